@@ -1,0 +1,62 @@
+package dev.marquee.model.hollow.remote;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import dev.marquee.model.HollowWriteRequest;
+import dev.marquee.model.HollowWriteResult;
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * Calls the hollow-producer's {@code POST /v1/writes}, which answers only once the write is published and
+ * announced.
+ */
+public final class HollowWriteClient {
+
+	private final HollowProducerEndpoint endpoint;
+
+	private final HttpClient client;
+
+	/**
+	 * A client.
+	 * @param endpoint the producer
+	 */
+	public HollowWriteClient(HollowProducerEndpoint endpoint) {
+		this.endpoint = endpoint;
+		this.client = endpoint.newClient();
+	}
+
+	/**
+	 * Writes a batch of changes.
+	 * @param request the changes
+	 * @return the version that contains them
+	 * @throws HollowProducerException when the producer is unreachable or refuses the write (not durable)
+	 */
+	public HollowWriteResult write(HollowWriteRequest request) {
+		HttpRequest http = HttpRequest.newBuilder(this.endpoint.resolve("/v1/writes"))
+			.timeout(this.endpoint.requestTimeout())
+			.header("Authorization", this.endpoint.authorization())
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(MarqueeJson.mapper().writeValueAsBytes(request)))
+			.build();
+		try {
+			HttpResponse<byte[]> response = this.client.send(http, HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new HollowProducerException("POST /v1/writes answered " + response.statusCode() + ": "
+						+ new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.statusCode());
+			}
+			return MarqueeJson.mapper().readValue(response.body(), HollowWriteResult.class);
+		}
+		catch (IOException ex) {
+			throw new HollowProducerException("POST /v1/writes failed: " + ex, 0, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new HollowProducerException("interrupted", 0, ex);
+		}
+	}
+
+}
