@@ -5,7 +5,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A real Kafka broker and a real Cassandra node for integration tests, started at most once per test JVM and
  * shared by every test class in it: Testcontainers when a Docker engine is reachable, otherwise the project's
- * own local servers (see {@code local-infra}), on free ports with data in a temporary directory.
+ * own local servers (module {@code local-infra}) on free loopback ports with data in a temporary directory.
+ * Both are stopped when the test JVM exits, and stop by themselves if it is killed.
+ *
+ * <p>{@code -Dmarquee.test.infrastructure=local|containers|auto} (default {@code auto}) chooses explicitly.
  *
  * <pre>{@code
  * @DynamicPropertySource
@@ -17,7 +20,26 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class RealInfrastructure {
 
+	/** Cassandra's data center name, for {@code spring.cassandra.local-datacenter}. */
+	public static final String CASSANDRA_DATACENTER = "datacenter1";
+
+	private static volatile Infrastructure infrastructure;
+
 	private RealInfrastructure() {
+	}
+
+	static Infrastructure infrastructure() {
+		Infrastructure current = infrastructure;
+		if (current == null) {
+			synchronized (RealInfrastructure.class) {
+				current = infrastructure;
+				if (current == null) {
+					current = Infrastructure.choose(System.getProperty("marquee.test.infrastructure", "auto"));
+					infrastructure = current;
+				}
+			}
+		}
+		return current;
 	}
 
 	/**
@@ -25,7 +47,7 @@ public final class RealInfrastructure {
 	 * @return {@code host:port} of the broker's PLAINTEXT listener
 	 */
 	public static String kafkaBootstrapServers() {
-		throw new UnsupportedOperationException("being implemented");
+		return infrastructure().kafkaBootstrapServers();
 	}
 
 	/**
@@ -33,11 +55,8 @@ public final class RealInfrastructure {
 	 * @return {@code host:port} of its CQL native transport
 	 */
 	public static String cassandraContactPoint() {
-		throw new UnsupportedOperationException("being implemented");
+		return infrastructure().cassandraContactPoint();
 	}
-
-	/** Cassandra's data center name, for {@code spring.cassandra.local-datacenter}. */
-	public static final String CASSANDRA_DATACENTER = "datacenter1";
 
 	/**
 	 * Sets {@code spring.kafka.bootstrap-servers}.
@@ -57,28 +76,46 @@ public final class RealInfrastructure {
 	}
 
 	/**
-	 * Stops the Cassandra node (SIGTERM, data kept) for fault-injection tests; {@link #startCassandra()} brings
-	 * it back on the same port with its data. Only possible with the local servers, not with containers.
+	 * Makes the Cassandra node unavailable for fault-injection tests, keeping its data; {@link #startCassandra()}
+	 * brings it back on the same port. Local servers stop with SIGTERM; containers are paused.
 	 */
 	public static void stopCassandra() {
-		throw new UnsupportedOperationException("being implemented");
+		infrastructure().stopCassandra();
 	}
 
-	/** Restarts a Cassandra node stopped by {@link #stopCassandra()} and waits until it serves CQL. */
+	/** Brings back a node stopped by {@link #stopCassandra()} and waits until it serves CQL. */
 	public static void startCassandra() {
-		throw new UnsupportedOperationException("being implemented");
+		infrastructure().startCassandra();
+	}
+
+	/** Kills the Cassandra node with SIGKILL (local servers only); {@link #startCassandra()} restarts it. */
+	public static void killCassandra() {
+		infrastructure().killCassandra();
 	}
 
 	/**
-	 * Stops the Kafka broker (data kept); {@link #startKafka()} brings it back on the same port.
+	 * Makes the Kafka broker unavailable, keeping its data; {@link #startKafka()} brings it back on the same port.
 	 */
 	public static void stopKafka() {
-		throw new UnsupportedOperationException("being implemented");
+		infrastructure().stopKafka();
 	}
 
-	/** Restarts a broker stopped by {@link #stopKafka()} and waits until it is ready. */
+	/** Brings back a broker stopped by {@link #stopKafka()} and waits until it is ready. */
 	public static void startKafka() {
-		throw new UnsupportedOperationException("being implemented");
+		infrastructure().startKafka();
+	}
+
+	/** Kills the Kafka broker with SIGKILL (local servers only); {@link #startKafka()} restarts it. */
+	public static void killKafka() {
+		infrastructure().killKafka();
+	}
+
+	/**
+	 * Which kind of servers this JVM's tests run against.
+	 * @return {@code local} or {@code containers}
+	 */
+	public static String kind() {
+		return infrastructure().kind();
 	}
 
 }

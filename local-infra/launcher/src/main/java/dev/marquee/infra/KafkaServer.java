@@ -1,0 +1,224 @@
+package dev.marquee.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real Apache Kafka broker (KRaft, one combined broker and controller) in its own JVM, with its data, config and
+ * logs under one directory. Restarting it on the same directory keeps its topics and offsets.
+ */
+public final class KafkaServer {
+
+	/** Logged by the broker once it serves clients. */
+	static final String READY_MARKER = "Kafka Server started";
+
+	private final Settings settings;
+
+	private ManagedProcess process;
+
+	public KafkaServer(Settings settings) {
+		this.settings = settings;
+	}
+
+	/**
+	 * Where and how the broker runs.
+	 *
+	 * @param home its directory: {@code config/}, {@code data/}, {@code logs/}, {@code kafka.pid}
+	 * @param host the address it listens on (loopback)
+	 * @param port the client (PLAINTEXT) port
+	 * @param controllerPort the KRaft controller port
+	 * @param heap heap options
+	 * @param ownerPid the process whose death stops the broker
+	 */
+	public record Settings(Path home, String host, int port, int controllerPort, List<String> heap, long ownerPid) {
+
+		public static Settings defaults(Path home, long ownerPid) {
+			return new Settings(home, "127.0.0.1", 9092, 9093, List.of("-Xms256m", "-Xmx512m"), ownerPid);
+		}
+
+	}
+
+	public String bootstrapServers() {
+		return this.settings.host() + ":" + this.settings.port();
+	}
+
+	public Path serverLog() {
+		return this.settings.home().resolve("logs/server.log");
+	}
+
+	public Path outputLog() {
+		return this.settings.home().resolve("logs/kafka.out");
+	}
+
+	public Path pidFile() {
+		return this.settings.home().resolve("kafka.pid");
+	}
+
+	/**
+	 * The broker a pid file in this home names, if it is running.
+	 * @return the running process
+	 */
+	public Optional<ManagedProcess> running() {
+		if (this.process != null && this.process.isAlive()) {
+			return Optional.of(this.process);
+		}
+		return ManagedProcess.fromPidFile("kafka", pidFile());
+	}
+
+	/**
+	 * Writes the configuration, formats the storage on first start, starts the broker and waits until it is ready.
+	 * @param timeout how long to wait for readiness
+	 */
+	public void start(Duration timeout) {
+		if (running().isPresent()) {
+			throw new IllegalStateException("Kafka is already running from " + this.settings.home() + " (pid "
+					+ running().get().pid() + ")");
+		}
+		if (Readiness.portOpen(this.settings.host(), this.settings.port())) {
+			throw new IllegalStateException("port " + this.settings.port() + " is taken by another process; set "
+					+ "another Kafka port");
+		}
+		try {
+			Path config = this.settings.home().resolve("config");
+			Files.createDirectories(config);
+			Files.createDirectories(this.settings.home().resolve("logs"));
+			Files.writeString(config.resolve("server.properties"), serverProperties());
+			Files.writeString(config.resolve("log4j2.properties"), log4jProperties());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<Path> classpath = ServerClasspath.concat(List.of(ServerClasspath.launcherLocation()),
+				ServerClasspath.of("kafka"));
+		if (!Files.exists(this.settings.home().resolve("data/meta.properties"))) {
+			format(classpath);
+		}
+		long logOffset = Readiness.sizeOf(serverLog());
+		List<String> command = new ArrayList<>(javaCommand(classpath));
+		command.add(OrphanGuard.class.getName());
+		command.add(Long.toString(this.settings.ownerPid()));
+		command.add("kafka.Kafka");
+		command.add(this.settings.home().resolve("config/server.properties").toString());
+		this.process = ManagedProcess.start("kafka", command, this.settings.home(), Map.of(), outputLog(), pidFile());
+		Readiness.await("Kafka on " + bootstrapServers(), timeout, this.process,
+				() -> Readiness.portOpen(this.settings.host(), this.settings.port())
+						&& Readiness.logContains(serverLog(), logOffset, READY_MARKER),
+				serverLog());
+	}
+
+	private void format(List<Path> classpath) {
+		List<String> command = new ArrayList<>();
+		command.add(Java.executable());
+		command.add("-Xmx256m");
+		command.addAll(logOptions());
+		command.add("-cp");
+		command.add(ServerClasspath.join(classpath));
+		command.add("kafka.tools.StorageTool");
+		command.addAll(List.of("format", "-t", clusterId(), "-c",
+				this.settings.home().resolve("config/server.properties").toString()));
+		Path log = this.settings.home().resolve("logs/format.out");
+		ManagedProcess formatter = ManagedProcess.start("kafka-format", command, this.settings.home(), Map.of(), log,
+				this.settings.home().resolve("format.pid"));
+		if (!formatter.awaitExit(Duration.ofMinutes(2))) {
+			formatter.kill();
+			throw new IllegalStateException("formatting Kafka storage timed out; see " + log);
+		}
+		if (!Files.exists(this.settings.home().resolve("data/meta.properties"))) {
+			throw new IllegalStateException("formatting Kafka storage failed; see " + log);
+		}
+	}
+
+	/** A Kafka cluster id: 16 random bytes, base64url, not starting with '-' (as Kafka's own Uuid does). */
+	private static String clusterId() {
+		SecureRandom random = new SecureRandom();
+		while (true) {
+			byte[] bytes = new byte[16];
+			random.nextBytes(bytes);
+			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			if (!id.startsWith("-")) {
+				return id;
+			}
+		}
+	}
+
+	private List<String> javaCommand(List<Path> classpath) {
+		List<String> command = new ArrayList<>();
+		command.add(Java.executable());
+		command.addAll(this.settings.heap());
+		command.addAll(logOptions());
+		command.add("-cp");
+		command.add(ServerClasspath.join(classpath));
+		return command;
+	}
+
+	private List<String> logOptions() {
+		return List.of("-Dlog4j2.configurationFile=" + this.settings.home().resolve("config/log4j2.properties"),
+				"-Dkafka.logs.dir=" + this.settings.home().resolve("logs"));
+	}
+
+	private String serverProperties() {
+		String host = this.settings.host();
+		return """
+				# Written by Marquee's launcher on every start; edit KafkaServer.Settings instead.
+				process.roles=broker,controller
+				node.id=1
+				controller.quorum.voters=1@%1$s:%3$d
+				listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
+				advertised.listeners=PLAINTEXT://%1$s:%2$d
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+				log.dirs=%4$s
+				num.partitions=6
+				offsets.topic.replication.factor=1
+				offsets.topic.num.partitions=6
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				share.coordinator.state.topic.replication.factor=1
+				share.coordinator.state.topic.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				auto.create.topics.enable=true
+				""".formatted(host, this.settings.port(), this.settings.controllerPort(),
+				this.settings.home().resolve("data"));
+	}
+
+	private static String log4jProperties() {
+		return """
+				status = warn
+				appender.file.type = File
+				appender.file.name = FILE
+				appender.file.fileName = ${sys:kafka.logs.dir}/server.log
+				appender.file.layout.type = PatternLayout
+				appender.file.layout.pattern = [%d] %p %m (%c)%n
+				rootLogger.level = INFO
+				rootLogger.appenderRef.file.ref = FILE
+				""";
+	}
+
+	/**
+	 * Stops the broker cleanly (SIGTERM; SIGKILL after the grace period).
+	 * @param grace how long a clean shutdown may take
+	 */
+	public void stop(Duration grace) {
+		running().ifPresent((p) -> p.stop(grace));
+	}
+
+	/** Kills the broker with SIGKILL, as a crash would. */
+	public void kill() {
+		running().ifPresent(ManagedProcess::kill);
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+}
