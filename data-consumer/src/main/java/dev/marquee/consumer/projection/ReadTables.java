@@ -1,0 +1,57 @@
+package dev.marquee.consumer.projection;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+import dev.marquee.model.ReadSchema;
+
+/**
+ * The read tables, created at startup from the shared {@link ReadSchema} (idempotent, so page construction may
+ * apply it too). Every statement names its keyspace, so the session needs none.
+ */
+@Component
+public class ReadTables {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReadTables.class);
+
+	/** Schema changes wait for the node, which is slower than a write on a cold single node. */
+	private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The tables a rebuild may truncate; the watermarks are not content and stay. */
+	static final List<String> CONTENT_TABLES = List.of("page_by_slug", "elements_by_page", "element_by_id",
+			"pages_by_stage");
+
+	private final CqlSession session;
+
+	ReadTables(CqlSession session) {
+		this.session = session;
+		List<String> statements = ReadSchema.statements();
+		for (String cql : statements) {
+			session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
+		}
+		logger.info("Read schema applied: {} statements in keyspace {}", statements.size(), ReadSchema.KEYSPACE);
+	}
+
+	CqlSession session() {
+		return this.session;
+	}
+
+	/**
+	 * Empties the content tables, for a rebuild from scratch. Pages are missing until the replay rewrites them.
+	 */
+	public void truncateContent() {
+		for (String table : CONTENT_TABLES) {
+			this.session.execute(SimpleStatement.newInstance("TRUNCATE " + ReadSchema.KEYSPACE + "." + table)
+				.setTimeout(DDL_TIMEOUT));
+		}
+		logger.warn("Read tables truncated for a rebuild: {}", CONTENT_TABLES);
+	}
+
+}
