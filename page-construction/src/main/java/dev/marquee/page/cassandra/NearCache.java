@@ -1,0 +1,288 @@
+package dev.marquee.page.cassandra;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.marquee.model.Page;
+
+/**
+ * An in-process near cache of published pages, modeled on Tudum's KVDAL near cache: it holds the whole
+ * published dataset and refreshes it in the background, one key at a time, paced so that one cycle over all N
+ * keys takes the refresh interval (one key every {@code interval / N}). An edit therefore becomes visible only
+ * when the refresh reaches its key; a miss (a key not cached yet) reads the store at once.
+ *
+ * <p>Each cycle starts by discovering the keys anew ({@code pages_by_stage}), plus every key still cached, so
+ * new pages join and removed pages are dropped when the refresh reaches them. Refresh work is done by
+ * {@link #tick()}, which a single background thread calls again after the delay it returns; it never blocks
+ * readers. A store failure leaves the cached entries in place (availability over freshness).
+ */
+class NearCache {
+
+	private static final Logger logger = LoggerFactory.getLogger(NearCache.class);
+
+	private final Store store;
+
+	private final Duration interval;
+
+	private final Duration minKeyDelay;
+
+	private final Clock clock;
+
+	private final Listener listener;
+
+	private final ConcurrentMap<String, Page> entries = new ConcurrentHashMap<>();
+
+	private final AtomicLong hits = new AtomicLong();
+
+	private final AtomicLong misses = new AtomicLong();
+
+	private final AtomicLong refreshes = new AtomicLong();
+
+	private final AtomicLong failures = new AtomicLong();
+
+	private volatile boolean warm;
+
+	private volatile long cycles;
+
+	private volatile @Nullable Instant lastCycleStarted;
+
+	private volatile @Nullable Duration lastCycleDuration;
+
+	private volatile @Nullable String lastError;
+
+	// Cycle state, touched only by the refresher thread.
+	private List<String> keys = List.of();
+
+	private @Nullable Instant cycleStart;
+
+	private Duration perKey = Duration.ZERO;
+
+	private int next;
+
+	NearCache(Store store, Duration interval, Duration minKeyDelay, Clock clock, Listener listener) {
+		this.store = store;
+		this.interval = interval;
+		this.minKeyDelay = minKeyDelay;
+		this.clock = clock;
+		this.listener = listener;
+	}
+
+	/**
+	 * A published page by slug: from memory when cached, else from the store (and then cached).
+	 * @param slug the slug
+	 * @return the page if published
+	 */
+	Optional<Page> get(String slug) {
+		Page cached = this.entries.get(slug);
+		if (cached != null) {
+			this.hits.incrementAndGet();
+			return Optional.of(cached);
+		}
+		this.misses.incrementAndGet();
+		Optional<Page> loaded = this.store.load(slug);
+		loaded.ifPresent((page) -> {
+			Page previous = put(slug, page);
+			if (this.warm && isNewer(page, previous)) {
+				this.listener.refreshed(page, this.clock.instant());
+			}
+		});
+		return loaded;
+	}
+
+	/** @return every cached page */
+	Collection<Page> pages() {
+		return this.entries.values();
+	}
+
+	/**
+	 * Loads every discovered key at once, so the cache holds the dataset before the paced refresh begins.
+	 * Propagation is not recorded for what this first load finds.
+	 */
+	void warmUp() {
+		for (String slug : this.store.discover()) {
+			this.store.load(slug).ifPresent((page) -> put(slug, page));
+		}
+		this.warm = true;
+	}
+
+	/** @return whether the first full load finished */
+	boolean isWarm() {
+		return this.warm;
+	}
+
+	/**
+	 * Does the refresh work due now: starts a new cycle when the last one is over, then refreshes every key
+	 * whose turn has come.
+	 * @return how long until more work is due
+	 */
+	Duration tick() {
+		Instant now = this.clock.instant();
+		if (this.cycleStart == null || (this.next >= this.keys.size() && !now.isBefore(cycleEnd()))) {
+			startCycle(now);
+		}
+		while (this.next < this.keys.size() && !now.isBefore(dueAt(this.next))) {
+			refresh(this.keys.get(this.next++));
+			now = this.clock.instant();
+		}
+		Instant nextDue = (this.next < this.keys.size()) ? dueAt(this.next) : cycleEnd();
+		Duration delay = Duration.between(this.clock.instant(), nextDue);
+		return delay.isNegative() ? Duration.ZERO : delay;
+	}
+
+	private void startCycle(Instant now) {
+		Instant previousStart = this.cycleStart;
+		if (previousStart != null) {
+			this.lastCycleDuration = Duration.between(previousStart, now);
+		}
+		Set<String> discovered = new LinkedHashSet<>();
+		try {
+			discovered.addAll(this.store.discover());
+		}
+		catch (RuntimeException ex) {
+			// Keep refreshing what we know; the store's outage shows in health.
+			this.failures.incrementAndGet();
+			this.lastError = ex.getMessage();
+			logger.debug("Near-cache key discovery failed", ex);
+			discovered.addAll(this.keys);
+		}
+		discovered.addAll(this.entries.keySet());
+		this.keys = new ArrayList<>(discovered);
+		this.perKey = perKey(this.interval, this.minKeyDelay, this.keys.size());
+		this.cycleStart = now;
+		this.next = 0;
+		this.cycles++;
+		this.lastCycleStarted = now;
+	}
+
+	/**
+	 * The pause between two key refreshes.
+	 * @param interval the refresh interval (one whole cycle)
+	 * @param minKeyDelay the smallest pause
+	 * @param keys how many keys a cycle refreshes
+	 * @return {@code interval / keys}, at least {@code minKeyDelay}
+	 */
+	static Duration perKey(Duration interval, Duration minKeyDelay, int keys) {
+		Duration each = interval.dividedBy(Math.max(1, keys));
+		return (each.compareTo(minKeyDelay) < 0) ? minKeyDelay : each;
+	}
+
+	private Instant dueAt(int index) {
+		return this.cycleStart.plus(this.perKey.multipliedBy(index));
+	}
+
+	private Instant cycleEnd() {
+		Duration all = this.perKey.multipliedBy(this.keys.size());
+		return this.cycleStart.plus((all.compareTo(this.interval) > 0) ? all : this.interval);
+	}
+
+	private void refresh(String slug) {
+		try {
+			Optional<Page> loaded = this.store.load(slug);
+			this.refreshes.incrementAndGet();
+			if (loaded.isEmpty()) {
+				this.entries.remove(slug);
+				return;
+			}
+			Page page = loaded.get();
+			Page previous = put(slug, page);
+			if (isNewer(page, previous) && (previous != null || this.warm)) {
+				this.listener.refreshed(page, this.clock.instant());
+			}
+		}
+		catch (RuntimeException ex) {
+			this.failures.incrementAndGet();
+			this.lastError = ex.getMessage();
+			logger.debug("Near-cache refresh of {} failed; keeping the cached entry", slug, ex);
+		}
+	}
+
+	private @Nullable Page put(String slug, Page page) {
+		Page[] previous = new Page[1];
+		this.entries.compute(slug, (key, current) -> {
+			previous[0] = current;
+			// Last write wins by content version, whichever of a miss and a refresh stores last; a different
+			// page that took over the slug replaces the entry.
+			if (current != null && current.pageId().equals(page.pageId())
+					&& current.contentVersion() > page.contentVersion()) {
+				return current;
+			}
+			return page;
+		});
+		return previous[0];
+	}
+
+	private static boolean isNewer(Page page, @Nullable Page previous) {
+		return previous == null || page.contentVersion() > previous.contentVersion()
+				|| !page.pageId().equals(previous.pageId());
+	}
+
+	/** @return size and refresh progress, for health and {@code /api/status} */
+	Stats stats() {
+		return new Stats(this.entries.size(), this.warm, this.interval, this.perKey, this.keys.size(), this.next,
+				this.cycles, this.lastCycleStarted, this.lastCycleDuration, this.hits.get(), this.misses.get(),
+				this.refreshes.get(), this.failures.get(), this.lastError);
+	}
+
+	/**
+	 * The near cache's state.
+	 *
+	 * @param size cached pages
+	 * @param warm whether the first full load finished
+	 * @param refreshInterval one cycle over every key
+	 * @param perKeyDelay the pause between two key refreshes in the current cycle
+	 * @param cycleKeys keys in the current cycle
+	 * @param cyclePosition keys refreshed so far in the current cycle
+	 * @param cycles cycles started
+	 * @param lastCycleStarted when the current cycle started
+	 * @param lastCycleDuration how long the previous cycle took
+	 * @param hits reads answered from memory
+	 * @param misses reads that went to Cassandra
+	 * @param refreshes key refreshes done
+	 * @param failures failed refreshes or discoveries
+	 * @param lastError the last failure's message
+	 */
+	record Stats(int size, boolean warm, Duration refreshInterval, Duration perKeyDelay, int cycleKeys,
+			int cyclePosition, long cycles, @Nullable Instant lastCycleStarted, @Nullable Duration lastCycleDuration,
+			long hits, long misses, long refreshes, long failures, @Nullable String lastError) {
+	}
+
+	/** Where the near cache loads from. */
+	interface Store {
+
+		/** @return every key to refresh (slugs of published pages) */
+		List<String> discover();
+
+		/**
+		 * @param slug a key
+		 * @return the page now stored under it, if any
+		 */
+		Optional<Page> load(String slug);
+
+	}
+
+	/** Told when a refresh or a miss makes a newer version readable. */
+	interface Listener {
+
+		/**
+		 * @param page the newer page
+		 * @param at when it became readable
+		 */
+		void refreshed(Page page, Instant at);
+
+	}
+
+}

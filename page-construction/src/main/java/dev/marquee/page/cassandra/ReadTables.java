@@ -1,0 +1,163 @@
+package dev.marquee.page.cassandra;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.DriverException;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.ResultSet;
+import com.datastax.oss.driver.api.core.cql.Row;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import dev.marquee.model.Element;
+import dev.marquee.model.Page;
+import dev.marquee.model.ReadPath;
+import dev.marquee.model.ReadSchema;
+import dev.marquee.model.Stage;
+import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.page.source.PageSummary;
+import dev.marquee.page.source.SourceUnavailableException;
+
+/**
+ * Reads the Cassandra read tables ({@code marquee_read}) directly: the page row by slug and stage, then its
+ * elements in order, the page listing, and the applied watermarks. The session is resolved on first use, so
+ * page construction starts (and serves the Hollow path) while Cassandra is down.
+ */
+@Component
+class ReadTables {
+
+	// A reader can land between the data consumer's write of the page row and of its elements; the row's
+	// element_count tells, and a few re-reads see the finished write.
+	private static final int TORN_READ_RETRIES = 3;
+
+	private final ObjectProvider<CqlSession> sessions;
+
+	private final Map<String, PreparedStatement> statements = new ConcurrentHashMap<>();
+
+	ReadTables(ObjectProvider<CqlSession> sessions) {
+		this.sessions = sessions;
+	}
+
+	/** Applies the read schema (idempotent; the data consumer may not have applied it yet). */
+	void applySchema() {
+		CqlSession session = session();
+		for (String statement : ReadSchema.statements()) {
+			session.execute(statement);
+		}
+	}
+
+	Optional<Page> page(String slug, Stage stage) {
+		try {
+			for (int attempt = 0;; attempt++) {
+				Row row = execute("SELECT page_id, template, title, summary, element_count, content_version, "
+						+ "source_version, ingested_at, trace_id FROM marquee_read.page_by_slug WHERE slug = ? AND stage = ?",
+						slug, stage.name())
+					.one();
+				if (row == null) {
+					return Optional.empty();
+				}
+				String pageId = row.getString("page_id");
+				List<Element> elements = new ArrayList<>();
+				for (Row element : execute(
+						"SELECT body FROM marquee_read.elements_by_page WHERE page_id = ? AND stage = ?", pageId,
+						stage.name())) {
+					elements.add(MarqueeJson.mapper().readValue(element.getString("body"), Element.class));
+				}
+				if (elements.size() != row.getInt("element_count") && attempt < TORN_READ_RETRIES) {
+					continue;
+				}
+				Instant ingestedAt = row.getInstant("ingested_at");
+				String traceId = row.getString("trace_id");
+				return Optional.of(new Page(pageId, slug, stage, row.getString("template"), row.getString("title"),
+						row.getString("summary"), elements, row.getLong("content_version"),
+						row.getLong("source_version"), (ingestedAt != null) ? ingestedAt : Instant.EPOCH,
+						(traceId != null) ? traceId : ""));
+			}
+		}
+		catch (DriverException ex) {
+			throw unavailable(ex);
+		}
+	}
+
+	List<String> slugs(Stage stage) {
+		List<String> slugs = new ArrayList<>();
+		try {
+			for (Row row : execute("SELECT slug FROM marquee_read.pages_by_stage WHERE stage = ?", stage.name())) {
+				slugs.add(row.getString("slug"));
+			}
+		}
+		catch (DriverException ex) {
+			throw unavailable(ex);
+		}
+		return slugs;
+	}
+
+	List<PageSummary> summaries(Stage stage) {
+		List<PageSummary> pages = new ArrayList<>();
+		try {
+			for (Row row : execute(
+					"SELECT slug, page_id, title, content_version FROM marquee_read.pages_by_stage WHERE stage = ?",
+					stage.name())) {
+				pages.add(new PageSummary(row.getString("page_id"), row.getString("slug"), row.getString("title"),
+						row.getLong("content_version")));
+			}
+		}
+		catch (DriverException ex) {
+			throw unavailable(ex);
+		}
+		return pages;
+	}
+
+	/**
+	 * @param topic the Kafka topic
+	 * @return the highest offset the data consumer applied, per partition
+	 */
+	Map<Integer, Long> watermarks(String topic) {
+		Map<Integer, Long> watermarks = new HashMap<>();
+		try {
+			for (Row row : execute(
+					"SELECT partition, applied_offset FROM marquee_read.applied_watermarks WHERE topic = ?", topic)) {
+				watermarks.put(row.getInt("partition"), row.getLong("applied_offset"));
+			}
+		}
+		catch (DriverException ex) {
+			throw unavailable(ex);
+		}
+		return watermarks;
+	}
+
+	/** @return the Cassandra release the node reports, to show in health */
+	String releaseVersion() {
+		Row row = session().execute("SELECT release_version FROM system.local").one();
+		return (row != null) ? String.valueOf(row.getString("release_version")) : "unknown";
+	}
+
+	private ResultSet execute(String cql, Object... values) {
+		CqlSession session = session();
+		PreparedStatement statement = this.statements.computeIfAbsent(cql, session::prepare);
+		return session.execute(statement.bind(values));
+	}
+
+	private CqlSession session() {
+		try {
+			return this.sessions.getObject();
+		}
+		catch (RuntimeException ex) {
+			throw new SourceUnavailableException(ReadPath.KAFKA_CASSANDRA,
+					"Cassandra is unreachable: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static SourceUnavailableException unavailable(DriverException ex) {
+		return new SourceUnavailableException(ReadPath.KAFKA_CASSANDRA, "Cassandra read failed: " + ex.getMessage(),
+				ex);
+	}
+
+}

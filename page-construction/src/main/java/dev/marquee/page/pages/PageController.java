@@ -1,0 +1,95 @@
+package dev.marquee.page.pages;
+
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.marquee.model.MarqueeHeaders;
+import dev.marquee.model.ReadPath;
+import dev.marquee.page.source.PageSummary;
+
+/**
+ * Public page reads: published content only.
+ */
+@RestController
+@Validated
+@Tag(name = "pages", description = "Published pages (public)")
+class PageController {
+
+	private final PageReader reader;
+
+	PageController(PageReader reader) {
+		this.reader = reader;
+	}
+
+	@GetMapping("/pages/{slug}")
+	@Operation(summary = "A published page as server-driven-UI JSON, from the active read path",
+			description = "Headers: Marquee-Read-Path (the path used), Marquee-Content-Version, ETag; "
+					+ "If-None-Match answers 304 when the version is unchanged.")
+	@ApiResponse(responseCode = "200", description = "The page",
+			content = @Content(mediaType = "application/json", schema = @Schema(implementation = PageResponse.class),
+					examples = @ExampleObject(name = "title hub", value = PageResponse.EXAMPLE)))
+	@ApiResponse(responseCode = "304", description = "Not modified since the ETag sent")
+	@ApiResponse(responseCode = "404", description = "No published page with this slug",
+			content = @Content(mediaType = "application/problem+json"))
+	ResponseEntity<PageResponse> page(@PathVariable String slug,
+			@Parameter(description = "Read from this path instead of the active one") @RequestParam(
+					required = false) @Nullable ReadPath readPath,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		Served served = this.reader.published(slug, this.reader.choose(readPath));
+		return respond(served, ifNoneMatch, CacheControl.noCache());
+	}
+
+	@GetMapping("/pages")
+	@Operation(summary = "Published pages, by slug, a page of results at a time")
+	PageListResponse pages(@RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(1000) int size,
+			@RequestParam(required = false) @Nullable ReadPath readPath) {
+		List<PageSummary> all = this.reader.list(this.reader.choose(readPath));
+		int from = (int) Math.min((long) page * size, all.size());
+		int to = Math.min(from + size, all.size());
+		return new PageListResponse(all.subList(from, to), page, size, all.size());
+	}
+
+	static ResponseEntity<PageResponse> respond(Served served, @Nullable String ifNoneMatch,
+			CacheControl cacheControl) {
+		String etag = "\"" + served.page().contentVersion() + "\"";
+		ResponseEntity.BodyBuilder builder;
+		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+			builder = ResponseEntity.status(HttpStatus.NOT_MODIFIED);
+		}
+		else {
+			builder = ResponseEntity.ok();
+		}
+		builder.eTag(etag)
+			.cacheControl(cacheControl)
+			.header(MarqueeHeaders.READ_PATH, served.path().name())
+			.header(MarqueeHeaders.CONTENT_VERSION, Long.toString(served.page().contentVersion()))
+			.header(MarqueeHeaders.TRACE_ID, served.page().traceId())
+			.header(HttpHeaders.VARY, MarqueeHeaders.READ_PATH);
+		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+			return builder.build();
+		}
+		return builder.body(PageResponse.of(served.page()));
+	}
+
+}

@@ -1,0 +1,46 @@
+package dev.marquee.page.readpath;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.marquee.model.ReadPath;
+
+/**
+ * {@code GET/PUT /admin/read-path} (role ADMIN).
+ */
+@RestController
+@Tag(name = "admin", description = "Read-path toggle (role ADMIN)")
+class ReadPathController {
+
+	private final ReadPathSwitch readPath;
+
+	ReadPathController(ReadPathSwitch readPath) {
+		this.readPath = readPath;
+	}
+
+	@GetMapping("/admin/read-path")
+	@Operation(summary = "The read path serving public page reads")
+	ReadPathBody current() {
+		return new ReadPathBody(this.readPath.active());
+	}
+
+	@PutMapping("/admin/read-path")
+	@Operation(summary = "Switches the read path for every later request; persisted across restarts")
+	ReadPathBody switchTo(@Valid @RequestBody ReadPathBody body) {
+		this.readPath.switchTo(body.readPath());
+		return new ReadPathBody(this.readPath.active());
+	}
+
+	/**
+	 * @param readPath {@code HOLLOW} or {@code KAFKA_CASSANDRA}
+	 */
+	record ReadPathBody(@NotNull ReadPath readPath) {
+	}
+
+}
