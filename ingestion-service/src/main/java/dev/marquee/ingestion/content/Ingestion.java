@@ -1,0 +1,354 @@
+package dev.marquee.ingestion.content;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+import dev.marquee.ingestion.content.Documents.AssetFields;
+import dev.marquee.ingestion.content.Documents.PageFields;
+import dev.marquee.ingestion.content.Documents.TalentFields;
+import dev.marquee.ingestion.content.Documents.TitleFields;
+import dev.marquee.ingestion.content.IngestionResult.AffectedPage;
+import dev.marquee.ingestion.content.IngestionResult.FailedPage;
+import dev.marquee.ingestion.publish.Publisher;
+import dev.marquee.ingestion.publish.Publisher.Published;
+import dev.marquee.ingestion.render.PageRenderer;
+import dev.marquee.ingestion.render.PageRenderer.Rendered;
+import dev.marquee.ingestion.render.RenderException;
+import dev.marquee.ingestion.render.Violation;
+import dev.marquee.ingestion.store.WriteStore;
+import dev.marquee.ingestion.store.WriteStore.Dependency;
+import dev.marquee.ingestion.store.WriteStore.RenderedPage;
+import dev.marquee.ingestion.store.WriteStore.StoredDocument;
+import dev.marquee.ingestion.system.ProblemException;
+import dev.marquee.model.ConsistencyToken;
+import dev.marquee.model.ContentVersionClock;
+import dev.marquee.model.PageChanged;
+import dev.marquee.model.Stage;
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * Ingests one verified delivery: de-duplicates it, ignores it when older than the stored document, stores
+ * it, renders every page it affects (the page itself, or every page using a changed title, talent or asset)
+ * and publishes them to every enabled write path.
+ *
+ * <p>Writes are applied one at a time: a fan-out re-render and a page publish racing on the same page could
+ * otherwise publish older page content under a newer content version.
+ */
+@Service
+public class Ingestion {
+
+	private static final Logger logger = LoggerFactory.getLogger(Ingestion.class);
+
+	// Keeps one hollow-producer request and one Kafka batch at a sane size during fan-out and regenerate.
+	private static final int PUBLISH_BATCH = 100;
+
+	private final WriteStore store;
+
+	private final PageRenderer renderer;
+
+	private final Publisher publisher;
+
+	private final ContentVersionClock versions;
+
+	private final Clock clock;
+
+	private final ReentrantLock writes = new ReentrantLock();
+
+	public Ingestion(WriteStore store, PageRenderer renderer, Publisher publisher, ContentVersionClock versions,
+			Clock clock) {
+		this.store = store;
+		this.renderer = renderer;
+		this.publisher = publisher;
+		this.versions = versions;
+		this.clock = clock;
+		long highest = store.maxContentVersion();
+		versions.observe(highest);
+		logger.info("Content versions continue after {}", highest);
+	}
+
+	/**
+	 * Ingests one delivery.
+	 * @param change the delivery, verified and mapped to Marquee's format
+	 * @return what happened
+	 * @throws ProblemException 422 for a document that cannot be rendered, 503 when a store or path is down
+	 */
+	public IngestionResult handle(IncomingChange change) {
+		this.writes.lock();
+		try {
+			if (this.store.deliverySeen(change.source(), change.deliveryId())) {
+				logger.info("Duplicate delivery {} from {}", change.deliveryId(), change.source());
+				return IngestionResult.duplicate(change);
+			}
+			Optional<WriteStore.DocumentVersion> current = this.store.version(change.type(), change.documentId());
+			if (change.version() != null && current.isPresent() && change.version() < current.get().version()) {
+				String reason = "version " + change.version() + " is older than the stored version "
+						+ current.get().version();
+				logger.info("Ignoring {} {} {}: {}", change.action().wireName(), change.type().wireName(),
+						change.documentId(), reason);
+				this.store.recordDelivery(change.source(), change.deliveryId(), "ignored: " + reason);
+				return IngestionResult.ignored(change, reason);
+			}
+			long version = (change.version() != null) ? change.version()
+					: current.map(WriteStore.DocumentVersion::version).orElse(1L);
+			Outcome outcome = (change.type() == ContentType.PAGE) ? page(change, version) : catalog(change, version);
+			this.store.recordDelivery(change.source(), change.deliveryId(),
+					change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)");
+			logger.info("Ingested {} {} {} v{} from {}: {} page stage(s) published, {} render problem(s)",
+					change.action().wireName(), change.type().wireName(), change.documentId(), version, change.source(),
+					outcome.pages().size(), outcome.problems().size());
+			return new IngestionResult(change.source(), change.deliveryId(), false, false, null,
+					change.type().wireName(), change.documentId(), version, change.action().wireName(),
+					outcome.pages(), outcome.problems(), outcome.token());
+		}
+		finally {
+			this.writes.unlock();
+		}
+	}
+
+	/**
+	 * Re-renders and republishes some pages, every stage that has a document.
+	 * @param pageIds the pages
+	 * @param trigger why, for the render-problem list
+	 * @param traceId the trace id to stamp
+	 * @return what happened
+	 */
+	public Outcome rerender(Collection<String> pageIds, String trigger, String traceId) {
+		this.writes.lock();
+		try {
+			return rerender(pageIds, EnumSetOfAll.STAGES, trigger, this.clock.instant(), traceId);
+		}
+		finally {
+			this.writes.unlock();
+		}
+	}
+
+	private Outcome page(IncomingChange change, long version) {
+		Instant ingestedAt = this.clock.instant();
+		Set<Stage> stages = change.action().stages();
+		if (change.action().isRemoval()) {
+			List<PageChanged> removals = new ArrayList<>();
+			for (Stage stage : stages) {
+				this.store.rendered(change.documentId(), stage)
+					.filter((rendered) -> !rendered.removed())
+					.ifPresent((rendered) -> removals.add(PageChanged.deleted(change.documentId(), stage,
+							rendered.slug(), this.versions.next(), ingestedAt, change.traceId())));
+			}
+			this.store.removeDocument(ContentType.PAGE, change.documentId(), stages, version);
+			if (change.action() == Action.DELETE) {
+				this.store.replaceDependencies(change.documentId(), Set.of());
+			}
+			for (Stage stage : stages) {
+				this.store.clearProblem(change.documentId(), stage);
+			}
+			return publishAll(removals, version, List.of());
+		}
+		PageFields fields = read(change.fields(), PageFields.class);
+		List<PageChanged> upserts = new ArrayList<>();
+		Set<Dependency> dependencies = new LinkedHashSet<>();
+		for (Stage stage : stages) {
+			try {
+				Rendered rendered = this.renderer.render(change.documentId(), fields, stage,
+						new StoreCatalog(this.store, stage), new PageRenderer.Context(this.versions.next(), version,
+								ingestedAt, change.traceId()));
+				upserts.add(upsert(rendered));
+				dependencies.addAll(rendered.dependencies());
+			}
+			catch (RenderException ex) {
+				// Both stages see the same document; the first stage's problems are the answer.
+				throw unprocessable(ex);
+			}
+		}
+		this.store.saveDocument(ContentType.PAGE, change.documentId(), stages, version, MarqueeJson.mapper()
+			.writeValueAsString(fields), change.raw(), change.source());
+		if (change.action() == Action.PUBLISH) {
+			this.store.replaceDependencies(change.documentId(), dependencies);
+		}
+		else {
+			this.store.addDependencies(change.documentId(), dependencies);
+		}
+		return publishAll(upserts, version, List.of());
+	}
+
+	private Outcome catalog(IncomingChange change, long version) {
+		Set<Stage> stages = change.action().stages();
+		if (change.action().isRemoval()) {
+			this.store.removeDocument(change.type(), change.documentId(), stages, version);
+		}
+		else {
+			Class<?> fieldsType = switch (change.type()) {
+				case TITLE -> TitleFields.class;
+				case TALENT -> TalentFields.class;
+				case ASSET -> AssetFields.class;
+				case PAGE -> throw new IllegalStateException("pages are not catalog documents");
+			};
+			Object fields = read(change.fields(), fieldsType);
+			List<Violation> violations = PageRenderer.checkCatalog(change.type(), fields);
+			if (!violations.isEmpty()) {
+				throw unprocessable(new RenderException(violations));
+			}
+			this.store.saveDocument(change.type(), change.documentId(), stages, version,
+					MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
+		}
+		List<String> pageIds = this.store.pagesDependingOn(change.type(), change.documentId());
+		String trigger = change.type().wireName() + " " + change.documentId() + " " + change.action().wireName() + " v"
+				+ version;
+		return rerender(pageIds, stages, trigger, this.clock.instant(), change.traceId());
+	}
+
+	private Outcome rerender(Collection<String> pageIds, Set<Stage> stages, String trigger, Instant ingestedAt,
+			String traceId) {
+		List<PageChanged> upserts = new ArrayList<>();
+		List<FailedPage> problems = new ArrayList<>();
+		for (String pageId : pageIds) {
+			for (Stage stage : stages) {
+				Optional<StoredDocument> document = this.store.document(ContentType.PAGE, pageId, stage);
+				if (document.isEmpty()) {
+					continue;
+				}
+				try {
+					PageFields fields = MarqueeJson.mapper().readValue(document.get().body(), PageFields.class);
+					Rendered rendered = this.renderer.render(pageId, fields, stage, new StoreCatalog(this.store, stage),
+							new PageRenderer.Context(this.versions.next(), document.get().version(), ingestedAt,
+									traceId));
+					upserts.add(upsert(rendered));
+					this.store.addDependencies(pageId, rendered.dependencies());
+				}
+				catch (RenderException ex) {
+					List<String> messages = ex.violations().stream().map(Violation::toString).toList();
+					logger.warn("Re-render of page {} ({}) after {} failed; its last good version stays live: {}",
+							pageId, stage, trigger, messages);
+					this.store.saveProblem(pageId, stage, trigger, messages);
+					problems.add(new FailedPage(pageId, stage, messages));
+				}
+			}
+		}
+		Outcome outcome = new Outcome(List.of(), problems, null);
+		for (int from = 0; from < upserts.size(); from += PUBLISH_BATCH) {
+			List<PageChanged> batch = upserts.subList(from, Math.min(upserts.size(), from + PUBLISH_BATCH));
+			outcome = outcome.and(publishAll(batch, 0, List.of()));
+		}
+		return outcome;
+	}
+
+	private PageChanged upsert(Rendered rendered) {
+		String previousSlug = this.store.rendered(rendered.page().pageId(), rendered.page().stage())
+			.filter((previous) -> !previous.removed())
+			.map(RenderedPage::slug)
+			.orElse(null);
+		return PageChanged.upserted(rendered.page(), previousSlug);
+	}
+
+	private Outcome publishAll(List<PageChanged> changes, long sourceVersion, List<FailedPage> problems) {
+		if (changes.isEmpty()) {
+			return new Outcome(List.of(), problems, null);
+		}
+		Published published = this.publisher.publish(changes);
+		List<AffectedPage> pages = new ArrayList<>();
+		Map<String, Long> pageVersions = new TreeMap<>();
+		for (PageChanged change : changes) {
+			if (change.page() != null) {
+				this.store.saveRendered(change.page(), MarqueeJson.mapper().writeValueAsString(change.page()));
+				this.store.clearProblem(change.pageId(), change.stage());
+			}
+			else {
+				this.store.saveRemoved(change.pageId(), change.stage(), change.slug(), change.contentVersion(),
+						sourceVersion);
+			}
+			pages.add(new AffectedPage(change.pageId(), change.stage(), change.slug(), change.kind(),
+					change.contentVersion()));
+			pageVersions.merge(change.pageId(), change.contentVersion(), Math::max);
+		}
+		ConsistencyToken token = new ConsistencyToken(published.kafkaOffsets(), published.hollowVersion(),
+				pageVersions);
+		return new Outcome(pages, problems, token.encode());
+	}
+
+	private static <T> T read(@Nullable JsonNode fields, Class<T> type) {
+		if (fields == null || !fields.isObject()) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-document", "Invalid document",
+					"'fields' must be an object");
+		}
+		try {
+			return MarqueeJson.mapper().treeToValue(fields, type);
+		}
+		catch (JacksonException ex) {
+			throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-document", "Invalid document",
+					"The document's fields do not match its content type: " + ex.getOriginalMessage());
+		}
+	}
+
+	private static ProblemException unprocessable(RenderException ex) {
+		boolean references = ex.onlyUnresolvedReferences();
+		List<Map<String, String>> errors = ex.violations()
+			.stream()
+			.map((violation) -> Map.of("field", violation.field(), "message", violation.message(), "kind",
+					violation.kind().name()))
+			.toList();
+		return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT,
+				references ? "unresolved-references" : "template-violation",
+				references ? "Unresolved references" : "Template violation",
+				references ? "The document references content that does not exist; nothing was published"
+						: "The document does not satisfy its template; nothing was published")
+			.with("errors", errors);
+	}
+
+	/**
+	 * What a write did.
+	 * @param pages the page stages published
+	 * @param problems the page stages that failed to re-render
+	 * @param token the consistency token of the last batch published, null if nothing was
+	 */
+	public record Outcome(List<AffectedPage> pages, List<FailedPage> problems, @Nullable String token) {
+
+		Outcome and(Outcome next) {
+			List<AffectedPage> allPages = new ArrayList<>(this.pages);
+			allPages.addAll(next.pages());
+			List<FailedPage> allProblems = new ArrayList<>(this.problems);
+			allProblems.addAll(next.problems());
+			return new Outcome(allPages, allProblems, mergeTokens(this.token, next.token()));
+		}
+
+		private static @Nullable String mergeTokens(@Nullable String first, @Nullable String second) {
+			if (first == null) {
+				return second;
+			}
+			if (second == null) {
+				return first;
+			}
+			ConsistencyToken a = ConsistencyToken.decode(first);
+			ConsistencyToken b = ConsistencyToken.decode(second);
+			Map<Integer, Long> offsets = new TreeMap<>(a.kafkaOffsets());
+			b.kafkaOffsets().forEach((partition, offset) -> offsets.merge(partition, offset, Math::max));
+			Map<String, Long> pageVersions = new TreeMap<>(a.pageVersions());
+			b.pageVersions().forEach((page, version) -> pageVersions.merge(page, version, Math::max));
+			Long hollow = (a.hollowVersion() == null) ? b.hollowVersion()
+					: (b.hollowVersion() == null) ? a.hollowVersion() : Math.max(a.hollowVersion(), b.hollowVersion());
+			return new ConsistencyToken(offsets, hollow, pageVersions).encode();
+		}
+
+	}
+
+	private static final class EnumSetOfAll {
+
+		static final Set<Stage> STAGES = Set.of(Stage.PUBLISHED, Stage.PREVIEW);
+
+	}
+
+}

@@ -1,0 +1,145 @@
+package dev.marquee.ingestion.publish;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+import dev.marquee.ingestion.IngestionProperties;
+import dev.marquee.ingestion.IngestionProperties.WritePath;
+import dev.marquee.ingestion.system.ProblemException;
+import dev.marquee.model.HollowWriteRequest;
+import dev.marquee.model.HollowWriteResult;
+import dev.marquee.model.PageChanged;
+import dev.marquee.model.Topics;
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * Publishes page changes to every enabled write path and returns only once each of them durably accepted
+ * them: the Kafka topic with {@code acks=all} on an idempotent producer, and the hollow producer, which
+ * answers once the Hollow state containing the changes is published. Anything else is a 503 problem, so
+ * the CMS retries (every store is last-write-wins by content version, so the retry is harmless).
+ */
+@Component
+public class Publisher {
+
+	private static final Logger logger = LoggerFactory.getLogger(Publisher.class);
+
+	private final KafkaTemplate<String, byte[]> kafka;
+
+	private final IngestionProperties.WritePaths writePaths;
+
+	private final RestClient hollow;
+
+	public Publisher(KafkaTemplate<String, byte[]> kafka, IngestionProperties properties) {
+		this.kafka = kafka;
+		this.writePaths = properties.writePaths();
+		IngestionProperties.Hollow hollow = this.writePaths.hollow();
+		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+			.connectTimeout(hollow.connectTimeout())
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
+		requestFactory.setReadTimeout(hollow.readTimeout());
+		this.hollow = RestClient.builder()
+			.baseUrl(hollow.url().toString())
+			.requestFactory(requestFactory)
+			.defaultHeaders((headers) -> headers.setBasicAuth("marquee-service", properties.security().servicePassword()))
+			.build();
+		logger.info("Write paths enabled: {} (hollow producer at {})", this.writePaths.enabled(), hollow.url());
+	}
+
+	/**
+	 * Publishes changes to every enabled path.
+	 * @param changes the changes, possibly none
+	 * @return where they landed on each path
+	 * @throws ProblemException 503 when a path did not accept them
+	 */
+	public Published publish(List<PageChanged> changes) {
+		if (changes.isEmpty()) {
+			return new Published(Map.of(), null);
+		}
+		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
+		if (this.writePaths.isEnabled(WritePath.KAFKA)) {
+			try {
+				for (PageChanged change : changes) {
+					sends.add(this.kafka
+						.send(new ProducerRecord<>(Topics.PAGE_CHANGES, change.pageId(), MarqueeJson.write(change))));
+				}
+			}
+			catch (RuntimeException ex) {
+				// send() blocks up to max.block.ms for metadata when the broker is unreachable.
+				throw ProblemException.unavailable("kafka-unavailable", "Kafka did not accept the write: " + ex.getMessage(), ex);
+			}
+		}
+		Long hollowVersion = null;
+		if (this.writePaths.isEnabled(WritePath.HOLLOW)) {
+			hollowVersion = writeHollow(changes);
+		}
+		Map<Integer, Long> offsets = new TreeMap<>();
+		Duration timeout = this.writePaths.kafka().sendTimeout();
+		for (CompletableFuture<SendResult<String, byte[]>> send : sends) {
+			try {
+				RecordMetadata metadata = send.get(timeout.toMillis(), TimeUnit.MILLISECONDS).getRecordMetadata();
+				offsets.merge(metadata.partition(), metadata.offset(), Math::max);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw ProblemException.unavailable("kafka-unavailable", "Interrupted while waiting for Kafka", ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw ProblemException.unavailable("kafka-unavailable",
+						"Kafka did not acknowledge the write: " + ((ex.getCause() != null) ? ex.getCause() : ex), ex);
+			}
+		}
+		return new Published(offsets, hollowVersion);
+	}
+
+	private long writeHollow(List<PageChanged> changes) {
+		try {
+			HollowWriteResult result = this.hollow.post()
+				.uri("/v1/writes")
+				.contentType(MediaType.APPLICATION_JSON)
+				.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+				.body(MarqueeJson.mapper().writeValueAsBytes(new HollowWriteRequest(changes)))
+				.retrieve()
+				.body(HollowWriteResult.class);
+			if (result == null) {
+				throw ProblemException.unavailable("hollow-unavailable", "The hollow producer answered without a body",
+						null);
+			}
+			return result.version();
+		}
+		catch (RestClientException ex) {
+			throw ProblemException.unavailable("hollow-unavailable",
+					"The hollow producer did not accept the write: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Where a batch of changes landed.
+	 * @param kafkaOffsets Kafka partition → highest offset written
+	 * @param hollowVersion the Hollow state version containing them, null when that path is off
+	 */
+	public record Published(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowVersion) {
+	}
+
+}

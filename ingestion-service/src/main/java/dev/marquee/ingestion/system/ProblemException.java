@@ -1,0 +1,90 @@
+package dev.marquee.ingestion.system;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A failure the caller sees as an RFC 9457 problem with a stable type URI
+ * ({@code https://marquee.dev/problems/<slug>}).
+ */
+public class ProblemException extends RuntimeException {
+
+	private static final long serialVersionUID = 1L;
+
+	/** Prefix of every problem type URI. */
+	public static final String TYPE_PREFIX = "https://marquee.dev/problems/";
+
+	private final HttpStatus status;
+
+	private final String slug;
+
+	private final String title;
+
+	private final transient Map<String, Object> properties = new LinkedHashMap<>();
+
+	private final @Nullable Duration retryAfter;
+
+	public ProblemException(HttpStatus status, String slug, String title, String detail) {
+		this(status, slug, title, detail, null, null);
+	}
+
+	public ProblemException(HttpStatus status, String slug, String title, String detail,
+			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+		super(detail, cause);
+		this.status = status;
+		this.slug = slug;
+		this.title = title;
+		this.retryAfter = retryAfter;
+	}
+
+	/**
+	 * Adds a member to the problem's body.
+	 * @param name the member name
+	 * @param value its value
+	 * @return this problem
+	 */
+	public ProblemException with(String name, Object value) {
+		this.properties.put(name, value);
+		return this;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public @Nullable Duration retryAfter() {
+		return this.retryAfter;
+	}
+
+	/**
+	 * The problem's body.
+	 * @return a new problem detail
+	 */
+	public ProblemDetail toProblemDetail() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(this.status, getMessage());
+		problem.setType(URI.create(TYPE_PREFIX + this.slug));
+		problem.setTitle(this.title);
+		this.properties.forEach(problem::setProperty);
+		return problem;
+	}
+
+	/**
+	 * A dependency (Cassandra, Kafka, hollow producer) is down: 503 with {@code Retry-After}, so the CMS
+	 * retries.
+	 * @param slug the problem type slug
+	 * @param detail what is down
+	 * @param cause the failure
+	 * @return the problem
+	 */
+	public static ProblemException unavailable(String slug, String detail, @Nullable Throwable cause) {
+		return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, slug, "Dependency unavailable", detail,
+				Duration.ofSeconds(5), cause);
+	}
+
+}
