@@ -33,8 +33,9 @@ import dev.marquee.page.source.SourceUnavailableException;
 @Component
 class ReadTables {
 
-	// A reader can land between the data consumer's write of the page row and of its elements; the row's
-	// element_count tells, and a few re-reads see the finished write.
+	// A reader can land between the data consumer's (parallel) writes of the page row and of its elements. Every
+	// element is written USING TIMESTAMP contentVersion, so an element whose write time differs from the row's
+	// version, or a missing one, shows a torn read; a few re-reads see the finished write.
 	private static final int TORN_READ_RETRIES = 3;
 
 	private final ObjectProvider<CqlSession> sessions;
@@ -64,19 +65,22 @@ class ReadTables {
 					return Optional.empty();
 				}
 				String pageId = row.getString("page_id");
+				long version = row.getLong("content_version");
 				List<Element> elements = new ArrayList<>();
-				for (Row element : execute(
-						"SELECT body FROM marquee_read.elements_by_page WHERE page_id = ? AND stage = ?", pageId,
-						stage.name())) {
+				boolean torn = false;
+				for (Row element : execute("SELECT body, WRITETIME(body) AS written FROM marquee_read.elements_by_page "
+						+ "WHERE page_id = ? AND stage = ?", pageId, stage.name())) {
+					torn |= element.getLong("written") != version;
 					elements.add(MarqueeJson.mapper().readValue(element.getString("body"), Element.class));
 				}
-				if (elements.size() != row.getInt("element_count") && attempt < TORN_READ_RETRIES) {
+				torn |= elements.size() != row.getInt("element_count");
+				if (torn && attempt < TORN_READ_RETRIES) {
 					continue;
 				}
 				Instant ingestedAt = row.getInstant("ingested_at");
 				String traceId = row.getString("trace_id");
 				return Optional.of(new Page(pageId, slug, stage, row.getString("template"), row.getString("title"),
-						row.getString("summary"), elements, row.getLong("content_version"),
+						row.getString("summary"), elements, version,
 						row.getLong("source_version"), (ingestedAt != null) ? ingestedAt : Instant.EPOCH,
 						(traceId != null) ? traceId : ""));
 			}

@@ -1,0 +1,171 @@
+package dev.marquee.page.cassandra;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.model.Page;
+import dev.marquee.model.Stage;
+import dev.marquee.page.MutableClock;
+import dev.marquee.page.TestPages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NearCacheTests {
+
+	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+
+	private final FakeStore store = new FakeStore();
+
+	private final List<Page> refreshed = new ArrayList<>();
+
+	private NearCache cache;
+
+	@BeforeEach
+	void fourPages() {
+		for (String slug : List.of("a", "b", "c", "d")) {
+			this.store.put(page(slug, 1));
+		}
+		this.cache = new NearCache(this.store, Duration.ofSeconds(4), Duration.ofMillis(1), this.clock,
+				(page, at) -> this.refreshed.add(page));
+		this.cache.warmUp();
+	}
+
+	@Test
+	void warmUpLoadsEveryPageWithoutRecordingPropagation() {
+		assertThat(this.cache.pages()).hasSize(4);
+		assertThat(this.refreshed).isEmpty();
+		this.store.loads.clear();
+		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(1L);
+		assertThat(this.store.loads).isEmpty();
+	}
+
+	@Test
+	void pacesOneKeyEveryIntervalDividedByKeyCount() {
+		this.store.loads.clear();
+		assertThat(this.cache.tick()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.store.loads).containsExactly("a");
+		this.clock.advance(Duration.ofMillis(999));
+		assertThat(this.cache.tick()).isEqualTo(Duration.ofMillis(1));
+		assertThat(this.store.loads).containsExactly("a");
+		this.clock.advance(Duration.ofMillis(1));
+		this.cache.tick();
+		assertThat(this.store.loads).containsExactly("a", "b");
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(this.cache.tick()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(this.store.loads).containsExactly("a", "b", "c", "d");
+		// The next cycle starts one interval after the previous one, not right after its last key.
+		this.clock.advance(Duration.ofMillis(500));
+		this.cache.tick();
+		assertThat(this.store.loads).hasSize(4);
+		this.clock.advance(Duration.ofMillis(500));
+		this.cache.tick();
+		assertThat(this.store.loads).containsExactly("a", "b", "c", "d", "a");
+		assertThat(this.cache.stats().cycles()).isEqualTo(2);
+	}
+
+	@Test
+	void anEditBecomesVisibleOnlyWhenTheRefreshReachesItsKey() {
+		this.cache.tick();
+		this.store.put(page("c", 2));
+		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(1L);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.cache.tick();
+		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(1L);
+		this.clock.advance(Duration.ofSeconds(1));
+		this.cache.tick();
+		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(2L);
+		assertThat(this.refreshed).extracting(Page::slug).containsExactly("c");
+	}
+
+	@Test
+	void perKeyDelayShrinksAsKeysGrowButNotBelowTheMinimum() {
+		assertThat(NearCache.perKey(Duration.ofSeconds(30), Duration.ofMillis(1), 60)).isEqualTo(Duration.ofMillis(500));
+		assertThat(NearCache.perKey(Duration.ofSeconds(30), Duration.ofMillis(1), 0)).isEqualTo(Duration.ofSeconds(30));
+		assertThat(NearCache.perKey(Duration.ofSeconds(1), Duration.ofMillis(1), 1_000_000))
+			.isEqualTo(Duration.ofMillis(1));
+	}
+
+	@Test
+	void eachCycleDiscoversNewPagesAndDropsRemovedOnes() {
+		this.store.put(page("e", 1));
+		this.store.pages.remove("a");
+		runCycle();
+		runCycle();
+		assertThat(this.cache.pages()).extracting(Page::slug).containsExactlyInAnyOrder("b", "c", "d", "e");
+		assertThat(this.refreshed).extracting(Page::slug).containsExactly("e");
+	}
+
+	@Test
+	void aMissReadsTheStoreAndCachesThePage() {
+		this.store.put(page("new", 5));
+		this.store.loads.clear();
+		assertThat(this.cache.get("new")).map(Page::contentVersion).contains(5L);
+		assertThat(this.cache.get("new")).isPresent();
+		assertThat(this.store.loads).containsExactly("new");
+		assertThat(this.cache.get("missing")).isEmpty();
+		assertThat(this.cache.stats().misses()).isEqualTo(2);
+	}
+
+	@Test
+	void keepsServingCachedPagesWhileTheStoreFails() {
+		this.store.failing = true;
+		runCycle();
+		assertThat(this.cache.get("a")).map(Page::contentVersion).contains(1L);
+		assertThat(this.cache.stats().failures()).isPositive();
+		this.store.failing = false;
+		this.store.put(page("a", 3));
+		runCycle();
+		assertThat(this.cache.get("a")).map(Page::contentVersion).contains(3L);
+	}
+
+	private void runCycle() {
+		for (int i = 0; i < 6; i++) {
+			Duration delay = this.cache.tick();
+			this.clock.advance(delay.isZero() ? Duration.ofMillis(1) : delay);
+		}
+	}
+
+	private static Page page(String slug, long version) {
+		return TestPages.page("id-" + slug, slug, Stage.PUBLISHED, version, "v" + version);
+	}
+
+	static final class FakeStore implements NearCache.Store {
+
+		final Map<String, Page> pages = new LinkedHashMap<>();
+
+		final List<String> loads = new ArrayList<>();
+
+		boolean failing;
+
+		void put(Page page) {
+			this.pages.put(page.slug(), page);
+		}
+
+		@Override
+		public List<String> discover() {
+			if (this.failing) {
+				throw new IllegalStateException("Cassandra down");
+			}
+			return new ArrayList<>(this.pages.keySet());
+		}
+
+		@Override
+		public Optional<Page> load(String slug) {
+			if (this.failing) {
+				throw new IllegalStateException("Cassandra down");
+			}
+			this.loads.add(slug);
+			return Optional.ofNullable(this.pages.get(slug));
+		}
+
+	}
+
+}
