@@ -1,0 +1,67 @@
+package dev.marquee.hollowproducer;
+
+import java.net.URI;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import dev.marquee.hollowproducer.write.InvalidWriteException;
+import dev.marquee.hollowproducer.write.WriteUnavailableException;
+
+/**
+ * RFC 9457 problem details with stable {@code type} URIs for the errors of this service.
+ */
+@RestControllerAdvice
+class ProblemResponses {
+
+	private static final String TYPES = "https://marquee.dev/problems/";
+
+	@ExceptionHandler(WriteUnavailableException.class)
+	ResponseEntity<ProblemDetail> writeUnavailable(WriteUnavailableException ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "1")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "hollow-write-unavailable",
+					"Write not durably accepted", ex.getMessage()));
+	}
+
+	@ExceptionHandler(InvalidWriteException.class)
+	ResponseEntity<ProblemDetail> invalidWrite(InvalidWriteException ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-hollow-write", "Invalid write", ex.getMessage()));
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request body",
+					"The body is not a valid request: " + ex.getMostSpecificCause().getMessage()));
+	}
+
+	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", ex.getMessage()));
+	}
+
+	@ExceptionHandler(dev.marquee.hollowproducer.blob.BlobNotFound.class)
+	ResponseEntity<ProblemDetail> blobNotFound(RuntimeException ex) {
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.body(problem(HttpStatus.NOT_FOUND, "hollow-blob-not-found", "No such blob",
+					"No blob matches; a consumer falls back to a snapshot"));
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPES + slug));
+		problem.setTitle(title);
+		return problem;
+	}
+
+}

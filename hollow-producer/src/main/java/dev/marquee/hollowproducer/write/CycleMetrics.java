@@ -1,0 +1,106 @@
+package dev.marquee.hollowproducer.write;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Meters of the producer cycles ({@code marquee.hollow.*}) and the last cycle's outcome for the health
+ * endpoint.
+ */
+final class CycleMetrics {
+
+	private final MeterRegistry meters;
+
+	private final DistributionSummary recordsPerCycle;
+
+	private final DistributionSummary requestsPerCycle;
+
+	private final Counter applied;
+
+	private final Counter ignored;
+
+	private final AtomicLong version = new AtomicLong(-1);
+
+	private final AtomicLong cycles = new AtomicLong();
+
+	private volatile @Nullable LastCycle lastCycle;
+
+	CycleMetrics(MeterRegistry meters) {
+		this.meters = meters;
+		this.recordsPerCycle = DistributionSummary.builder("marquee.hollow.cycle.records")
+			.description("Page records written per producer cycle")
+			.register(meters);
+		this.requestsPerCycle = DistributionSummary.builder("marquee.hollow.cycle.requests")
+			.description("Write requests batched into one producer cycle")
+			.register(meters);
+		this.applied = Counter.builder("marquee.hollow.changes").tag("outcome", "applied").register(meters);
+		this.ignored = Counter.builder("marquee.hollow.changes").tag("outcome", "ignored").register(meters);
+		Gauge.builder("marquee.hollow.version", this.version, AtomicLong::get)
+			.description("The Hollow version last announced")
+			.register(meters);
+	}
+
+	void versionRestored(long restored) {
+		this.version.set(restored);
+	}
+
+	void cycleSucceeded(long nanos, long newVersion, int records, int requests, int appliedChanges,
+			int ignoredChanges) {
+		timer("success").record(nanos, TimeUnit.NANOSECONDS);
+		this.recordsPerCycle.record(records);
+		this.requestsPerCycle.record(requests);
+		this.applied.increment(appliedChanges);
+		this.ignored.increment(ignoredChanges);
+		this.version.set(newVersion);
+		if (records > 0) {
+			this.cycles.incrementAndGet();
+		}
+		this.lastCycle = new LastCycle("SUCCESS", Instant.now(), nanos / 1_000_000, records, null);
+	}
+
+	void cycleFailed(long nanos, Throwable failure) {
+		timer("failure").record(nanos, TimeUnit.NANOSECONDS);
+		this.lastCycle = new LastCycle("FAILURE", Instant.now(), nanos / 1_000_000, 0, failure.toString());
+	}
+
+	private Timer timer(String outcome) {
+		return Timer.builder("marquee.hollow.cycle")
+			.description("Producer cycle duration: populate, publish (fsync) and announce")
+			.tag("outcome", outcome)
+			.publishPercentiles(0.5, 0.99)
+			.register(this.meters);
+	}
+
+	long version() {
+		return this.version.get();
+	}
+
+	long cycles() {
+		return this.cycles.get();
+	}
+
+	@Nullable LastCycle lastCycle() {
+		return this.lastCycle;
+	}
+
+	/**
+	 * The last cycle, for the health endpoint.
+	 *
+	 * @param outcome SUCCESS or FAILURE
+	 * @param at when it ended
+	 * @param durationMillis how long it took
+	 * @param records how many records it wrote
+	 * @param error why it failed
+	 */
+	record LastCycle(String outcome, Instant at, long durationMillis, int records, @Nullable String error) {
+	}
+
+}
