@@ -93,7 +93,7 @@ class KafkaConfiguration {
 			deadLetters.accept(record, kafkaConsumer, ex);
 			metrics.deadLettered();
 			logger.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-					ex.getMessage());
+					rootCause(ex));
 		};
 		// At least one retry, or spring-kafka skips the back-off function and recovers at once.
 		long unexpectedRetries = Math.max(1, consumer.unexpectedFailureAttempts() - 1);
@@ -110,6 +110,14 @@ class KafkaConfiguration {
 
 		});
 		return handler;
+	}
+
+	private static String rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	static ExponentialBackOff outageBackOff(DataConsumerProperties.Consumer consumer) {
