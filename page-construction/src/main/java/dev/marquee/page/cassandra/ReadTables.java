@@ -1,5 +1,6 @@
 package dev.marquee.page.cassandra;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import com.datastax.oss.driver.api.core.DriverException;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +40,8 @@ class ReadTables {
 	// version, or a missing one, shows a torn read; a few re-reads see the finished write.
 	private static final int TORN_READ_RETRIES = 3;
 
+	private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
+
 	private final ObjectProvider<CqlSession> sessions;
 
 	private final Map<String, PreparedStatement> statements = new ConcurrentHashMap<>();
@@ -50,7 +54,8 @@ class ReadTables {
 	void applySchema() {
 		CqlSession session = session();
 		for (String statement : ReadSchema.statements()) {
-			session.execute(statement);
+			// Schema changes wait for agreement between nodes and take far longer than reads.
+			session.execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_TIMEOUT));
 		}
 	}
 
