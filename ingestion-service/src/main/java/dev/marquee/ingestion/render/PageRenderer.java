@@ -113,12 +113,11 @@ public class PageRenderer {
 				rendered.add(element);
 			}
 		}
-		if (!violations.isEmpty()) {
-			throw new RenderException(violations);
-		}
-		Page page = new Page(pageId, fields.slug(), stage, template.name(), hydrateText(fields.title(), "title",
-				catalog, dependencies, violations), emptyToNull(fields.summary()), rendered, context.contentVersion(),
-				context.sourceVersion(), context.ingestedAt(), context.traceId());
+		String title = hydrateText(fields.title(), "title", catalog, dependencies, violations);
+		String summary = (fields.summary() != null)
+				? hydrateText(fields.summary(), "summary", catalog, dependencies, violations) : null;
+		Page page = new Page(pageId, fields.slug(), stage, template.name(), title, emptyToNull(summary), rendered,
+				context.contentVersion(), context.sourceVersion(), context.ingestedAt(), context.traceId());
 		if (!violations.isEmpty()) {
 			throw new RenderException(violations);
 		}

@@ -1,0 +1,102 @@
+package dev.marquee.ingestion;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.marquee.model.HollowWriteRequest;
+import dev.marquee.model.HollowWriteResult;
+import dev.marquee.model.PageChanged;
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * A stand-in for the hollow producer's {@code POST /v1/writes} contract, our own collaborator in these
+ * tests: it records every change, answers with an increasing state version, checks the service
+ * credentials, and can be switched to answer 503 as a producer that cannot publish.
+ */
+final class HollowProducerStub implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final List<PageChanged> changes = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong version = new AtomicLong(1000);
+
+	private final AtomicBoolean available = new AtomicBoolean(true);
+
+	HollowProducerStub() {
+		try {
+			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		this.server.createContext("/v1/writes", this::write);
+		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.start();
+	}
+
+	String url() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort();
+	}
+
+	void available(boolean available) {
+		this.available.set(available);
+	}
+
+	List<PageChanged> changes() {
+		return List.copyOf(this.changes);
+	}
+
+	List<PageChanged> changesOf(String pageId) {
+		return this.changes.stream().filter((change) -> change.pageId().equals(pageId)).toList();
+	}
+
+	long lastVersion() {
+		return this.version.get();
+	}
+
+	private void write(HttpExchange exchange) throws IOException {
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+		String expected = "Basic " + java.util.Base64.getEncoder()
+			.encodeToString("marquee-service:marquee-service-local".getBytes(StandardCharsets.UTF_8));
+		if (!expected.equals(authorization)) {
+			respond(exchange, 401, "{}");
+			return;
+		}
+		if (!this.available.get()) {
+			respond(exchange, 503, "{\"title\":\"cannot publish\"}");
+			return;
+		}
+		HollowWriteRequest request = MarqueeJson.mapper().readValue(body, HollowWriteRequest.class);
+		this.changes.addAll(request.changes());
+		long published = this.version.incrementAndGet();
+		respond(exchange, 200, MarqueeJson.mapper()
+			.writeValueAsString(new HollowWriteResult(published, request.changes().size(), 0)));
+	}
+
+	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+		byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+		exchange.getResponseHeaders().add("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+}
