@@ -1,0 +1,174 @@
+package dev.marquee.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.marquee.bench.load.FixedRateLoad;
+import dev.marquee.bench.load.Latencies;
+import dev.marquee.bench.load.LatencySummary;
+import dev.marquee.bench.load.MaxThroughput;
+import dev.marquee.bench.platform.Metrics;
+import dev.marquee.bench.platform.PageClient;
+import dev.marquee.bench.report.ProgressBar;
+import dev.marquee.bench.report.Report;
+import dev.marquee.bench.report.Table;
+import dev.marquee.model.ReadPath;
+
+/**
+ * {@code pages}: page construction of a 50-element page on each path — HOLLOW (in memory), KAFKA_CASSANDRA through
+ * the near cache, and Cassandra read directly — latency at a fixed rate, then maximum throughput.
+ */
+final class PagesScenario {
+
+	static final String DIRECT = "CASSANDRA_DIRECT";
+
+	private PagesScenario() {
+	}
+
+	record Settings(long elements, int spread, double rate, Duration duration, Duration warmup, Duration maxDuration,
+			int concurrency, List<String> paths) {
+
+		static Settings from(Options options) {
+			return new Settings(options.longValue("elements", 5_000), options.integer("spread", 100),
+					options.decimal("rate", 200), options.duration("duration", Duration.ofSeconds(20)),
+					options.duration("warmup", Duration.ofSeconds(5)), options.duration("max-duration", Duration.ofSeconds(10)),
+					options.integer("concurrency", 16),
+					List.of(options.string("paths", "HOLLOW,KAFKA_CASSANDRA," + DIRECT).split(",")));
+		}
+
+	}
+
+	/**
+	 * One path's results.
+	 * @param path the path
+	 * @param fixedRate latencies at the fixed rate (from intended send time)
+	 * @param max closed-loop saturation
+	 * @param serverP99Ms page-construction's own marquee.page.build p99, NaN for the direct path
+	 */
+	record PathResult(String path, LatencySummary fixedRate, long errors, MaxThroughput.Result max, double serverP99Ms) {
+
+	}
+
+	static Report run(Context context, Settings settings) throws Exception {
+		Preload.Loaded loaded = Preload.ensure(context, settings.elements());
+		Report report = context.report();
+		measureInto(report, context, settings, loaded);
+		return report;
+	}
+
+	static void measureInto(Report report, Context context, Settings settings, Preload.Loaded loaded) throws Exception {
+		int spread = Math.max(1, Math.min(settings.spread(), loaded.pages()));
+		List<String> slugs = new ArrayList<>();
+		for (int i = 0; i < spread; i++) {
+			slugs.add(context.dataset.slug(i));
+		}
+		report.parameter("pagesRotated", spread)
+			.parameter("rate", settings.rate())
+			.parameter("duration", settings.duration().toString())
+			.parameter("concurrency", settings.concurrency())
+			.chartTitle("Page construction, " + context.dataset.elementsPerPage() + "-element page, at "
+					+ settings.rate() + "/s (ms)");
+		List<PathResult> results = new ArrayList<>();
+		for (String path : settings.paths()) {
+			results.add(measure(context, settings, path.strip(), slugs));
+		}
+		Table table = Table.of("Page construction per path (ms; client side, from intended send)", "path", "rate/s",
+				"count", "p50", "p90", "p99", "p99.9", "max", "errors", "server p99", "max pages/s");
+		for (PathResult result : results) {
+			LatencySummary s = result.fixedRate();
+			table.row(result.path(), settings.rate(), s.count(), s.p50Ms(), s.p90Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(),
+					result.errors(), result.serverP99Ms(), result.max().perSecond());
+			report.chartSeries(result.path() + " page", s);
+		}
+		report.table(table);
+		Table saturation = Table.of("Maximum throughput (closed loop, " + settings.concurrency() + " concurrent)", "path",
+				"pages/s", "completed", "errors", "p50", "p99", "max");
+		for (PathResult result : results) {
+			MaxThroughput.Result max = result.max();
+			saturation.row(result.path(), max.perSecond(), max.completed(), max.errors(), max.latencies().p50Ms(),
+					max.latencies().p99Ms(), max.latencies().maxMs());
+		}
+		report.table(saturation);
+		report.data("paths", results);
+		report.note("HOLLOW and KAFKA_CASSANDRA are GET /pages/{slug}?readPath=… over HTTP (client latency includes "
+				+ "HTTP and JSON); server p99 is page-construction's marquee.page.build over the same window. "
+				+ DIRECT + " runs page-construction's two read-table queries from the benchmark's JVM with the "
+				+ "DataStax driver and parses the element JSON (no HTTP).");
+		report.note("The load generator shares the machine's " + Runtime.getRuntime().availableProcessors()
+				+ " cores with the platform, Kafka and Cassandra.");
+	}
+
+	private static PathResult measure(Context context, Settings settings, String path, List<String> slugs)
+			throws Exception {
+		boolean direct = DIRECT.equals(path);
+		ReadPath readPath = direct ? null : ReadPath.valueOf(path);
+		DirectCassandra cassandra = direct ? new DirectCassandra(context.cassandraContactPoint) : null;
+		try {
+			FixedRateLoad.Request request = (index, intended) -> {
+				String slug = slugs.get((int) (index % slugs.size()));
+				if (cassandra != null) {
+					cassandra.read(slug);
+				}
+				else {
+					PageClient.Answer answer = context.pages.published(slug, readPath);
+					if (!answer.ok()) {
+						throw new IllegalStateException(path + " answered " + answer.status() + " for " + slug);
+					}
+				}
+			};
+			awaitReadable(context, path, request, slugs.size());
+			context.console.printf("%s: warm-up %s%n", path, settings.warmup());
+			MaxThroughput.run(4, settings.warmup().toNanos(), request, (n) -> {
+			});
+			Metrics before = direct ? Metrics.EMPTY : context.metrics.scrape(context.endpoints.pages());
+			long count = Math.round(settings.rate() * settings.duration().toMillis() / 1000.0);
+			Latencies latencies;
+			FixedRateLoad load = new FixedRateLoad(settings.concurrency());
+			try (ProgressBar bar = new ProgressBar(context.console, path, count)) {
+				latencies = load.run(settings.rate(), count, request, bar::update);
+			}
+			finally {
+				load.close();
+			}
+			double serverP99 = Double.NaN;
+			if (!direct) {
+				Metrics after = context.metrics.scrape(context.endpoints.pages());
+				serverP99 = Stages.ms(after.quantileSince(before, Stages.PAGE_BUILD, Map.of("path", path), 0.99));
+			}
+			MaxThroughput.Result max;
+			try (ProgressBar bar = new ProgressBar(context.console, path + " max", settings.maxDuration().toMillis())) {
+				max = MaxThroughput.run(settings.concurrency(), settings.maxDuration().toNanos(), request,
+						(nanos) -> bar.update(nanos / 1_000_000));
+			}
+			return new PathResult(path, latencies.summary(), latencies.errors(), max, serverP99);
+		}
+		finally {
+			if (cassandra != null) {
+				cassandra.close();
+			}
+		}
+	}
+
+	/** The near cache discovers new pages on its refresh cycle, so a fresh dataset may need a while there. */
+	private static void awaitReadable(Context context, String path, FixedRateLoad.Request request, int pages)
+			throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+		for (int i = 0; i < pages; i++) {
+			while (true) {
+				try {
+					request.send(i, System.nanoTime());
+					break;
+				}
+				catch (Exception ex) {
+					if (System.nanoTime() > deadline) {
+						throw new IllegalStateException(path + " does not serve the benchmark pages: " + ex.getMessage(), ex);
+					}
+					java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
+				}
+			}
+		}
+	}
+
+}
