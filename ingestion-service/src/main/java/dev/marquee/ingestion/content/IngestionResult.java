@@ -35,7 +35,7 @@ public record IngestionResult(String source, String deliveryId, boolean duplicat
 				List.of(), null);
 	}
 
-	static IngestionResult ignored(IncomingChange change, String reason) {
+	public static IngestionResult ignored(IncomingChange change, String reason) {
 		return new IngestionResult(change.source(), change.deliveryId(), false, true, reason, change.type().wireName(),
 				change.documentId(), change.version(), change.action().wireName(), List.of(), List.of(), null);
 	}

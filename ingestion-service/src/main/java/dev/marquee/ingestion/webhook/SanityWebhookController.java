@@ -1,0 +1,209 @@
+package dev.marquee.ingestion.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import dev.marquee.ingestion.IngestionProperties;
+import dev.marquee.ingestion.content.Action;
+import dev.marquee.ingestion.content.ContentType;
+import dev.marquee.ingestion.content.IncomingChange;
+import dev.marquee.ingestion.content.Ingestion;
+import dev.marquee.ingestion.content.IngestionResult;
+import dev.marquee.ingestion.store.WriteStore;
+import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.model.Stage;
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * {@code POST /webhooks/sanity}: a Sanity GROQ-powered webhook whose projection is the whole document
+ * ({@code {...}}), signed with {@code sanity-webhook-signature}. A {@code drafts.} id is a draft save; a
+ * delete of the published id removes the page; a delete of a draft id only matters when nothing is
+ * published. Versions are {@code _updatedAt} (Sanity's {@code _rev} is not ordered). Content model: module
+ * README.
+ */
+@RestController
+class SanityWebhookController {
+
+	static final String SOURCE = "sanity";
+
+	static final String OPERATION = "sanity-operation";
+
+	static final String IDEMPOTENCY_KEY = "idempotency-key";
+
+	static final String DRAFT_PREFIX = "drafts.";
+
+	private final WebhookRequests requests;
+
+	private final Ingestion ingestion;
+
+	private final WriteStore store;
+
+	private final IngestionProperties.Webhooks webhooks;
+
+	private final Clock clock;
+
+	SanityWebhookController(WebhookRequests requests, Ingestion ingestion, WriteStore store,
+			IngestionProperties properties, Clock clock) {
+		this.requests = requests;
+		this.ingestion = ingestion;
+		this.store = store;
+		this.webhooks = properties.webhooks();
+		this.clock = clock;
+	}
+
+	@PostMapping("/webhooks/sanity")
+	ResponseEntity<IngestionResult> receive(HttpServletRequest request) {
+		byte[] body = this.requests.body(request);
+		SanitySignature.verify(request.getHeader(SanitySignature.HEADER), body, this.webhooks.secretSanity(),
+				this.webhooks.signatureTolerance(), this.clock);
+		JsonNode json = WebhookRequests.parse(body);
+		String deliveryId = Optional.ofNullable(request.getHeader(IDEMPOTENCY_KEY))
+			.filter((key) -> !key.isBlank())
+			.orElseGet(() -> WebhookRequests.sha256Hex(body));
+		String operation = Optional.ofNullable(request.getHeader(OPERATION)).orElse("update");
+		IncomingChange change = toChange(operation, json, deliveryId, body);
+		if (change.action() == Action.DELETE && ((Json.text(json, "_id") + "").startsWith(DRAFT_PREFIX))
+				&& this.store.document(change.type(), change.documentId(), Stage.PUBLISHED).isPresent()) {
+			return WebhookRequests.answer(IngestionResult.ignored(change,
+					"a discarded draft of a published document: the published copy stays"));
+		}
+		return WebhookRequests.answer(this.ingestion.handle(change));
+	}
+
+	static IncomingChange toChange(String operation, JsonNode json, String deliveryId, byte[] body) {
+		String rawId = Json.text(json, "_id");
+		String typeName = Json.text(json, "_type");
+		if (rawId == null || typeName == null) {
+			throw WebhookProblems.invalid("_id and _type are required (project the whole document: {...})");
+		}
+		boolean draft = rawId.startsWith(DRAFT_PREFIX);
+		String id = draft ? rawId.substring(DRAFT_PREFIX.length()) : rawId;
+		ContentType type = "sanity.imageAsset".equals(typeName) ? ContentType.ASSET
+				: ContentType.fromWireName(typeName)
+					.orElseThrow(() -> WebhookProblems.unknownContentType(
+							"Sanity type '" + typeName + "' is not one of page, title, talent, asset, sanity.imageAsset"));
+		Action action = switch (operation) {
+			case "create", "update" -> draft ? Action.DRAFT : Action.PUBLISH;
+			case "delete" -> Action.DELETE;
+			default -> throw WebhookProblems.invalid("Unknown sanity-operation " + operation);
+		};
+		Long version = version(Json.text(json, "_updatedAt"));
+		JsonNode fields = action.isRemoval() ? null : fields(type, typeName, json);
+		return new IncomingChange(SOURCE, deliveryId, type, id, action.isRemoval() ? null : version, action, fields,
+				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+	}
+
+	private static @Nullable Long version(@Nullable String updatedAt) {
+		if (updatedAt == null) {
+			return null;
+		}
+		try {
+			Instant instant = Instant.parse(updatedAt);
+			return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+		}
+		catch (DateTimeParseException ex) {
+			throw WebhookProblems.invalid("_updatedAt is not an ISO-8601 instant: " + updatedAt);
+		}
+	}
+
+	private static JsonNode fields(ContentType type, String typeName, JsonNode doc) {
+		return switch (type) {
+			case PAGE -> {
+				JsonNode slug = Json.child(doc, "slug");
+				String slugValue = (slug != null && slug.isObject()) ? Json.text(slug, "current") : Json.text(doc, "slug");
+				yield new Fields().text("slug", slugValue)
+					.text("template", Json.text(doc, "template"))
+					.text("title", Json.text(doc, "title"))
+					.text("summary", Json.text(doc, "summary"))
+					.node("elements", elements(Json.child(doc, "elements")))
+					.build();
+			}
+			case TITLE -> new Fields().text("name", Json.text(doc, "name"))
+				.text("synopsis", Json.text(doc, "synopsis"))
+				.text("maturityRating", Json.text(doc, "maturityRating"))
+				.strings("genres", Json.child(doc, "genres"))
+				.text("artworkAssetId", imageRef(Json.child(doc, "artwork")))
+				.build();
+			case TALENT -> new Fields().text("name", Json.text(doc, "name"))
+				.text("headshotAssetId", imageRef(Json.child(doc, "headshot")))
+				.build();
+			case ASSET -> "sanity.imageAsset".equals(typeName) ? imageAsset(doc)
+					: new Fields().text("file", Json.text(doc, "file"))
+						.number("width", Json.child(doc, "width"))
+						.number("height", Json.child(doc, "height"))
+						.text("mimeType", Json.text(doc, "mimeType"))
+						.text("altText", Json.text(doc, "altText"))
+						.node("focalPoint", Json.child(doc, "focalPoint"))
+						.build();
+		};
+	}
+
+	private static JsonNode imageAsset(JsonNode doc) {
+		JsonNode dimensions = Json.child(Json.child(doc, "metadata"), "dimensions");
+		return new Fields().text("file", Json.text(doc, "path"))
+			.number("width", Json.child(dimensions, "width"))
+			.number("height", Json.child(dimensions, "height"))
+			.text("mimeType", Json.text(doc, "mimeType"))
+			.text("altText", Json.text(doc, "altText"))
+			.build();
+	}
+
+	/** An image field ({@code {asset: {_ref}}}), a plain reference ({@code {_ref}}) or an id string. */
+	private static @Nullable String imageRef(@Nullable JsonNode field) {
+		if (field == null) {
+			return null;
+		}
+		if (field.isString()) {
+			return field.stringValue();
+		}
+		JsonNode asset = Json.child(field, "asset");
+		return (asset != null) ? Json.text(asset, "_ref") : Json.text(field, "_ref");
+	}
+
+	/** Sanity array items: {@code _key} is the element id, {@code _type} its type; references by {@code _ref}. */
+	private static @Nullable JsonNode elements(@Nullable JsonNode items) {
+		if (items == null || !items.isArray()) {
+			return items;
+		}
+		ArrayNode elements = MarqueeJson.mapper().createArrayNode();
+		for (JsonNode item : items) {
+			ObjectNode element = MarqueeJson.mapper().createObjectNode();
+			element.put("id", Optional.ofNullable(Json.text(item, "id")).orElse(Json.text(item, "_key")));
+			String type = Optional.ofNullable(Json.text(item, "type")).orElse(Json.text(item, "_type"));
+			element.put("type", (type != null) ? type.replaceAll("([a-z])([A-Z])", "$1_$2") : null);
+			element.set("text", Json.child(item, "text"));
+			element.set("assetIds", refs(item, "assetIds", "images"));
+			element.set("titleIds", refs(item, "titleIds", "titles"));
+			element.set("talentIds", refs(item, "talentIds", "talent"));
+			elements.add(element);
+		}
+		return elements;
+	}
+
+	private static @Nullable JsonNode refs(JsonNode item, String nativeName, String sanityName) {
+		JsonNode ids = Json.child(item, nativeName);
+		if (ids != null) {
+			return ids;
+		}
+		JsonNode references = Json.child(item, sanityName);
+		if (references == null || !references.isArray()) {
+			return null;
+		}
+		ArrayNode result = MarqueeJson.mapper().createArrayNode();
+		references.forEach((reference) -> result.add(imageRef(reference)));
+		return result;
+	}
+
+}
