@@ -147,7 +147,7 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 	private void poll() {
 		long after = this.latest.get();
 		try {
-			long version = fetch("/v1/announcements/await?after=" + after + "&timeoutMs=" + this.pollTimeout.toMillis(),
+			long version = fetch("/v1/announcements/await?after=" + wire(after) + "&timeoutMs=" + this.pollTimeout.toMillis(),
 					this.pollTimeout.plus(this.endpoint.requestTimeout()));
 			this.connected = true;
 			this.backoffMillis = this.minBackoff.toMillis();
@@ -176,8 +176,13 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 		}
 	}
 
+	// the producer's API says -1 for "nothing announced yet", Hollow says NO_ANNOUNCEMENT_AVAILABLE
+	private static long wire(long version) {
+		return (version == NO_ANNOUNCEMENT_AVAILABLE) ? -1 : version;
+	}
+
 	private void observe(long version) {
-		if (version == NO_ANNOUNCEMENT_AVAILABLE) {
+		if (version < 0) {
 			return;
 		}
 		long previous = this.latest.getAndSet(version);
@@ -205,7 +210,8 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 						response.statusCode());
 			}
 			JsonNode body = MarqueeJson.mapper().readTree(response.body());
-			return body.path("version").asLong(NO_ANNOUNCEMENT_AVAILABLE);
+			long version = body.path("version").asLong(-1);
+			return (version < 0) ? NO_ANNOUNCEMENT_AVAILABLE : version;
 		}
 		catch (IOException ex) {
 			throw new HollowProducerException("GET " + pathAndQuery + " failed: " + ex, 0, ex);

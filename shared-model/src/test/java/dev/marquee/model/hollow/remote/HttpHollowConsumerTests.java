@@ -77,6 +77,15 @@ class HttpHollowConsumerTests {
 	}
 
 	@Test
+	void consumerSubscribedBeforeTheFirstAnnouncementLoadsIt() {
+		HollowConsumer consumer = consumer();
+		assertThat(this.watcher.getLatestVersion()).isEqualTo(HollowConsumer.AnnouncementWatcher.NO_ANNOUNCEMENT_AVAILABLE);
+		long v1 = write(TestPages.page("p-1", 1));
+		await().atMost(Duration.ofSeconds(2)).until(consumer::getCurrentVersionId, (version) -> version == v1);
+		assertThat(read(consumer, "p-1").contentVersion()).isEqualTo(1);
+	}
+
+	@Test
 	void consumerKeepsItsVersionWhileTheProducerIsDownAndCatchesUpAfterwards() throws IOException {
 		long v1 = write(TestPages.page("p-1", 1));
 		HollowConsumer consumer = consumer();
