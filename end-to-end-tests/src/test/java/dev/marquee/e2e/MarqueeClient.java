@@ -1,0 +1,163 @@
+package dev.marquee.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import dev.marquee.model.MarqueeHeaders;
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * What a CMS and a reader do over HTTP: signed native webhooks to ingestion, page reads and previews from page
+ * construction, the read-path toggle.
+ */
+final class MarqueeClient {
+
+	static final String WEBHOOK_SECRET = "local-marquee-webhook-secret";
+
+	static final String ADMIN = basic("admin", "marquee-admin-local");
+
+	static final String EDITOR = basic("editor", "marquee-editor-local");
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final String ingestion;
+
+	private final String pages;
+
+	MarqueeClient(String ingestionUrl, String pageConstructionUrl) {
+		this.ingestion = ingestionUrl;
+		this.pages = pageConstructionUrl;
+	}
+
+	/** An HTTP answer. */
+	record Answer(int status, Map<String, java.util.List<String>> headers, String body) {
+
+		JsonNode json() {
+			return MarqueeJson.mapper().readTree(this.body);
+		}
+
+		@Nullable String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equalsIgnoreCase(name))
+				.findFirst()
+				.map((e) -> e.getValue().get(0))
+				.orElse(null);
+		}
+
+		@Nullable String token() {
+			return header(MarqueeHeaders.CONSISTENCY_TOKEN);
+		}
+
+	}
+
+	/**
+	 * Posts a native webhook delivery, signed as the CMS would sign it.
+	 * @param body the delivery
+	 * @param deliveryId its de-duplication key
+	 * @return the answer
+	 */
+	Answer webhook(String body, String deliveryId) throws IOException, InterruptedException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		long timestamp = System.currentTimeMillis();
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.ingestion + "/webhooks/marquee"))
+			.timeout(Duration.ofSeconds(30))
+			.header("Content-Type", "application/json")
+			.header("Marquee-Delivery-Id", deliveryId)
+			.header("Marquee-Signature", "t=" + timestamp + ",v1=" + sign(timestamp, bytes))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+			.build();
+		return send(request);
+	}
+
+	Answer webhook(String body) throws IOException, InterruptedException {
+		return webhook(body, UUID.randomUUID().toString());
+	}
+
+	Answer page(String slug, String readPath) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(this.pages + "/pages/" + slug + "?readPath=" + readPath))
+			.timeout(Duration.ofSeconds(10))
+			.GET()
+			.build());
+	}
+
+	Answer page(String slug) throws IOException, InterruptedException {
+		return send(HttpRequest.newBuilder(URI.create(this.pages + "/pages/" + slug)).timeout(Duration.ofSeconds(10))
+			.GET()
+			.build());
+	}
+
+	Answer get(String path, @Nullable String authorization) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pages + path))
+			.timeout(Duration.ofSeconds(10))
+			.GET();
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
+	Answer preview(String slug, String readPath, @Nullable String token, @Nullable String authorization)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(this.pages + "/preview/pages/" + slug + "?readPath=" + readPath))
+			.timeout(Duration.ofSeconds(30))
+			.GET();
+		if (token != null) {
+			request.header(MarqueeHeaders.CONSISTENCY_TOKEN, token);
+		}
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
+	Answer setReadPath(String readPath, @Nullable String authorization) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.pages + "/admin/read-path"))
+			.timeout(Duration.ofSeconds(10))
+			.header("Content-Type", "application/json")
+			.PUT(HttpRequest.BodyPublishers.ofString("{\"readPath\":\"" + readPath + "\"}"));
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		return send(request.build());
+	}
+
+	private Answer send(HttpRequest request) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.headers().map(), response.body());
+	}
+
+	static String sign(long timestamp, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
