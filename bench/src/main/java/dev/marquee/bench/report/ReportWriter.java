@@ -13,6 +13,7 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.style.Styler;
 
 import dev.marquee.bench.load.LatencySummary;
@@ -70,7 +71,9 @@ public final class ReportWriter {
 			.build();
 		chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
 		chart.getStyler().setYAxisLogarithmic(true);
-		chart.getStyler().setAvailableSpaceFill(0.8);
+		// Lines, not bars: a logarithmic axis has no zero for bars to grow from, and the paths differ by orders of
+		// magnitude (milliseconds against tens of seconds), which only a log axis shows.
+		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
 		for (Map.Entry<String, LatencySummary> series : report.chart().entrySet()) {
 			Map<String, Double> percentiles = series.getValue().percentiles();
 			// A logarithmic axis cannot show 0; one microsecond is below anything measured over HTTP.
