@@ -199,10 +199,19 @@ public abstract class IntegrationTestSupport {
 		}
 	}
 
+	protected static void deleteRecursively(Path dir) {
+		try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// best effort: a temporary directory
+		}
+	}
+
 	private static Path temporaryDirectory(String prefix) {
 		try {
 			Path dir = Files.createTempDirectory(prefix);
-			dir.toFile().deleteOnExit();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteRecursively(dir)));
 			return dir;
 		}
 		catch (IOException ex) {
