@@ -15,6 +15,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.marquee.model.PageChanged;
 import dev.marquee.model.Topics;
@@ -29,6 +31,8 @@ import static org.awaitility.Awaitility.await;
  * applies the same changes under another page-id prefix from the main topic).
  */
 class ConsumerKillIntegrationTests extends IntegrationTestSupport {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConsumerKillIntegrationTests.class);
 
 	private static final String TOPIC = "marquee.kill-test.page-changes";
 
@@ -57,6 +61,7 @@ class ConsumerKillIntegrationTests extends IntegrationTestSupport {
 		this.child.destroyForcibly();
 		assertThat(this.child.waitFor(30, TimeUnit.SECONDS)).isTrue();
 		long appliedAtKill = appliedCount();
+		logger.info("Child consumer killed with {} of {} records of the first half applied", appliedAtKill, half);
 
 		written.addAll(publishAll(TOPIC, killed.subList(half, killed.size())));
 		this.child = startChild();

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 
+import dev.marquee.model.Element;
+import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
+import dev.marquee.model.Stage;
 import dev.marquee.model.Topics;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.testsupport.RealInfrastructure;
@@ -118,6 +121,31 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 		await().atMost(TIMEOUT).until(() -> pageBySlug("pc-d-marker-slug") != null);
 		assertThat(pageBySlug("pc-d-slug")).isNull();
 		assertThat(elementIds("pc-d")).isEmpty();
+	}
+
+	@Test
+	void droppingAnElementNeverDeletesAnotherPagesElementWithTheSameId() {
+		// Element ids come from the CMS and are only unique within a page.
+		publish(PageChanged.upserted(TestChanges.page("pc-e1", "pc-e1-slug", Stage.PUBLISHED, BASE_VERSION + 1100,
+				1, null), null));
+		await().atMost(TIMEOUT).until(() -> elementById("pc-e1-e0") != null);
+		PageChanged other = PageChanged.upserted(withElementIds(
+				TestChanges.page("pc-e2", "pc-e2-slug", Stage.PUBLISHED, BASE_VERSION + 1200, 1, null), "pc-e1-e0"),
+				null);
+		publish(other);
+		await().atMost(TIMEOUT).until(() -> "pc-e2".equals(elementById("pc-e1-e0").getString("page_id")));
+
+		publish(TestChanges.upsert("pc-e1", "pc-e1-slug", BASE_VERSION + 1300, 0));
+		await().atMost(TIMEOUT).until(() -> pageBySlug("pc-e1-slug").getInt("element_count") == 0);
+		assertThat(elementById("pc-e1-e0").getString("page_id")).isEqualTo("pc-e2");
+	}
+
+	private static Page withElementIds(Page page, String elementId) {
+		Element first = page.elements().get(0);
+		Element renamed = new Element(elementId, first.type(), first.position(), first.text(), first.images(),
+				first.titles(), first.talent());
+		return new Page(page.pageId(), page.slug(), page.stage(), page.template(), page.title(), page.summary(),
+				List.of(renamed), page.contentVersion(), page.sourceVersion(), page.ingestedAt(), page.traceId());
 	}
 
 	@Test

@@ -57,6 +57,8 @@ public class ReadModelProjection {
 
 	private final PreparedStatement deleteElementById;
 
+	private final PreparedStatement selectElementOwner;
+
 	private final PreparedStatement insertPageByStage;
 
 	private final PreparedStatement deletePageByStage;
@@ -79,6 +81,8 @@ public class ReadModelProjection {
 				+ "position, type, body, content_version) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
 		this.deleteElementById = s.prepare(
 				"DELETE FROM marquee_read.element_by_id USING TIMESTAMP ? WHERE element_id = ? AND stage = ?");
+		this.selectElementOwner = s
+			.prepare("SELECT page_id FROM marquee_read.element_by_id WHERE element_id = ? AND stage = ?");
 		this.insertPageByStage = s.prepare("INSERT INTO marquee_read.pages_by_stage (stage, slug, page_id, title, "
 				+ "content_version) VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
 		this.deletePageByStage = s.prepare(
@@ -135,7 +139,7 @@ public class ReadModelProjection {
 					.setIdempotent(true));
 			}
 			for (String elementId : current.elementIds()) {
-				if (!kept.containsKey(elementId)) {
+				if (!kept.containsKey(elementId) && ownedBy(elementId, stage, page.pageId())) {
 					writes.add(this.deleteElementById.bind(version - 1, elementId, stage).setIdempotent(true));
 				}
 			}
@@ -187,10 +191,21 @@ public class ReadModelProjection {
 		writes.add(this.deletePageByStage.bind(version, stage, change.slug()).setIdempotent(true));
 		writes.add(this.deleteElements.bind(version, change.pageId(), stage).setIdempotent(true));
 		for (String elementId : current.elementIds()) {
-			writes.add(this.deleteElementById.bind(version, elementId, stage).setIdempotent(true));
+			if (ownedBy(elementId, stage, change.pageId())) {
+				writes.add(this.deleteElementById.bind(version, elementId, stage).setIdempotent(true));
+			}
 		}
 		executeAll(writes);
 		return (current.newestVersion() <= version) ? Outcome.APPLIED : Outcome.SUPERSEDED;
+	}
+
+	/**
+	 * Whether the element_by_id row of an element id belongs to this page. Element ids come from the CMS and are
+	 * unique only within a page, so another page may hold the same id; its row must not be deleted from here.
+	 */
+	private boolean ownedBy(String elementId, String stage, String pageId) {
+		Row row = this.session.execute(this.selectElementOwner.bind(elementId, stage).setIdempotent(true)).one();
+		return row != null && pageId.equals(row.getString("page_id"));
 	}
 
 	private Current currentElements(String pageId, String stage) {
