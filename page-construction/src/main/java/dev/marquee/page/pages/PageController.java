@@ -72,21 +72,17 @@ class PageController {
 
 	static ResponseEntity<PageResponse> respond(Served served, @Nullable String ifNoneMatch,
 			CacheControl cacheControl) {
+		// The same content version is the same JSON on both paths, so the version alone is the entity tag.
 		String etag = "\"" + served.page().contentVersion() + "\"";
-		ResponseEntity.BodyBuilder builder;
-		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
-			builder = ResponseEntity.status(HttpStatus.NOT_MODIFIED);
-		}
-		else {
-			builder = ResponseEntity.ok();
-		}
+		boolean notModified = ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"));
+		ResponseEntity.BodyBuilder builder = notModified ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+				: ResponseEntity.ok();
 		builder.eTag(etag)
 			.cacheControl(cacheControl)
 			.header(MarqueeHeaders.READ_PATH, served.path().name())
 			.header(MarqueeHeaders.CONTENT_VERSION, Long.toString(served.page().contentVersion()))
-			.header(MarqueeHeaders.TRACE_ID, served.page().traceId())
-			.header(HttpHeaders.VARY, MarqueeHeaders.READ_PATH);
-		if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"))) {
+			.header(MarqueeHeaders.TRACE_ID, served.page().traceId());
+		if (notModified) {
 			return builder.build();
 		}
 		return builder.body(PageResponse.of(served.page()));

@@ -1,6 +1,7 @@
 package dev.marquee.page.readpath;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +17,7 @@ import dev.marquee.model.ReadPath;
  */
 @RestController
 @Tag(name = "admin", description = "Read-path toggle (role ADMIN)")
+@SecurityRequirement(name = "basic")
 class ReadPathController {
 
 	private final ReadPathSwitch readPath;

@@ -1,10 +1,11 @@
 package dev.marquee.page.security;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -17,7 +18,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -110,10 +110,12 @@ class SecurityConfiguration {
 
 	private static void write(HttpServletResponse response, HttpStatus status, String type, String title,
 			String detail, String instance) throws IOException {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://marquee.dev/problems/" + type));
-		problem.setTitle(title);
-		problem.setInstance(URI.create(instance));
+		Map<String, Object> problem = new LinkedHashMap<>();
+		problem.put("type", "https://marquee.dev/problems/" + type);
+		problem.put("title", title);
+		problem.put("status", status.value());
+		problem.put("detail", detail);
+		problem.put("instance", instance);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getOutputStream().write(MarqueeJson.mapper().writeValueAsBytes(problem));

@@ -123,4 +123,21 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 			.until(() -> heading(get("/pages/hh-outage?readPath=HOLLOW", null)), "After outage"::equals);
 	}
 
+	@Test
+	void recordsPropagationOfEveryEditLearnedByLongPoll() {
+		long before = json(get("/api/propagation", null)).path("paths").path("HOLLOW").path("count").asLong();
+		for (int edit = 0; edit < 10; edit++) {
+			String heading = "Propagated " + edit;
+			produce(page("hh-4", "hh-propagation", Stage.PUBLISHED, nextVersion(), heading));
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(Duration.ofMillis(5))
+				.until(() -> heading(get("/pages/hh-propagation?readPath=HOLLOW", null)), heading::equals);
+		}
+		var hollow = json(get("/api/propagation", null)).path("paths").path("HOLLOW");
+		System.out.println("HOLLOW propagation over HTTP long-poll: " + hollow);
+		assertThat(hollow.path("count").asLong()).isGreaterThanOrEqualTo(before + 10);
+		// Ingestion time -> readable includes the producer cycle; generous bound for a loaded 2-core machine.
+		assertThat(hollow.path("p99Ms").asDouble()).isLessThan(5_000);
+	}
+
 }
