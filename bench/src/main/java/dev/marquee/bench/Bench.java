@@ -33,6 +33,7 @@ public final class Bench {
 			  --ingestion-url http://127.0.0.1:8081   --consumer-url http://127.0.0.1:8082
 			  --hollow-url http://127.0.0.1:8083      --page-url http://127.0.0.1:8080
 			  --cassandra 127.0.0.1:9042 --marquee-home .marquee --elements-per-page 50 --catalog 200
+			  --preload-concurrency 16      webhooks in flight while preloading
 			  --webhook-secret (env MARQUEE_WEBHOOK_SECRET_MARQUEE, local default local-marquee-webhook-secret)
 			  passwords come from MARQUEE_ADMIN_PASSWORD / MARQUEE_EDITOR_PASSWORD / MARQUEE_SERVICE_PASSWORD
 			  or the local defaults.

@@ -71,7 +71,7 @@ final class Context {
 		this.out = Path.of(options.string("out", "bench-results"));
 		this.marqueeHome = Path.of(options.string("marquee-home", env("MARQUEE_HOME", ".marquee")));
 		this.cassandraContactPoint = options.string("cassandra", "127.0.0.1:9042");
-		this.preloadConcurrency = options.integer("preload-concurrency", 8);
+		this.preloadConcurrency = options.integer("preload-concurrency", 16);
 	}
 
 	Report report() {
