@@ -1,10 +1,15 @@
 package dev.marquee.hollowproducer;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +32,6 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
-import dev.marquee.model.hollow.remote.HollowProducerEndpoint;
 import dev.marquee.model.hollow.remote.HollowWriteClient;
 import dev.marquee.model.hollow.remote.HttpAnnouncementWatcher;
 import dev.marquee.model.hollow.remote.HttpBlobRetriever;
@@ -194,6 +198,74 @@ class HollowProducerProcessIntegrationTests {
 		assertThat(write(Pages.upsert("still-writing", 1, "Still writing")).applied()).isEqualTo(1);
 	}
 
+	@Test
+	void apiAnswersProblemJsonAndEnforcesRoles() throws Exception {
+		HollowWriteResult written = write(Pages.upsert("api", 1, "API"));
+		HttpResponse<String> anonymous = http("POST", "/v1/writes", null, "{\"changes\":[]}");
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(http("GET", "/v1/announcements/latest", "editor:marquee-editor-local", null).statusCode())
+			.isEqualTo(403);
+		HttpResponse<String> empty = http("POST", "/v1/writes", SERVICE, "{\"changes\":[]}");
+		assertThat(empty.statusCode()).isEqualTo(400);
+		assertThat(empty.body()).contains("https://marquee.dev/problems/invalid-hollow-write");
+
+		long latest = Long.parseLong(http("GET", "/v1/announcements/latest", SERVICE, null).body().replaceAll("\\D", ""));
+		assertThat(latest).isGreaterThanOrEqualTo(written.version());
+		HttpResponse<String> snapshot = http("GET", "/v1/blobs/snapshot?version=" + latest, SERVICE, null);
+		assertThat(snapshot.statusCode()).isEqualTo(200);
+		assertThat(Long.parseLong(snapshot.headers().firstValue("Hollow-Version-To").orElseThrow()))
+			.isLessThanOrEqualTo(latest);
+		HttpResponse<String> missing = http("GET", "/v1/blobs/delta?from=1", SERVICE, null);
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body()).contains("https://marquee.dev/problems/hollow-blob-not-found");
+
+		assertThat(http("GET", "/v3/api-docs", null, null).body()).contains("/v1/writes", "/v1/announcements/await");
+		assertThat(http("GET", "/actuator/health", null, null).body()).contains("hollowProducer", "\"version\"");
+		assertThat(http("GET", "/actuator/prometheus", "admin:marquee-admin-local", null).body())
+			.contains("marquee_hollow_cycle_seconds", "marquee_hollow_version", "marquee_hollow_blob_size_bytes");
+	}
+
+	@Test
+	void longPollAnswersAsSoonAsANewVersionIsAnnounced() throws Exception {
+		long current = write(Pages.upsert("poll", 1, "Poll")).version();
+		long started = System.nanoTime();
+		HttpResponse<String> unchanged = http("GET", "/v1/announcements/await?after=" + current + "&timeoutMs=300",
+				SERVICE, null);
+		assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(Duration.ofMillis(300).toNanos());
+		assertThat(unchanged.body()).contains(Long.toString(current));
+
+		CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> {
+			try {
+				return http("GET", "/v1/announcements/await?after=" + current + "&timeoutMs=30000", SERVICE, null);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
+		long next = write(Pages.upsert("poll", 2, "Poll 2")).version();
+		assertThat(waiting.get(10, java.util.concurrent.TimeUnit.SECONDS).body()).contains(Long.toString(next));
+	}
+
+	private static final String SERVICE = "marquee-service:marquee-service-local";
+
+	private static HttpResponse<String> http(String method, String path, @Nullable String credentials,
+			@Nullable String json) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(producer.uri().resolve(path))
+			.timeout(Duration.ofSeconds(60))
+			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
+					: HttpRequest.BodyPublishers.noBody());
+		if (json != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (credentials != null) {
+			request.header("Authorization", "Basic "
+					+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+		}
+		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
 	private static HollowWriteResult write(PageChanged change) {
 		return writes.write(new HollowWriteRequest(List.of(change)));
 	}
@@ -213,10 +285,6 @@ class HollowProducerProcessIntegrationTests {
 				"pageId.value", "stage.value");
 		int ordinal = index.getMatchingOrdinal(pageId, Stage.PUBLISHED.name());
 		return (ordinal < 0) ? null : HollowPages.fromHollow(consumer.getStateEngine(), ordinal);
-	}
-
-	static HollowProducerEndpoint endpoint() {
-		return producer.endpoint();
 	}
 
 }

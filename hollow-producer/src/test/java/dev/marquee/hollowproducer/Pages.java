@@ -70,7 +70,7 @@ public final class Pages {
 			list.add(element);
 		}
 		return new Page("page-" + number, "fan/page-" + number, Stage.PUBLISHED, "article", "Fan page " + number,
-				"A page about title " + (number % 500), list, version, 1, Instant.now(), "trace-" + number);
+				"A page about title " + (number % 500), list, version, 1, Instant.ofEpochMilli(System.currentTimeMillis()), "trace-" + number);
 	}
 
 	private static TitleCard title(int n) {

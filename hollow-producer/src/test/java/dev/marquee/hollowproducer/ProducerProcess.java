@@ -56,7 +56,7 @@ final class ProducerProcess {
 	 */
 	ProducerProcess launch() {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
 				System.getProperty("java.class.path"), HollowProducerApplication.class.getName(),
 				"--server.port=" + this.port, "--server.address=127.0.0.1",
 				"--marquee.hollow.blob-dir=" + this.blobDir, "--spring.main.banner-mode=off"));
