@@ -41,7 +41,11 @@ final class HollowProducerStub implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.server.createContext("/v1/writes", this::write);
-		this.server.setExecutor(Executors.newFixedThreadPool(4));
+		this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
+			Thread thread = new Thread(task, "hollow-producer-stub");
+			thread.setDaemon(true);
+			return thread;
+		}));
 		this.server.start();
 	}
 

@@ -42,44 +42,7 @@ import static org.awaitility.Awaitility.await;
  * The native webhook end to end against a real Kafka broker and a real Cassandra node, with a stand-in of
  * the hollow producer's write API: what a delivery publishes on each path, and every refusal.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
-class IngestionIntegrationTests {
-
-	static final HollowProducerStub hollow = new HollowProducerStub();
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		RealInfrastructure.registerKafka(registry);
-		RealInfrastructure.registerCassandra(registry);
-		registry.add("marquee.write-paths.enabled", () -> "KAFKA,HOLLOW");
-		registry.add("marquee.write-paths.hollow.url", hollow::url);
-		registry.add("marquee.webhooks.max-body-size", () -> "64KB");
-	}
-
-	@AfterAll
-	static void stopStub() {
-		hollow.close();
-	}
-
-	@LocalServerPort
-	int port;
-
-	Deliveries deliveries() {
-		return new Deliveries(this.port);
-	}
-
-	static String unique(String prefix) {
-		return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-	}
-
-	/** Publishes an asset and a title using it; returns their ids. */
-	String[] catalog(Deliveries deliveries) {
-		String asset = unique("asset");
-		String title = unique("title");
-		assertThat(deliveries.post(Deliveries.asset(asset, 1)).statusCode()).isEqualTo(200);
-		assertThat(deliveries.post(Deliveries.title(title, 1, "Stranger Days", asset)).statusCode()).isEqualTo(200);
-		return new String[] { asset, title };
-	}
+class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 
 	@Test
 	void publishesHydratedPageToKafkaAndHollowWithConsistencyToken() {
@@ -393,32 +356,5 @@ class IngestionIntegrationTests {
 		assertThat(apiDocs.statusCode()).isEqualTo(200);
 		assertThat(apiDocs.body()).contains("/webhooks/marquee");
 	}
-
-	private static List<PageChanged> awaitKafka(String pageId, Predicate<List<PageChanged>> done) {
-		Properties properties = new Properties();
-		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers());
-		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		List<PageChanged> found = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (int partition = 0; partition < Topics.PARTITIONS; partition++) {
-				partitions.add(new TopicPartition(Topics.PAGE_CHANGES, partition));
-			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			await().atMost(Duration.ofSeconds(30)).until(() -> {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-					if (pageId.equals(record.key())) {
-						found.add(MarqueeJson.readPageChanged(record.value()));
-					}
-				}
-				return done.test(found);
-			});
-		}
-		return found;
-	}
-
 
 }

@@ -1,0 +1,178 @@
+package dev.marquee.ingestion.render;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dev.marquee.ingestion.content.ContentType;
+import dev.marquee.ingestion.content.Documents.AssetFields;
+import dev.marquee.ingestion.content.Documents.FocalPoint;
+import dev.marquee.ingestion.content.Documents.PageFields;
+import dev.marquee.ingestion.content.Documents.TitleFields;
+import dev.marquee.ingestion.sample.SampleContentGenerator;
+import dev.marquee.ingestion.sample.SyntheticContent;
+import dev.marquee.ingestion.store.WriteStore.Dependency;
+import dev.marquee.model.Element;
+import dev.marquee.model.ElementType;
+import dev.marquee.model.Image;
+import dev.marquee.model.Page;
+import dev.marquee.model.Stage;
+import dev.marquee.model.json.MarqueeJson;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class PageRendererTests {
+
+	private final PageRenderer renderer = InMemoryCatalog.renderer();
+
+	private final PageRenderer.Context context = new PageRenderer.Context(7, 3, Instant.parse("2026-01-01T00:00:00Z"),
+			"trace-1");
+
+	private InMemoryCatalog sampleCatalog() {
+		return new InMemoryCatalog().add(SampleContentGenerator.files().get("01-assets.json"))
+			.add(SampleContentGenerator.files().get("02-talent.json"))
+			.add(SampleContentGenerator.files().get("03-titles.json"));
+	}
+
+	private static PageFields fields(String delivery) {
+		JsonNode json = MarqueeJson.mapper().readTree(delivery);
+		return MarqueeJson.mapper().treeToValue(json.get("fields"), PageFields.class);
+	}
+
+	private static String id(String delivery) {
+		return MarqueeJson.mapper().readTree(delivery).get("id").asString();
+	}
+
+	@Test
+	void rendersEverySamplePageAndUsesEveryElementType() {
+		InMemoryCatalog catalog = sampleCatalog();
+		Set<ElementType> used = EnumSet.noneOf(ElementType.class);
+		Set<String> templates = new java.util.TreeSet<>();
+		List<String> pages = SampleContentGenerator.files().get("04-pages.json");
+
+		for (String delivery : pages) {
+			Page page = this.renderer.render(id(delivery), fields(delivery), Stage.PUBLISHED, catalog, this.context).page();
+			page.elements().forEach((element) -> used.add(element.type()));
+			templates.add(page.template());
+			assertThat(page.title()).doesNotContain("{{");
+			page.elements().forEach((element) -> assertThat(element.text().values()).noneMatch((t) -> t.contains("{{")));
+		}
+
+		assertThat(pages).hasSize(20);
+		assertThat(used).containsExactlyInAnyOrder(ElementType.values());
+		assertThat(templates).containsExactly("article", "home", "title-hub");
+	}
+
+	@Test
+	void hydratesPlaceholdersReferencesAndImages() {
+		String home = SampleContentGenerator.files().get("04-pages.json").get(0);
+
+		PageRenderer.Rendered rendered = this.renderer.render("page-home", fields(home), Stage.PREVIEW, sampleCatalog(),
+				this.context);
+
+		Page page = rendered.page();
+		assertThat(page.stage()).isEqualTo(Stage.PREVIEW);
+		assertThat(page.contentVersion()).isEqualTo(7);
+		assertThat(page.sourceVersion()).isEqualTo(3);
+		assertThat(page.traceId()).isEqualTo("trace-1");
+		Element hero = page.elements().get(0);
+		assertThat(hero.text().get("heading")).isEqualTo("Now streaming: The Silent Harbor");
+		assertThat(hero.images().get(0).url()).isEqualTo("https://cdn.test/img/sample/artwork/asset-001.jpg");
+		Element row = page.elements().get(1);
+		assertThat(row.titles()).hasSize(10);
+		assertThat(row.titles().get(0).name()).isEqualTo("The Silent Harbor");
+		assertThat(row.titles().get(0).artwork()).isNotNull();
+		assertThat(rendered.dependencies()).contains(new Dependency(ContentType.TITLE, "title-001"),
+				new Dependency(ContentType.ASSET, "asset-001"), new Dependency(ContentType.ASSET, "asset-060"));
+	}
+
+	@Test
+	void imagesGetRenditionsNoWiderThanTheOriginalAndTheFocalPoint() {
+		Image image = this.renderer.image("a1",
+				new AssetFields("/titles/a1.jpg", 1000, 500, "image/jpeg", "Alt", new FocalPoint(0.25, 0.75)));
+
+		assertThat(image.url()).isEqualTo("https://cdn.test/img/titles/a1.jpg");
+		assertThat(image.focalX()).isEqualTo(0.25);
+		assertThat(image.renditions()).extracting("width").containsExactly(320, 640, 1000);
+		assertThat(image.renditions().get(0).height()).isEqualTo(160);
+		assertThat(image.renditions().get(0).url()).isEqualTo("https://cdn.test/img/titles/a1.jpg?w=320&h=160&fx=0.25&fy=0.75");
+	}
+
+	@Test
+	void listsEveryTemplateViolationByField() {
+		PageFields fields = fields("""
+				{"fields":{"slug":"Bad Slug","template":"article","title":"T",
+				 "elements":[
+				  {"id":"a","type":"HERO","text":{"heading":"h","colour":"red"},"assetIds":[]},
+				  {"id":"a","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"u"},"assetIds":["asset-001"]},
+				  {"id":"b","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"u"},"assetIds":["asset-001"]},
+				  {"id":"c","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"u"},"assetIds":["asset-001"]},
+				  {"id":"d","type":"SPINNER","text":{}}
+				 ]}}""");
+
+		assertThatExceptionOfType(RenderException.class)
+			.isThrownBy(() -> this.renderer.render("p", fields, Stage.PUBLISHED, sampleCatalog(), this.context))
+			.satisfies((ex) -> {
+				assertThat(ex.onlyUnresolvedReferences()).isFalse();
+				assertThat(ex.violations()).extracting(Violation::field)
+					.containsExactlyInAnyOrder("slug", "summary", "elements[0].text.colour", "elements[0].assetIds",
+							"elements[1].id", "elements[3].type", "elements[4].type");
+			});
+	}
+
+	@Test
+	void listsEveryUnresolvedReference() {
+		PageFields fields = fields("""
+				{"fields":{"slug":"s","template":"home","title":"{{title:nope.name}}",
+				 "elements":[{"id":"r","type":"TITLE_ROW","text":{"heading":"{{talent:nobody}}"},"titleIds":["title-001","gone"]}]}}""");
+		InMemoryCatalog catalog = sampleCatalog().remove("asset", "asset-001");
+
+		assertThatExceptionOfType(RenderException.class)
+			.isThrownBy(() -> this.renderer.render("p", fields, Stage.PUBLISHED, catalog, this.context))
+			.satisfies((ex) -> {
+				assertThat(ex.onlyUnresolvedReferences()).isTrue();
+				assertThat(ex.violations()).extracting(Violation::field)
+					.containsExactlyInAnyOrder("title", "elements[0].text.heading",
+							"elements[0].titleIds[0].artworkAssetId", "elements[0].titleIds[1]");
+			});
+	}
+
+	@Test
+	void richTextLosesScriptsAndEventHandlers() {
+		assertThat(PageRenderer.sanitize("<p onclick=\"x()\">Hi</p><script>alert(1)</script><a href=\"javascript:x\">l</a>"))
+			.isEqualTo("<p>Hi</p><a href=\"x\">l</a>");
+	}
+
+	@Test
+	void checksCatalogDocuments() {
+		assertThat(PageRenderer.checkCatalog(ContentType.TITLE, new TitleFields(" ", null, null, null, null)))
+			.extracting(Violation::field)
+			.containsExactly("name");
+		assertThat(PageRenderer.checkCatalog(ContentType.ASSET,
+				new AssetFields(null, 0, 10, "text/plain", null, new FocalPoint(2, 0))))
+			.extracting(Violation::field)
+			.containsExactly("file", "width", "mimeType", "focalPoint");
+	}
+
+	@Test
+	void syntheticPagesRenderWithTheRequestedElementCount() {
+		SyntheticContent content = SyntheticContent.generate(5, 50, 42);
+		InMemoryCatalog catalog = new InMemoryCatalog().add(content.catalogDeliveries());
+
+		for (int i = 0; i < content.pageCount(); i++) {
+			String delivery = content.pageDelivery(i, 2, "edit-" + i);
+			Page page = this.renderer.render(content.pageId(i), fields(delivery), Stage.PUBLISHED, catalog, this.context)
+				.page();
+			assertThat(page.elements()).hasSize(50);
+			assertThat(page.slug()).isEqualTo(content.slug(i));
+			assertThat(page.elements().get(0).text().get("heading")).contains("edit-" + i);
+		}
+		assertThat(SyntheticContent.generate(5, 50, 42).pageDeliveries()).isEqualTo(content.pageDeliveries());
+	}
+
+}

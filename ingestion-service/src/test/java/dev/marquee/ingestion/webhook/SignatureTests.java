@@ -1,0 +1,104 @@
+package dev.marquee.ingestion.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.marquee.ingestion.system.ProblemException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SignatureTests {
+
+	private static final long NOW = 1_790_000_000_000L;
+
+	private final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
+
+	private final byte[] body = "{\"type\":\"asset\"}".getBytes(StandardCharsets.UTF_8);
+
+	@Test
+	void nativeSignatureIsHexHmacOfTimestampDotBody() {
+		String header = NativeSignature.sign("secret", NOW, this.body);
+
+		assertThat(header).startsWith("t=" + NOW + ",v1=").matches("t=\\d+,v1=[0-9a-f]{64}");
+		assertThatCode(() -> NativeSignature.verify(header, this.body, "secret", Duration.ofMinutes(5), this.clock))
+			.doesNotThrowAnyException();
+		assertThatCode(() -> NativeSignature.verify("t=" + NOW + ",v1=00,v1=" + header.split("v1=")[1], this.body,
+				"secret", Duration.ofMinutes(5), this.clock))
+			.as("a rotated secret's signature may come first")
+			.doesNotThrowAnyException();
+	}
+
+	@Test
+	void nativeSignatureRefusesTamperedBodyWrongSecretMissingHeaderAndStaleTimestamp() {
+		String header = NativeSignature.sign("secret", NOW, this.body);
+		byte[] tampered = "{\"type\":\"title\"}".getBytes(StandardCharsets.UTF_8);
+
+		assertUnauthorized(() -> NativeSignature.verify(header, tampered, "secret", Duration.ofMinutes(5), this.clock));
+		assertUnauthorized(() -> NativeSignature.verify(header, this.body, "other", Duration.ofMinutes(5), this.clock));
+		assertUnauthorized(() -> NativeSignature.verify(null, this.body, "secret", Duration.ofMinutes(5), this.clock));
+		assertUnauthorized(() -> NativeSignature.verify("garbage", this.body, "secret", Duration.ofMinutes(5), this.clock));
+		String stale = NativeSignature.sign("secret", NOW - 301_000, this.body);
+		assertUnauthorized(() -> NativeSignature.verify(stale, this.body, "secret", Duration.ofMinutes(5), this.clock));
+	}
+
+	@Test
+	void sanitySignatureIsBase64UrlHmacOfTimestampDotBody() {
+		String header = SanitySignature.sign("secret", NOW, this.body);
+
+		assertThat(header).matches("t=\\d+,v1=[A-Za-z0-9_-]{43}");
+		assertThatCode(() -> SanitySignature.verify(header, this.body, "secret", Duration.ofMinutes(5), this.clock))
+			.doesNotThrowAnyException();
+		assertUnauthorized(() -> SanitySignature.verify(header, this.body, "other", Duration.ofMinutes(5), this.clock));
+		assertUnauthorized(() -> SanitySignature.verify(SanitySignature.sign("secret", NOW - 600_000, this.body),
+				this.body, "secret", Duration.ofMinutes(5), this.clock));
+	}
+
+	@Test
+	void contentfulSignatureCoversMethodPathSignedHeadersAndBody() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
+		headers.put("x-contentful-timestamp", Long.toString(NOW - 1000));
+		String signature = ContentfulSignature.sign("secret", "POST", "/webhooks/contentful", headers, this.body);
+		headers.put("x-contentful-signature", signature);
+
+		assertThat(signature).matches("[0-9a-f]{64}");
+		assertThatCode(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body, "secret",
+				Duration.ofSeconds(30), this.clock))
+			.doesNotThrowAnyException();
+		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/other", this.body, "secret",
+				Duration.ofSeconds(30), this.clock));
+		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
+				"secret", Duration.ofMillis(500), this.clock));
+		Map<String, String> unsignedTimestamp = new LinkedHashMap<>(headers);
+		unsignedTimestamp.put("x-contentful-signed-headers", "x-contentful-signed-headers");
+		assertUnauthorized(() -> ContentfulSignature.verify(unsignedTimestamp::get, "POST", "/webhooks/contentful",
+				this.body, "secret", Duration.ofSeconds(30), this.clock));
+	}
+
+	@Test
+	void contentfulCanonicalRequestMatchesTheToolkitLayout() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
+		headers.put("x-contentful-timestamp", "1700000000000");
+		String canonical = "POST\n/hook\nx-contentful-signed-headers:x-contentful-signed-headers,x-contentful-timestamp;"
+				+ "x-contentful-timestamp:1700000000000\n{\"a\":1}";
+
+		assertThat(ContentfulSignature.sign("s", "post", "/hook", headers, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo(Hmac.hex(Hmac.sha256("s", Hmac.utf8(canonical))));
+	}
+
+	private static void assertUnauthorized(Runnable verification) {
+		assertThatExceptionOfType(ProblemException.class).isThrownBy(verification::run)
+			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(401));
+	}
+
+}
