@@ -167,6 +167,10 @@ public abstract class IntegrationTestSupport {
 		return send(request, credentials);
 	}
 
+	protected HttpResponse<String> post(String path, String credentials) {
+		return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), credentials);
+	}
+
 	protected static JsonNode json(HttpResponse<String> response) {
 		return MarqueeJson.mapper().readTree(response.body());
 	}

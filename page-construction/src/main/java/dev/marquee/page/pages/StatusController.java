@@ -4,8 +4,12 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.marquee.model.ReadPath;
@@ -50,6 +54,14 @@ class StatusController {
 					+ "newest first with the time each became visible on each path.")
 	PropagationReport propagation() {
 		return this.propagation.report();
+	}
+
+	@PostMapping("/admin/propagation/reset")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	@SecurityRequirement(name = "basic")
+	@Operation(summary = "Forgets recorded propagation latencies and recent edits (role ADMIN), e.g. before a benchmark")
+	void reset() {
+		this.propagation.reset();
 	}
 
 	/**

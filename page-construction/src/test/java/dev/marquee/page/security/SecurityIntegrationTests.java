@@ -31,6 +31,7 @@ class SecurityIntegrationTests extends IntegrationTestSupport {
 		assertThat(json(response).path("type").asString()).isEqualTo("https://marquee.dev/problems/forbidden");
 		assertThat(put("/admin/read-path", "{\"readPath\":\"KAFKA_CASSANDRA\"}", EDITOR).statusCode()).isEqualTo(403);
 		assertThat(get("/preview/pages/no-such-page", EDITOR).statusCode()).isEqualTo(404);
+		assertThat(post("/admin/propagation/reset", EDITOR).statusCode()).isEqualTo(403);
 	}
 
 	@Test
@@ -62,6 +63,12 @@ class SecurityIntegrationTests extends IntegrationTestSupport {
 		finally {
 			put("/admin/read-path", "{\"readPath\":\"HOLLOW\"}", ADMIN);
 		}
+	}
+
+	@Test
+	void anAdminMayResetThePropagationLog() {
+		assertThat(post("/admin/propagation/reset", ADMIN).statusCode()).isEqualTo(204);
+		assertThat(json(get("/api/propagation", null)).path("recentEdits")).isEmpty();
 	}
 
 	@Test
