@@ -298,43 +298,39 @@
 	function drawPercentiles(paths) {
 		const chart = $('percentile-chart');
 		chart.textContent = '';
-		const left = 104, width = 300, rowHeight = 20;
+		const left = 34, width = 330, rowHeight = 17, groupHeight = 18 + 3 * rowHeight + 8;
 		const values = PATHS.map((p) => paths[p] || { count: 0 });
 		const max = Math.max(1, ...values.map((v) => v.p99Ms || 0));
 		const x = logScale(max, width);
+		const bottom = 4 + PATHS.length * groupHeight;
 		ticksUpTo(max).forEach(([value, label]) => {
 			const tx = left + x(value);
 			if (tx <= left + width) {
-				chart.appendChild(svg('line', { x1: tx, x2: tx, y1: 4, y2: 136, class: 'axis' }));
-				chart.appendChild(svg('text', { x: tx, y: 148, 'text-anchor': 'middle' }, label));
+				chart.appendChild(svg('line', { x1: tx, x2: tx, y1: 4, y2: bottom, class: 'axis' }));
+				chart.appendChild(svg('text', { x: tx, y: bottom + 12, 'text-anchor': 'middle' }, label));
 			}
 		});
-		let y = 8;
 		PATHS.forEach((path, i) => {
 			const latency = values[i];
+			const groupTop = 4 + i * groupHeight;
+			chart.appendChild(svg('text', { x: 0, y: groupTop + 12, style: 'fill:' + COLORS[path] + ';font-weight:600;font-size:11px' },
+				LABELS[path] + (latency.count > 0 ? '' : ' · no edits measured yet')));
 			[['p50', latency.p50Ms], ['p90', latency.p90Ms], ['p99', latency.p99Ms]].forEach(([name, value], j) => {
-				const top = y + j * rowHeight;
-				if (j === 0) {
-					chart.appendChild(svg('text', { x: 0, y: top + 13, fill: COLORS[path], style: 'fill:' + COLORS[path] + ';font-weight:600' }, LABELS[path]));
-				}
-				chart.appendChild(svg('text', { x: left - 6, y: top + 13, 'text-anchor': 'end' }, name));
+				const top = groupTop + 18 + j * rowHeight;
+				chart.appendChild(svg('text', { x: left - 6, y: top + 11, 'text-anchor': 'end' }, name));
 				if (latency.count > 0) {
 					const w = Math.max(2, x(value));
-					chart.appendChild(svg('rect', { x: left, y: top + 3, width: w, height: rowHeight - 6, rx: 3, fill: COLORS[path], opacity: 1 - j * 0.25 }));
-					chart.appendChild(svg('text', { x: left + w + 4, y: top + 13, class: 'value' }, ms(value)));
-				}
-				else if (j === 1) {
-					chart.appendChild(svg('text', { x: left + 4, y: top + 13 }, 'no edits measured yet'));
+					chart.appendChild(svg('rect', { x: left, y: top + 2, width: w, height: rowHeight - 5, rx: 3, fill: COLORS[path], opacity: 1 - j * 0.25 }));
+					chart.appendChild(svg('text', { x: left + w + 4, y: top + 11, class: 'value' }, ms(value)));
 				}
 			});
-			y += 3 * rowHeight + 6;
 		});
 	}
 
 	function drawSeries(edits) {
 		const chart = $('series-chart');
 		chart.textContent = '';
-		const left = 46, top = 8, width = 580, height = 150;
+		const left = 64, top = 10, width = 1100, height = 170;
 		const all = edits.flatMap((e) => PATHS.map((p) => e.latencyMs[p]).filter((v) => v !== undefined));
 		const max = Math.max(1, ...all);
 		const yScale = logScale(max, height);
@@ -372,11 +368,11 @@
 		});
 		// Legend.
 		PATHS.forEach((path, i) => {
-			const lx = left + 10 + i * 150;
-			chart.appendChild(svg('circle', { cx: lx, cy: 182, r: 4, fill: COLORS[path] }));
-			chart.appendChild(svg('text', { x: lx + 8, y: 185 }, LABELS[path]));
+			const lx = left + 10 + i * 160;
+			chart.appendChild(svg('circle', { cx: lx, cy: 206, r: 4, fill: COLORS[path] }));
+			chart.appendChild(svg('text', { x: lx + 8, y: 210 }, LABELS[path]));
 		});
-		chart.appendChild(svg('text', { x: left + width, y: 185, 'text-anchor': 'end' }, edits.length + ' most recent edits'));
+		chart.appendChild(svg('text', { x: left + width, y: 210, 'text-anchor': 'end' }, edits.length + (edits.length === 1 ? ' edit' : ' most recent edits')));
 	}
 
 	function renderEdits(edits) {

@@ -77,7 +77,9 @@ class DashboardController {
 		List<String> roles = authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.map((authority) -> authority.replaceFirst("^ROLE_", ""))
+			// Spring Security also grants factor authorities (e.g. FACTOR_PASSWORD); the dashboard wants roles.
+			.filter((authority) -> authority.startsWith("ROLE_"))
+			.map((authority) -> authority.substring("ROLE_".length()))
 			.sorted()
 			.toList();
 		return new DashboardSession(authentication.getName(), roles);
