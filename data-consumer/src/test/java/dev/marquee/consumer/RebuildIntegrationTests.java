@@ -34,6 +34,9 @@ class RebuildIntegrationTests extends IntegrationTestSupport {
 		var started = http("POST", "/admin/rebuild?truncate=true", ADMIN);
 		assertThat(started.statusCode()).isEqualTo(202);
 		assertThat(started.headers().firstValue("Location")).hasValue("/admin/rebuild/status");
+		var second = http("POST", "/admin/rebuild", ADMIN);
+		assertThat(second.statusCode()).isEqualTo(409);
+		assertThat(second.body()).contains("https://marquee.dev/problems/rebuild-running");
 
 		await().atMost(Duration.ofSeconds(180)).until(() -> rebuildStatus().at("/state").asString().equals("COMPLETED"));
 		JsonNode status = rebuildStatus();
@@ -42,6 +45,24 @@ class RebuildIntegrationTests extends IntegrationTestSupport {
 		assertThat(status.at("/progress").asDouble()).isEqualTo(1.0);
 
 		assertThat(ReadTablesDump.of(this.session, PREFIX)).isEqualTo(before);
+	}
+
+	@Test
+	void rebuildInPlaceKeepsServingAndChangesNothing() {
+		List<PageChanged> changes = TestChanges.stream("inplace-", 20, 3);
+		List<RecordMetadata> written = publishAll(Topics.PAGE_CHANGES, changes);
+		await().atMost(Duration.ofSeconds(120)).until(() -> applied(Topics.PAGE_CHANGES, written));
+		List<String> before = ReadTablesDump.of(this.session, "inplace-");
+
+		await().atMost(Duration.ofSeconds(180))
+			.until(() -> http("POST", "/admin/rebuild", ADMIN).statusCode() == 202);
+		// Pages stay readable throughout: nothing is emptied, and the replay's older versions lose.
+		await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
+			assertThat(pageBySlug("inplace-slug-1-renamed")).isNotNull();
+			assertThat(rebuildStatus().at("/state").asString()).isEqualTo("COMPLETED");
+		});
+		assertThat(rebuildStatus().at("/truncated").asBoolean()).isFalse();
+		assertThat(ReadTablesDump.of(this.session, "inplace-")).isEqualTo(before);
 	}
 
 	private JsonNode rebuildStatus() {
