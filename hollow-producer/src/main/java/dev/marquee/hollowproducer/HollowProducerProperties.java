@@ -27,12 +27,14 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow, @DefaultValu
 	 * @param maxQueuedWrites how many write requests may wait for a cycle before new ones are refused (503)
 	 * @param writeTimeout how long a write request waits for its cycle before it is answered 503
 	 * @param maxAwait the longest long-poll of {@code /v1/announcements/await}
+	 * @param integrityCheck whether each cycle verifies that its delta and reverse delta reproduce the
+	 * snapshot's checksum before announcing (Hollow's default; costs time proportional to the state's size)
 	 */
 	public record Hollow(@DefaultValue(".marquee/data/hollow-producer/blobs") Path blobDir,
 			@DefaultValue("5") int numStatesBetweenSnapshots, @DefaultValue("3") int snapshotsToKeep,
 			@DefaultValue("5ms") Duration batchMaxWait, @DefaultValue("1000") int batchMaxChanges,
 			@DefaultValue("10000") int maxQueuedWrites, @DefaultValue("30s") Duration writeTimeout,
-			@DefaultValue("60s") Duration maxAwait) {
+			@DefaultValue("60s") Duration maxAwait, @DefaultValue("true") boolean integrityCheck) {
 
 		public Hollow {
 			if (snapshotsToKeep < 1) {

@@ -56,11 +56,16 @@ final class ProducerProcess {
 	 */
 	ProducerProcess launch() {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
 				System.getProperty("java.class.path"), HollowProducerApplication.class.getName(),
 				"--server.port=" + this.port, "--server.address=127.0.0.1",
 				"--marquee.hollow.blob-dir=" + this.blobDir, "--spring.main.banner-mode=off"));
 		command.addAll(this.extraArgs);
+		// lets a measurement run try other settings: -Dhollow-producer.args="--marquee.hollow.integrity-check=false"
+		String more = System.getProperty("hollow-producer.args", "").trim();
+		if (!more.isEmpty()) {
+			command.addAll(List.of(more.split("\\s+")));
+		}
 		try {
 			this.process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.log.toFile()))

@@ -23,11 +23,14 @@ class ProducerConfiguration {
 	@Bean
 	HollowProducer.Incremental hollowProducer(ProducerLock lock, BlobStore store, Announcements announcements,
 			MeterRegistry meters, HollowProducerProperties properties) {
-		return HollowProducer.withPublisher(new DurablePublisher(store, meters))
+		HollowProducer.Builder<?> builder = HollowProducer.withPublisher(new DurablePublisher(store, meters))
 			.withAnnouncer(announcements)
 			.withNumStatesBetweenSnapshots(properties.hollow().numStatesBetweenSnapshots())
-			.withBlobStorageCleaner(new BlobCleaner(store, properties.hollow().snapshotsToKeep()))
-			.buildIncremental();
+			.withBlobStorageCleaner(new BlobCleaner(store, properties.hollow().snapshotsToKeep()));
+		if (!properties.hollow().integrityCheck()) {
+			builder.noIntegrityCheck();
+		}
+		return builder.buildIncremental();
 	}
 
 	@Bean

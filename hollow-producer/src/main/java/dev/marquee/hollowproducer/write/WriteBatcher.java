@@ -151,8 +151,8 @@ final class WriteBatcher implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// stop after the web server has stopped taking requests, start before it takes them
-		return SmartLifecycle.DEFAULT_PHASE - 2048;
+		// start before the web server takes requests and stop after it has stopped (and drained) them
+		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
 	private Thread newThread() {
