@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public class Ingestion {
 	public Outcome rerender(Collection<String> pageIds, String trigger, String traceId) {
 		this.writes.lock();
 		try {
-			return rerender(pageIds, EnumSetOfAll.STAGES, trigger, this.clock.instant(), traceId);
+			return rerender(pageIds, EnumSet.allOf(Stage.class), trigger, this.clock.instant(), traceId);
 		}
 		finally {
 			this.writes.unlock();
@@ -342,12 +343,6 @@ public class Ingestion {
 					: (b.hollowVersion() == null) ? a.hollowVersion() : Math.max(a.hollowVersion(), b.hollowVersion());
 			return new ConsistencyToken(offsets, hollow, pageVersions).encode();
 		}
-
-	}
-
-	private static final class EnumSetOfAll {
-
-		static final Set<Stage> STAGES = Set.of(Stage.PUBLISHED, Stage.PREVIEW);
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.marquee.ingestion.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,7 @@ import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -96,7 +98,8 @@ public class WriteStore {
 	public WriteStore(CqlSession session) {
 		this.session = session;
 		for (String statement : SCHEMA) {
-			session.execute(statement);
+			// Schema changes wait for agreement and can be slow on a busy node; a request timeout is too short.
+			session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofSeconds(60)));
 		}
 		logger.info("Write-side store ready in keyspace {}", KEYSPACE);
 		this.selectDelivery = session
@@ -224,7 +227,7 @@ public class WriteStore {
 	public List<String> allPageIds() {
 		List<String> ids = new ArrayList<>();
 		// A full scan: the write side holds thousands of pages, not millions, and this runs on demand only.
-		for (Row row : this.session.execute("SELECT DISTINCT kind, id FROM marquee_write.documents")) {
+		for (Row row : this.session.execute(scan("SELECT DISTINCT kind, id FROM marquee_write.documents"))) {
 			if (ContentType.PAGE.wireName().equals(row.getString("kind"))) {
 				ids.add(row.getString("id"));
 			}
@@ -324,7 +327,7 @@ public class WriteStore {
 	 */
 	public long maxContentVersion() {
 		long max = 0;
-		for (Row row : this.session.execute("SELECT content_version FROM marquee_write.rendered_pages")) {
+		for (Row row : this.session.execute(scan("SELECT content_version FROM marquee_write.rendered_pages"))) {
 			max = Math.max(max, row.getLong("content_version"));
 		}
 		return max;
@@ -357,11 +360,16 @@ public class WriteStore {
 	public List<RenderProblem> problems() {
 		List<RenderProblem> problems = new ArrayList<>();
 		for (Row row : this.session
-			.execute("SELECT page_id, stage, trigger, problems, at FROM marquee_write.render_problems")) {
+			.execute(scan("SELECT page_id, stage, trigger, problems, at FROM marquee_write.render_problems"))) {
 			problems.add(new RenderProblem(row.getString("page_id"), Stage.valueOf(row.getString("stage")),
 					row.getString("trigger"), row.getList("problems", String.class), row.getInstant("at")));
 		}
 		return problems;
+	}
+
+	// Full-table scans read every partition: give them more than a point query's timeout.
+	private static SimpleStatement scan(String cql) {
+		return SimpleStatement.newInstance(cql).setTimeout(Duration.ofSeconds(30)).setPageSize(1000);
 	}
 
 	/**
