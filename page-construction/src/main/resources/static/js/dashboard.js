@@ -13,6 +13,7 @@
 		activePath: null,
 		pages: [],
 		demo: null,          // the last demo edit: { pageId, slug, versions: Set, accepted }
+		demoEdits: new Set(), // "pageId@contentVersion" of every demo edit published from this page
 		previewVersions: {}, // path -> content version shown
 		statusOk: true
 	};
@@ -276,8 +277,8 @@
 		drawPercentiles(report.paths);
 		const edits = report.recentEdits || [];
 		drawSeries(edits.slice(0, 60).reverse());
-		renderEdits(edits.slice(0, 12));
 		renderDemoConvergence(edits);
+		renderEdits(edits.slice(0, 12));
 	}
 
 	// Log scale from 0.1 ms to at least a minute, so Hollow's milliseconds and the near cache's seconds fit on one axis.
@@ -383,7 +384,7 @@
 			return;
 		}
 		edits.forEach((edit) => {
-			const isDemo = state.demo !== null && state.demo.pageId === edit.pageId && state.demo.versions.has(edit.contentVersion);
+			const isDemo = state.demoEdits.has(edit.pageId + '@' + edit.contentVersion);
 			const row = el('tr', { class: isDemo ? 'demo' : '', 'data-page': edit.pageId, 'data-version': String(edit.contentVersion) },
 				el('td', {}, edit.slug),
 				el('td', {}, el('code', {}, String(edit.contentVersion))),
@@ -424,6 +425,7 @@
 				.filter((p) => p.pageId === answer.pageId && p.stage === 'PUBLISHED')
 				.map((p) => p.contentVersion));
 			state.demo = { pageId: answer.pageId, slug: answer.slug, versions, accepted: Date.now() };
+			versions.forEach((version) => state.demoEdits.add(answer.pageId + '@' + version));
 			$('demo-heading').textContent = answer.heading;
 			$('demo-status').textContent = 'ingestion answered HTTP ' + answer.ingestionStatus + ' for ' + answer.slug + ' v' + answer.version;
 			$('demo-token').textContent = answer.consistencyToken ? answer.consistencyToken.substring(0, 24) + '…' : 'none';
@@ -459,6 +461,7 @@
 			return;
 		}
 		demo.versions.add(edit.contentVersion);
+		state.demoEdits.add(edit.pageId + '@' + edit.contentVersion);
 		PATHS.forEach((path) => {
 			const cell = $('demo-visible-' + path);
 			const latency = edit.latencyMs[path];

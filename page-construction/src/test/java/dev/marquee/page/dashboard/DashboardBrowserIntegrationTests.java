@@ -248,6 +248,22 @@ class DashboardBrowserIntegrationTests {
 			JsonNode report = json(get("/api/propagation"));
 			assertThat(report.path("paths").path("HOLLOW").path("count").asLong()).isEqualTo(1);
 			assertThat(report.path("paths").path("KAFKA_CASSANDRA").path("count").asLong()).isEqualTo(1);
+
+			// A second click builds on the first edit: the next CMS version, and a second point per path.
+			click("demo-publish");
+			awaitUntilAsserted(() -> assertThat(this.browser.findElement(By.id("demo-heading")).getText())
+				.isNotEqualTo(heading));
+			String second = this.browser.findElement(By.id("demo-heading")).getText();
+			assertThat(deliveries).hasSize(2);
+			assertThat(MarqueeJson.mapper().readTree(deliveries.get(1).body()).path("version").asLong()).isEqualTo(9);
+			awaitPreviewHeading("HOLLOW", second);
+			awaitPreviewHeading("KAFKA_CASSANDRA", second);
+			awaitUntilAsserted(() -> {
+				assertThat(this.browser.findElements(By.cssSelector("#edits-body tr.demo"))).hasSize(2);
+				assertThat(this.browser.findElements(By.cssSelector("#series-chart circle"))).hasSizeGreaterThanOrEqualTo(4);
+				assertThat(this.browser.findElement(By.cssSelector("#latency-KAFKA_CASSANDRA td[data-k=count]")).getText())
+					.isEqualTo("2");
+			});
 		}
 		finally {
 			screenshot();
