@@ -21,6 +21,19 @@ public final class TestPages {
 	private TestPages() {
 	}
 
+	/** A page of {@code count} elements, cycling through hero, title row and talent card elements. */
+	public static Page largePage(String pageId, String slug, Stage stage, long version, int count) {
+		Page template = page(pageId, slug, stage, version, "Large");
+		List<Element> elements = new java.util.ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			Element base = template.elements().get(i % template.elements().size());
+			elements.add(new Element(base.elementId() + "-" + i, base.type(), i, Map.of("heading", "Element " + i),
+					base.images(), base.titles(), base.talent()));
+		}
+		return new Page(pageId, slug, stage, template.template(), template.title(), template.summary(), elements,
+				version, 1, template.ingestedAt(), template.traceId());
+	}
+
 	public static Page page(String pageId, String slug, Stage stage, long version, String heading) {
 		return page(pageId, slug, stage, version, heading, Instant.now());
 	}
