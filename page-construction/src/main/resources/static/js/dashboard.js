@@ -401,6 +401,22 @@
 		});
 	}
 
+	async function resetLatencies() {
+		const message = $('reset-message');
+		message.hidden = true;
+		if (!hasRole('ADMIN')) {
+			needSignIn('Sign in as admin to reset the recorded latencies.', message);
+			return;
+		}
+		const result = await call('POST', 'admin/propagation/reset', { useSession: true });
+		if (!result.ok) {
+			message.textContent = 'Reset refused: ' + problemText(result);
+			message.hidden = false;
+			return;
+		}
+		await pollPropagation();
+	}
+
 	// ---- demo edit ------------------------------------------------------------------------------------------
 
 	async function publishDemo() {
@@ -656,6 +672,7 @@
 		$('logout').addEventListener('click', signOut);
 		PATHS.forEach((path) => $('toggle-' + path).addEventListener('click', () => switchPath(path)));
 		$('demo-publish').addEventListener('click', publishDemo);
+		$('latency-reset').addEventListener('click', resetLatencies);
 		$('preview-slug').addEventListener('change', () => selectPreview($('preview-slug').value));
 		every(5000, async () => {
 			await loadPages();
