@@ -127,8 +127,7 @@ public final class BlobStore {
 	 * @return the stored blob
 	 */
 	public StoredBlob write(Kind kind, long from, long to, InputStream content) {
-		StoredBlob blob = new StoredBlob(kind, from, to, this.dir.resolve("x"));
-		blob = new StoredBlob(kind, from, to, this.dir.resolve(blob.fileName()));
+		StoredBlob blob = new StoredBlob(kind, from, to, this.dir.resolve(StoredBlob.fileName(kind, from, to)));
 		writeDurably(blob.file(), content);
 		index(blob);
 		return blob;

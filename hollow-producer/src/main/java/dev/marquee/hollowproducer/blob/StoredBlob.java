@@ -17,14 +17,17 @@ public record StoredBlob(Kind kind, long from, long to, Path file) {
 	/**
 	 * The file name of a blob; the same layout as Hollow's filesystem publisher, so Hollow's own filesystem
 	 * retriever can read the directory too.
+	 * @param kind what it is
+	 * @param from the version it starts from
+	 * @param to the version it leads to
 	 * @return the name
 	 */
-	String fileName() {
-		return switch (this.kind) {
-			case SNAPSHOT -> "snapshot-" + this.to;
-			case HEADER -> "header-" + this.to;
-			case DELTA -> "delta-" + this.from + "-" + this.to;
-			case REVERSE_DELTA -> "reversedelta-" + this.from + "-" + this.to;
+	static String fileName(Kind kind, long from, long to) {
+		return switch (kind) {
+			case SNAPSHOT -> "snapshot-" + to;
+			case HEADER -> "header-" + to;
+			case DELTA -> "delta-" + from + "-" + to;
+			case REVERSE_DELTA -> "reversedelta-" + from + "-" + to;
 		};
 	}
 
