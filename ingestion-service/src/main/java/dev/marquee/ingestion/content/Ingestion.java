@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,8 +73,11 @@ public class Ingestion {
 
 	private final ReentrantLock writes = new ReentrantLock();
 
+	private final MeterRegistry meters;
+
 	public Ingestion(WriteStore store, PageRenderer renderer, Publisher publisher, ContentVersionClock versions,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
+		this.meters = meters;
 		this.store = store;
 		this.renderer = renderer;
 		this.publisher = publisher;
@@ -95,6 +99,7 @@ public class Ingestion {
 		try {
 			if (this.store.deliverySeen(change.source(), change.deliveryId())) {
 				logger.info("Duplicate delivery {} from {}", change.deliveryId(), change.source());
+				count(change, "duplicate");
 				return IngestionResult.duplicate(change);
 			}
 			Optional<WriteStore.DocumentVersion> current = this.store.version(change.type(), change.documentId());
@@ -104,6 +109,7 @@ public class Ingestion {
 				logger.info("Ignoring {} {} {}: {}", change.action().wireName(), change.type().wireName(),
 						change.documentId(), reason);
 				this.store.recordDelivery(change.source(), change.deliveryId(), "ignored: " + reason);
+				count(change, "ignored");
 				return IngestionResult.ignored(change, reason);
 			}
 			long version = (change.version() != null) ? change.version()
@@ -111,6 +117,7 @@ public class Ingestion {
 			Outcome outcome = (change.type() == ContentType.PAGE) ? page(change, version) : catalog(change, version);
 			this.store.recordDelivery(change.source(), change.deliveryId(),
 					change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)");
+			count(change, "accepted");
 			logger.info("Ingested {} {} {} v{} from {}: {} page stage(s) published, {} render problem(s)",
 					change.action().wireName(), change.type().wireName(), change.documentId(), version, change.source(),
 					outcome.pages().size(), outcome.problems().size());
@@ -121,6 +128,13 @@ public class Ingestion {
 		finally {
 			this.writes.unlock();
 		}
+	}
+
+	private void count(IncomingChange change, String outcome) {
+		this.meters
+			.counter("marquee.ingestion.deliveries", "source", change.source(), "type", change.type().wireName(),
+					"outcome", outcome)
+			.increment();
 	}
 
 	/**

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +52,14 @@ public class Publisher {
 
 	private final RestClient hollow;
 
-	public Publisher(KafkaTemplate<String, byte[]> kafka, IngestionProperties properties) {
+	private final Timer kafkaTimer;
+
+	private final Timer hollowTimer;
+
+	public Publisher(KafkaTemplate<String, byte[]> kafka, IngestionProperties properties, MeterRegistry meters) {
 		this.kafka = kafka;
+		this.kafkaTimer = Timer.builder("marquee.ingestion.publish").tag("path", "KAFKA").register(meters);
+		this.hollowTimer = Timer.builder("marquee.ingestion.publish").tag("path", "HOLLOW").register(meters);
 		this.writePaths = properties.writePaths();
 		IngestionProperties.Hollow hollow = this.writePaths.hollow();
 		java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
@@ -77,6 +85,7 @@ public class Publisher {
 		if (changes.isEmpty()) {
 			return new Published(Map.of(), null);
 		}
+		long started = System.nanoTime();
 		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
 		if (this.writePaths.isEnabled(WritePath.KAFKA)) {
 			try {
@@ -92,7 +101,9 @@ public class Publisher {
 		}
 		Long hollowVersion = null;
 		if (this.writePaths.isEnabled(WritePath.HOLLOW)) {
+			long hollowStarted = System.nanoTime();
 			hollowVersion = writeHollow(changes);
+			this.hollowTimer.record(System.nanoTime() - hollowStarted, TimeUnit.NANOSECONDS);
 		}
 		Map<Integer, Long> offsets = new TreeMap<>();
 		Duration timeout = this.writePaths.kafka().sendTimeout();
@@ -109,6 +120,10 @@ public class Publisher {
 				throw ProblemException.unavailable("kafka-unavailable",
 						"Kafka did not acknowledge the write: " + ((ex.getCause() != null) ? ex.getCause() : ex), ex);
 			}
+		}
+		if (!sends.isEmpty()) {
+			// Acknowledged by every in-sync replica: from the first send to the last acknowledgement.
+			this.kafkaTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
 		return new Published(offsets, hollowVersion);
 	}
