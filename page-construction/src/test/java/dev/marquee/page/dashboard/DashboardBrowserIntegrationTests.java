@@ -287,7 +287,19 @@ class DashboardBrowserIntegrationTests {
 		assertThat(get("/").statusCode()).isEqualTo(200);
 		assertThat(get("/js/dashboard.js").statusCode()).isEqualTo(200);
 		assertThat(get("/css/dashboard.css").statusCode()).isEqualTo(200);
-		assertThat(get("/api/dashboard").statusCode()).isEqualTo(200);
+		HttpResponse<String> settings = get("/api/dashboard");
+		assertThat(settings.statusCode()).isEqualTo(200);
+		assertThat(json(settings).path("localDefaults").path("editor").asString()).isEqualTo("marquee-editor-local");
+
+		// The dashboard's script asks without a Basic challenge, so browsers show its form, not their dialog.
+		HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/dashboard/session"))
+			.header("X-Requested-With", "XMLHttpRequest"), "admin:wrong");
+		assertThat(wrong.statusCode()).isEqualTo(401);
+		assertThat(wrong.headers().firstValue("WWW-Authenticate")).isEmpty();
+		HttpResponse<String> editor = send(HttpRequest.newBuilder(uri("/api/dashboard/session")),
+				"editor:marquee-editor-local");
+		assertThat(json(editor).path("user").asString()).isEqualTo("editor");
+		assertThat(json(editor).path("roles").toString()).isEqualTo("[\"EDITOR\"]");
 
 		HttpResponse<String> anonymous = post("/api/demo-edit", null);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
