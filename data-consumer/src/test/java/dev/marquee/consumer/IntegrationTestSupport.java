@@ -169,6 +169,13 @@ abstract class IntegrationTestSupport {
 			.one();
 	}
 
+	@Nullable Row elementById(String elementId, String pageId) {
+		return this.session
+			.execute("SELECT * FROM marquee_read.element_by_id WHERE element_id = ? AND stage = ? AND page_id = ?",
+					elementId, Stage.PUBLISHED.name(), pageId)
+			.one();
+	}
+
 	@Nullable Row pageByStage(String slug) {
 		return this.session
 			.execute("SELECT * FROM marquee_read.pages_by_stage WHERE stage = ? AND slug = ?", Stage.PUBLISHED.name(),

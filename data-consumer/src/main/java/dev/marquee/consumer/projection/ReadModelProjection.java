@@ -57,8 +57,6 @@ public class ReadModelProjection {
 
 	private final PreparedStatement deleteElementById;
 
-	private final PreparedStatement selectElementOwner;
-
 	private final PreparedStatement insertPageByStage;
 
 	private final PreparedStatement deletePageByStage;
@@ -80,9 +78,7 @@ public class ReadModelProjection {
 		this.insertElementById = s.prepare("INSERT INTO marquee_read.element_by_id (element_id, stage, page_id, "
 				+ "position, type, body, content_version) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
 		this.deleteElementById = s.prepare(
-				"DELETE FROM marquee_read.element_by_id USING TIMESTAMP ? WHERE element_id = ? AND stage = ?");
-		this.selectElementOwner = s
-			.prepare("SELECT page_id FROM marquee_read.element_by_id WHERE element_id = ? AND stage = ?");
+				"DELETE FROM marquee_read.element_by_id USING TIMESTAMP ? WHERE element_id = ? AND stage = ? AND page_id = ?");
 		this.insertPageByStage = s.prepare("INSERT INTO marquee_read.pages_by_stage (stage, slug, page_id, title, "
 				+ "content_version) VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
 		this.deletePageByStage = s.prepare(
@@ -139,8 +135,9 @@ public class ReadModelProjection {
 					.setIdempotent(true));
 			}
 			for (String elementId : current.elementIds()) {
-				if (!kept.containsKey(elementId) && ownedBy(elementId, stage, page.pageId())) {
-					writes.add(this.deleteElementById.bind(version - 1, elementId, stage).setIdempotent(true));
+				if (!kept.containsKey(elementId)) {
+					writes.add(this.deleteElementById.bind(version - 1, elementId, stage, page.pageId())
+						.setIdempotent(true));
 				}
 			}
 		}
@@ -191,21 +188,10 @@ public class ReadModelProjection {
 		writes.add(this.deletePageByStage.bind(version, stage, change.slug()).setIdempotent(true));
 		writes.add(this.deleteElements.bind(version, change.pageId(), stage).setIdempotent(true));
 		for (String elementId : current.elementIds()) {
-			if (ownedBy(elementId, stage, change.pageId())) {
-				writes.add(this.deleteElementById.bind(version, elementId, stage).setIdempotent(true));
-			}
+			writes.add(this.deleteElementById.bind(version, elementId, stage, change.pageId()).setIdempotent(true));
 		}
 		executeAll(writes);
 		return (current.newestVersion() <= version) ? Outcome.APPLIED : Outcome.SUPERSEDED;
-	}
-
-	/**
-	 * Whether the element_by_id row of an element id belongs to this page. Element ids come from the CMS and are
-	 * unique only within a page, so another page may hold the same id; its row must not be deleted from here.
-	 */
-	private boolean ownedBy(String elementId, String stage, String pageId) {
-		Row row = this.session.execute(this.selectElementOwner.bind(elementId, stage).setIdempotent(true)).one();
-		return row != null && pageId.equals(row.getString("page_id"));
 	}
 
 	private Current currentElements(String pageId, String stage) {
