@@ -39,11 +39,17 @@ public final class Bench {
 			  or the local defaults.
 			""";
 
+	// Held so the level set on it survives (java.util.logging keeps loggers weakly).
+	private static final java.util.logging.Logger QUIET = java.util.logging.Logger
+		.getLogger("dev.marquee.model.hollow.remote");
+
 	private Bench() {
 	}
 
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
+		// The announcement watcher logs its own shutdown as a lost producer; the bench reports what matters.
+		QUIET.setLevel(java.util.logging.Level.SEVERE);
 		int status = run(Arrays.asList(args), System.out);
 		System.exit(status);
 	}

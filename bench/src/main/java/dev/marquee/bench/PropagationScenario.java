@@ -67,8 +67,8 @@ final class PropagationScenario {
 		Latencies accept;
 		FixedRateLoad load = new FixedRateLoad(settings.workers());
 		try (HollowFollower follower = new HollowFollower(context.endpoints.hollow(),
-				context.endpoints.servicePassword());
-				ProgressBar bar = new ProgressBar(context.console, "edits", settings.edits())) {
+				context.endpoints.servicePassword())) {
+			ProgressBar bar = new ProgressBar(context.console, "edits", settings.edits());
 			accept = load.run(settings.rate(), settings.edits(), (index, intended) -> {
 				int page = targets[(int) index];
 				Delivery edit = context.dataset.edit(page, baseVersion + index, "publish", "edit-" + baseVersion + "-" + index);
@@ -90,6 +90,7 @@ final class PropagationScenario {
 					pollers.get(path).watch(context.dataset.slug(page), path, version, intended, acceptedAt);
 				}
 			}, bar::update);
+			bar.close();
 			context.console.printf("waiting for %d edits to become visible on both paths (timeout %s)...%n",
 					pollers.values().stream().mapToInt(VisibilityPoller::outstanding).sum(), settings.timeout());
 			try (ProgressBar bar2 = new ProgressBar(context.console, "visible", 2L * settings.edits())) {
