@@ -149,7 +149,8 @@ class DemoEdits {
 	private Optional<Page> firstWithHero() {
 		for (ReadPath path : new ReadPath[] { this.readPath.active(), other(this.readPath.active()) }) {
 			try {
-				for (PageSummary summary : this.sources.get(path).list(Stage.PUBLISHED)) {
+				// Each candidate costs a fresh read; a page with a hero is almost always among the first few.
+				for (PageSummary summary : this.sources.get(path).list(Stage.PUBLISHED).stream().limit(100).toList()) {
 					Optional<Page> page = newest(summary.slug());
 					if (page.isPresent()
 							&& page.get().elements().stream().anyMatch((e) -> e.type() == ElementType.HERO)) {
