@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -50,8 +52,10 @@ import dev.marquee.model.json.MarqueeJson;
  * it, renders every page it affects (the page itself, or every page using a changed title, talent or asset)
  * and publishes them to every enabled write path.
  *
- * <p>Writes are applied one at a time: a fan-out re-render and a page publish racing on the same page could
- * otherwise publish older page content under a newer content version.
+ * <p>Deliveries of one page are applied one at a time, and a catalog change (with its fan-out re-render) excludes
+ * every page delivery: otherwise a fan-out and a page publish racing on the same page could publish older content
+ * under a newer content version. Deliveries of different pages run concurrently, so the hollow-producer can put them
+ * into one cycle.
  */
 @Service
 public class Ingestion {
@@ -71,13 +75,19 @@ public class Ingestion {
 
 	private final Clock clock;
 
-	private final ReentrantLock writes = new ReentrantLock();
+	// Page deliveries share this lock; catalog changes and re-renders hold it exclusively.
+	private final ReentrantReadWriteLock catalogWrites = new ReentrantReadWriteLock();
+
+	private final ReentrantLock[] pageWrites = new ReentrantLock[256];
 
 	private final MeterRegistry meters;
 
 	public Ingestion(WriteStore store, PageRenderer renderer, Publisher publisher, ContentVersionClock versions,
 			Clock clock, MeterRegistry meters) {
 		this.meters = meters;
+		for (int i = 0; i < this.pageWrites.length; i++) {
+			this.pageWrites[i] = new ReentrantLock();
+		}
 		this.store = store;
 		this.renderer = renderer;
 		this.publisher = publisher;
@@ -95,7 +105,7 @@ public class Ingestion {
 	 * @throws ProblemException 422 for a document that cannot be rendered, 503 when a store or path is down
 	 */
 	public IngestionResult handle(IncomingChange change) {
-		this.writes.lock();
+		List<Lock> held = lock(change);
 		try {
 			if (this.store.deliverySeen(change.source(), change.deliveryId())) {
 				logger.info("Duplicate delivery {} from {}", change.deliveryId(), change.source());
@@ -126,8 +136,25 @@ public class Ingestion {
 					outcome.pages(), outcome.problems(), outcome.token());
 		}
 		finally {
-			this.writes.unlock();
+			held.forEach(Lock::unlock);
 		}
+	}
+
+	/**
+	 * Takes the locks a delivery needs.
+	 * @return the locks held, in the order to release them
+	 */
+	private List<Lock> lock(IncomingChange change) {
+		if (change.type() != ContentType.PAGE) {
+			Lock exclusive = this.catalogWrites.writeLock();
+			exclusive.lock();
+			return List.of(exclusive);
+		}
+		Lock shared = this.catalogWrites.readLock();
+		shared.lock();
+		Lock page = this.pageWrites[Math.floorMod(change.documentId().hashCode(), this.pageWrites.length)];
+		page.lock();
+		return List.of(page, shared);
 	}
 
 	private void count(IncomingChange change, String outcome) {
@@ -145,12 +172,13 @@ public class Ingestion {
 	 * @return what happened
 	 */
 	public Outcome rerender(Collection<String> pageIds, String trigger, String traceId) {
-		this.writes.lock();
+		Lock exclusive = this.catalogWrites.writeLock();
+		exclusive.lock();
 		try {
 			return rerender(pageIds, EnumSet.allOf(Stage.class), trigger, this.clock.instant(), traceId);
 		}
 		finally {
-			this.writes.unlock();
+			exclusive.unlock();
 		}
 	}
 
