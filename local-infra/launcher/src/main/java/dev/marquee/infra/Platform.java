@@ -40,7 +40,7 @@ final class Platform {
 		this.cassandra = new CassandraServer(new CassandraServer.Settings(home.resolve("data/cassandra"),
 				"127.0.0.1", intEnv("MARQUEE_CASSANDRA_PORT", 9042), intEnv("MARQUEE_CASSANDRA_STORAGE_PORT", 7000),
 				List.of("-Xms256m", "-Xmx1g"), ownerPid));
-		// hollow-producer first: the others are told its address from this list.
+		// hollow-producer first and ingestion third: the others are told their addresses from this list.
 		this.services = List.of(new Service("hollow-producer", intEnv("MARQUEE_HOLLOW_PRODUCER_PORT", 8083)),
 				new Service("data-consumer", intEnv("MARQUEE_DATA_CONSUMER_PORT", 8082)),
 				new Service("ingestion-service", intEnv("MARQUEE_INGESTION_PORT", 8081)),
@@ -167,8 +167,9 @@ final class Platform {
 		command.add("--spring.cassandra.contact-points=" + this.cassandra.contactPoint());
 		command.add("--spring.cassandra.local-datacenter=" + CassandraServer.DATACENTER);
 		String hollowProducer = "http://127.0.0.1:" + this.services.get(0).port();
+		String ingestion = "http://127.0.0.1:" + this.services.get(2).port();
 		Map<String, String> environment = Map.of("MARQUEE_HOME", this.home.toString(), "MARQUEE_HOLLOW_URL",
-				hollowProducer, "MARQUEE_HOLLOW_PRODUCER_URL", hollowProducer);
+				hollowProducer, "MARQUEE_HOLLOW_PRODUCER_URL", hollowProducer, "MARQUEE_DEMO_INGESTION_URL", ingestion);
 		return ManagedProcess.start(service.name(), command, this.repo, environment,
 				this.home.resolve("logs/" + service.name() + ".out"), pidFile(service));
 	}
