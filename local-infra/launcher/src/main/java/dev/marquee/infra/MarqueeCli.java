@@ -134,6 +134,7 @@ public final class MarqueeCli {
 		Platform platform = new Platform(this.repo, this.home, lifeline.pid());
 		platform.startMissing(lifeline.pid(), OUT);
 		loadSampleContent(platform, options);
+		writeState("ready");
 		printSummary(platform);
 		return 0;
 	}
