@@ -75,7 +75,7 @@ final class MemoryScenario {
 
 	static void table(Report report, Measured m) {
 		report.table(Table.of("Hollow in memory vs raw JSON of the same records", "measure", "value", "MB", "÷ raw JSON")
-			.row("Hollow version", m.version(), Double.NaN, Double.NaN)
+			.row("Hollow version", Long.toString(m.version()), Double.NaN, Double.NaN)
 			.row("page records (PUBLISHED + PREVIEW)", m.pages(), Double.NaN, Double.NaN)
 			.row("elements in them", m.elements(), Double.NaN, Double.NaN)
 			.row("raw JSON of those records (bytes)", m.rawJsonBytes(), mb(m.rawJsonBytes()), 1.0)
