@@ -32,7 +32,12 @@ final class NativeDeliveries {
 		fields.put("height", height);
 		fields.put("mimeType", "image/jpeg");
 		fields.put("altText", altText);
-		fields.put("focalPoint", Map.of("x", focalX, "y", focalY));
+		// Ordered maps only: Map.of iterates in a different order in every JVM, and the committed samples must
+		// be byte-for-byte what the generator writes.
+		Map<String, Object> focalPoint = new LinkedHashMap<>();
+		focalPoint.put("x", focalX);
+		focalPoint.put("y", focalY);
+		fields.put("focalPoint", focalPoint);
 		return fields;
 	}
 
@@ -70,7 +75,7 @@ final class NativeDeliveries {
 		Map<String, Object> element = new LinkedHashMap<>();
 		element.put("id", id);
 		element.put("type", type);
-		element.put("text", text);
+		element.put("text", new java.util.TreeMap<>(text));
 		if (!assetIds.isEmpty()) {
 			element.put("assetIds", assetIds);
 		}
