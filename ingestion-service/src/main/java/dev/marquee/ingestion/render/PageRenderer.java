@@ -53,6 +53,10 @@ public class PageRenderer {
 	private static final Pattern UNSAFE_HTML = Pattern.compile(
 			"(?is)<(script|style|iframe|object|embed)\\b.*?(</\\1\\s*>|$)|\\son\\w+\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)|javascript:");
 
+	// A tag opener in a plain-text field: clients render these fields as text, so markup there is either a
+	// mistake or an attack; only RICH_TEXT carries (sanitized) HTML.
+	private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
+
 	private final Templates templates;
 
 	private final IngestionProperties.Cdn cdn;
@@ -140,6 +144,14 @@ public class PageRenderer {
 				violations.add(Violation.template(field, "must be at most " + max + " characters, is " + value.length()));
 			}
 		});
+		values.forEach((field, value) -> checkPlainText(field, value, violations));
+	}
+
+	private static void checkPlainText(String field, @Nullable String value, List<Violation> violations) {
+		if (value != null && MARKUP.matcher(value).find()) {
+			violations.add(Violation.template(field,
+					"is plain text: markup is not allowed here (use a RICH_TEXT element for HTML)"));
+		}
 	}
 
 	private @Nullable Element element(Template template, ElementFields fields, int index, Catalog catalog,
@@ -184,6 +196,9 @@ public class PageRenderer {
 			else if (entry.getValue() != null && entry.getValue().length() > max) {
 				violations.add(Violation.template(at + ".text." + entry.getKey(),
 						"must be at most " + max + " characters, is " + entry.getValue().length()));
+			}
+			if (type != ElementType.RICH_TEXT) {
+				checkPlainText(at + ".text." + entry.getKey(), entry.getValue(), violations);
 			}
 		}
 		count(at + ".assetIds", fields.assetIdsOrEmpty().size(), rule.images(), "images", violations);

@@ -143,6 +143,25 @@ class PageRendererTests {
 	}
 
 	@Test
+	void markupInPlainTextFieldsIsRejectedButRichTextIsSanitized() {
+		PageFields fields = fields("""
+				{"fields":{"slug":"s","template":"article","title":"<script>alert(1)</script>",
+				 "summary":"<img src=x onerror=alert(1)>",
+				 "elements":[
+				  {"id":"a","type":"HERO","text":{"heading":"Hi </b>","subheading":"javascript:alert(1)"},
+				   "assetIds":["asset-001"]},
+				  {"id":"b","type":"RICH_TEXT","text":{"html":"<p>ok</p><script>alert(1)</script>"}},
+				  {"id":"c","type":"QUOTE","text":{"quote":"1 < 2 and 3 > 2"}}
+				 ]}}""");
+
+		assertThatExceptionOfType(RenderException.class)
+			.isThrownBy(() -> this.renderer.render("p", fields, Stage.PUBLISHED, sampleCatalog(), this.context))
+			.satisfies((ex) -> assertThat(ex.violations()).extracting(Violation::field)
+				.containsExactlyInAnyOrder("title", "summary", "elements[0].text.heading",
+						"elements[0].text.subheading"));
+	}
+
+	@Test
 	void richTextLosesScriptsAndEventHandlers() {
 		assertThat(PageRenderer.sanitize("<p onclick=\"x()\">Hi</p><script>alert(1)</script><a href=\"javascript:x\">l</a>"))
 			.isEqualTo("<p>Hi</p><a href=\"x\">l</a>");
