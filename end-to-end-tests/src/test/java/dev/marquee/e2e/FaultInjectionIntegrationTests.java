@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,11 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * While a stream of signed edits flows, every component is killed with SIGKILL in turn and restarted. Senders behave
+ * Runs last: it kills every component, and the other classes should not start on a platform still recovering.
+ *
+ * <p>While a stream of signed edits flows, every component is killed with SIGKILL in turn and restarted. Senders behave
  * like a CMS: an edit that is not acknowledged with a 2xx is retried with the same delivery id until it is. Afterwards
  * every acknowledged edit must be visible on both read paths at its final version: nothing lost, nothing regressed,
  * nothing duplicated.
  */
+@Order(3)
 class FaultInjectionIntegrationTests {
 
 	private static final int PAGES = Integer.getInteger("marquee.e2e.fault-pages", 100);
@@ -194,7 +198,7 @@ class FaultInjectionIntegrationTests {
 					version = page.get("sourceVersion").asLong();
 				}
 				if (onBoth) {
-					assertThat(version).isEqualTo(expected.getValue());
+					assertThat(version).isEqualTo(expected.getValue().longValue());
 					visible.put(expected.getKey(), version);
 				}
 			}

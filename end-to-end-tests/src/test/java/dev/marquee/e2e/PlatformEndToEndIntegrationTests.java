@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -18,6 +19,7 @@ import static org.awaitility.Awaitility.await;
  * One edit's whole journey through the running platform: signed webhook → ingestion → Kafka → data consumer →
  * Cassandra → near cache, and → hollow producer → Hollow in memory, read back from page construction.
  */
+@Order(1)
 class PlatformEndToEndIntegrationTests {
 
 	private static final List<String> READ_PATHS = List.of("HOLLOW", "KAFKA_CASSANDRA");

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Probes every protected endpoint of every service from outside: without credentials, with a wrong password and
  * with too little privilege. Each must refuse with 401 or 403 as problem+json.
  */
+@Order(2)
 class SecurityProbeIntegrationTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
