@@ -38,9 +38,9 @@ import static org.awaitility.Awaitility.await;
 @Order(3)
 class FaultInjectionIntegrationTests {
 
-	private static final int PAGES = Integer.getInteger("marquee.e2e.fault-pages", 100);
+	private static final int PAGES = Integer.getInteger("marquee.e2e.fault-pages", 200);
 
-	private static final int EDITS = Integer.getInteger("marquee.e2e.fault-edits", 1000);
+	private static final int EDITS = Integer.getInteger("marquee.e2e.fault-edits", 2000);
 
 	private static final int SENDERS = 8;
 
