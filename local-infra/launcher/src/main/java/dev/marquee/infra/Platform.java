@@ -128,6 +128,11 @@ final class Platform {
 			}));
 		}
 		join(started.toArray(CompletableFuture[]::new));
+		// Services that were already running may still be recovering (e.g. reconnecting to a restarted Cassandra).
+		for (Service service : this.services) {
+			running(service).ifPresent((process) -> Readiness.await(service.name() + " health", START_TIMEOUT, process,
+					() -> "UP".equals(Readiness.health(service.healthUrl())), log(service)));
+		}
 	}
 
 	private static void join(CompletableFuture<?>... futures) {
