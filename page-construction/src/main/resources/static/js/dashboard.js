@@ -533,7 +533,7 @@
 		}
 		await Promise.all(PATHS.map(async (path) => {
 			const box = $('preview-' + path);
-			const result = await call('GET', 'pages/' + encodeURIComponent(slug) + '?readPath=' + path);
+			const result = await call('GET', 'pages/' + encodeURIComponent(slug).replace(/%2F/g, '/') + '?readPath=' + path);
 			const key = slug + '@' + (result.ok ? result.data.contentVersion : result.status);
 			if (state.previewVersions[path] === key) {
 				return;

@@ -37,7 +37,8 @@ class PlatformEndToEndIntegrationTests {
 	@Test
 	void publishedPageIsServedFullyHydratedFromBothReadPaths() throws Exception {
 		Catalog catalog = Catalog.publish("hydrated");
-		String slug = "hydrated-" + catalog.suffix();
+		// A slug with a '/' in it, like the shipped samples' articles/story-01.
+		String slug = "articles/hydrated-" + catalog.suffix();
 
 		Answer accepted = client.webhook(Content.page("publish", "page-" + slug, slug, "{{title:" + catalog.titleId()
 				+ ".name}} is back", catalog.titleId(), catalog.talentId(), catalog.assetId(), 1));

@@ -103,7 +103,8 @@ public final class PageClient {
 	}
 
 	static String encode(String segment) {
-		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+		// Slugs may contain "/", which page-construction takes as part of the slug; an encoded %2F is refused.
+		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
 	}
 
 }

@@ -41,7 +41,8 @@ class PageController {
 		this.reader = reader;
 	}
 
-	@GetMapping("/pages/{slug}")
+	// Slugs may contain '/' (e.g. articles/story-01), so the slug is the rest of the path.
+	@GetMapping("/pages/{*slug}")
 	@Operation(summary = "A published page as server-driven-UI JSON, from the active read path",
 			description = "Headers: Marquee-Read-Path (the path used), Marquee-Content-Version, ETag; "
 					+ "If-None-Match answers 304 when the version is unchanged.")
@@ -55,7 +56,7 @@ class PageController {
 			@Parameter(description = "Read from this path instead of the active one") @RequestParam(
 					required = false) @Nullable ReadPath readPath,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		Served served = this.reader.published(slug, this.reader.choose(readPath));
+		Served served = this.reader.published(slugOf(slug), this.reader.choose(readPath));
 		return respond(served, ifNoneMatch, CacheControl.noCache());
 	}
 
@@ -68,6 +69,13 @@ class PageController {
 		int from = (int) Math.min((long) page * size, all.size());
 		int to = Math.min(from + size, all.size());
 		return new PageListResponse(all.subList(from, to), page, size, all.size());
+	}
+
+	/**
+	 * The slug from a {@code {*slug}} path variable, which starts with the '/' that separates it.
+	 */
+	static String slugOf(String captured) {
+		return captured.startsWith("/") ? captured.substring(1) : captured;
 	}
 
 	static ResponseEntity<PageResponse> respond(Served served, @Nullable String ifNoneMatch,

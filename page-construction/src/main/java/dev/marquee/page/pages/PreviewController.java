@@ -35,7 +35,7 @@ class PreviewController {
 		this.reader = reader;
 	}
 
-	@GetMapping("/preview/pages/{slug}")
+	@GetMapping("/preview/pages/{*slug}")
 	@Operation(summary = "The preview copy of a page",
 			description = "With a Marquee-Consistency-Token header (from an ingestion answer) it waits, up to "
 					+ "marquee.preview.max-wait, until the read path has caught up with that write, and never "
@@ -51,7 +51,7 @@ class PreviewController {
 					required = false) @Nullable ReadPath readPath,
 			@RequestHeader(name = MarqueeHeaders.CONSISTENCY_TOKEN, required = false) @Nullable String token,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		Served served = this.reader.preview(slug, this.reader.choose(readPath), token);
+		Served served = this.reader.preview(PageController.slugOf(slug), this.reader.choose(readPath), token);
 		return PageController.respond(served, ifNoneMatch, CacheControl.noStore().cachePrivate());
 	}
 
