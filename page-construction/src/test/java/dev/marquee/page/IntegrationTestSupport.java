@@ -17,9 +17,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.netflix.hollow.api.producer.HollowProducer;
 import com.netflix.hollow.api.producer.fs.HollowFilesystemAnnouncer;
@@ -31,7 +28,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import dev.marquee.model.Element;
 import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
 import dev.marquee.model.Topics;
@@ -95,33 +91,7 @@ public abstract class IntegrationTestSupport {
 
 	/** Writes a page into the read tables the way the data consumer does ({@code USING TIMESTAMP version}). */
 	protected void writeCassandra(Page page) {
-		long version = page.contentVersion();
-		String stage = page.stage().name();
-		this.session.execute(SimpleStatement.newInstance(
-				"DELETE FROM marquee_read.page_by_slug USING TIMESTAMP ? WHERE slug = ? AND stage = ?", version - 1,
-				page.slug(), stage));
-		this.session.execute(SimpleStatement.newInstance(
-				"INSERT INTO marquee_read.page_by_slug (slug, stage, page_id, template, title, summary, element_count, "
-						+ "content_version, source_version, ingested_at, trace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-						+ "USING TIMESTAMP ?",
-				page.slug(), stage, page.pageId(), page.template(), page.title(), page.summary(),
-				page.elements().size(), version, page.sourceVersion(), page.ingestedAt(), page.traceId(), version));
-		BatchStatementBuilder elements = BatchStatement.builder(DefaultBatchType.UNLOGGED)
-			.addStatement(SimpleStatement.newInstance(
-					"DELETE FROM marquee_read.elements_by_page USING TIMESTAMP ? WHERE page_id = ? AND stage = ?",
-					version - 1, page.pageId(), stage));
-		for (Element element : page.elements()) {
-			elements.addStatement(SimpleStatement.newInstance(
-					"INSERT INTO marquee_read.elements_by_page (page_id, stage, position, element_id, type, body) "
-							+ "VALUES (?, ?, ?, ?, ?, ?) USING TIMESTAMP ?",
-					page.pageId(), stage, element.position(), element.elementId(), element.type().name(),
-					MarqueeJson.mapper().writeValueAsString(element), version));
-		}
-		this.session.execute(elements.build());
-		this.session.execute(SimpleStatement.newInstance(
-				"INSERT INTO marquee_read.pages_by_stage (stage, slug, page_id, title, content_version) "
-						+ "VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?",
-				stage, page.slug(), page.pageId(), page.title(), version, version));
+		ReadTableWrites.write(this.session, page);
 	}
 
 	/** Records that the data consumer applied a partition up to an offset. */

@@ -29,10 +29,6 @@ import javax.crypto.spec.SecretKeySpec;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
 import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
-import com.datastax.oss.driver.api.core.cql.SimpleStatement;
 import com.netflix.hollow.api.producer.HollowProducer;
 import com.netflix.hollow.api.producer.fs.HollowFilesystemAnnouncer;
 import com.netflix.hollow.api.producer.fs.HollowFilesystemPublisher;
@@ -72,6 +68,7 @@ import dev.marquee.model.TitleCard;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.page.ReadTableWrites;
 import dev.marquee.testsupport.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -392,32 +389,8 @@ class DashboardBrowserIntegrationTests {
 		return version;
 	}
 
-	// What the data consumer does: every write USING TIMESTAMP <content version>, elements replaced as a whole.
 	private static void writeCassandra(Page page) {
-		long version = page.contentVersion();
-		String stage = page.stage().name();
-		cassandra.execute(SimpleStatement.newInstance(
-				"INSERT INTO marquee_read.page_by_slug (slug, stage, page_id, template, title, summary, element_count, "
-						+ "content_version, source_version, ingested_at, trace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-						+ "USING TIMESTAMP ?",
-				page.slug(), stage, page.pageId(), page.template(), page.title(), page.summary(),
-				page.elements().size(), version, page.sourceVersion(), page.ingestedAt(), page.traceId(), version));
-		BatchStatementBuilder elements = BatchStatement.builder(DefaultBatchType.UNLOGGED)
-			.addStatement(SimpleStatement.newInstance(
-					"DELETE FROM marquee_read.elements_by_page USING TIMESTAMP ? WHERE page_id = ? AND stage = ?",
-					version - 1, page.pageId(), stage));
-		for (Element element : page.elements()) {
-			elements.addStatement(SimpleStatement.newInstance(
-					"INSERT INTO marquee_read.elements_by_page (page_id, stage, position, element_id, type, body) "
-							+ "VALUES (?, ?, ?, ?, ?, ?) USING TIMESTAMP ?",
-					page.pageId(), stage, element.position(), element.elementId(), element.type().name(),
-					MarqueeJson.mapper().writeValueAsString(element), version));
-		}
-		cassandra.execute(elements.build());
-		cassandra.execute(SimpleStatement.newInstance(
-				"INSERT INTO marquee_read.pages_by_stage (stage, slug, page_id, title, content_version) "
-						+ "VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?",
-				stage, page.slug(), page.pageId(), page.title(), version, version));
+		ReadTableWrites.write(cassandra, page);
 	}
 
 	private static Page samplePage(String heading, long sourceVersion, long contentVersion, Instant ingestedAt) {
