@@ -7,23 +7,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * A real Apache Cassandra 5.0 node in its own JVM, with its data, config and logs under one directory. Restarting
  * it on the same directory keeps its data.
  */
-public final class CassandraServer {
+public final class CassandraServer extends LocalServer {
 
 	/** The data center name of a node with the simple snitch. */
 	public static final String DATACENTER = "datacenter1";
 
 	private final Settings settings;
 
-	private ManagedProcess process;
-
 	public CassandraServer(Settings settings) {
+		super("Cassandra", settings.home());
 		this.settings = settings;
 	}
 
@@ -58,32 +55,13 @@ public final class CassandraServer {
 		return this.settings.home().resolve("logs/cassandra.out");
 	}
 
-	public Path pidFile() {
-		return this.settings.home().resolve("cassandra.pid");
-	}
-
-	public Optional<ManagedProcess> running() {
-		if (this.process != null && this.process.isAlive()) {
-			return Optional.of(this.process);
-		}
-		return ManagedProcess.fromPidFile("cassandra", pidFile());
-	}
 
 	/**
 	 * Writes the configuration, starts the node and waits until it accepts CQL connections.
 	 * @param timeout how long to wait
 	 */
 	public void start(Duration timeout) {
-		if (running().isPresent()) {
-			throw new IllegalStateException("Cassandra is already running from " + this.settings.home() + " (pid "
-					+ running().get().pid() + ")");
-		}
-		for (int port : new int[] { this.settings.nativePort(), this.settings.storagePort() }) {
-			if (Readiness.portOpen(this.settings.host(), port)) {
-				throw new IllegalStateException("port " + port + " is taken by another process; set another "
-						+ "Cassandra port");
-			}
-		}
+		checkCanStart(this.settings.host(), this.settings.nativePort(), this.settings.storagePort());
 		Path conf = this.settings.home().resolve("conf");
 		try {
 			Files.createDirectories(conf);
@@ -119,9 +97,8 @@ public final class CassandraServer {
 		command.add(OrphanGuard.class.getName());
 		command.add(Long.toString(this.settings.ownerPid()));
 		command.add("org.apache.cassandra.service.CassandraDaemon");
-		this.process = ManagedProcess.start("cassandra", command, this.settings.home(), Map.of(), outputLog(),
-				pidFile());
-		Readiness.await("Cassandra on " + contactPoint(), timeout, this.process,
+		ManagedProcess node = launch(command, outputLog());
+		Readiness.await("Cassandra on " + contactPoint(), timeout, node,
 				() -> Readiness.portOpen(this.settings.host(), this.settings.nativePort()), systemLog());
 	}
 
@@ -167,19 +144,6 @@ public final class CassandraServer {
 				  <root level="INFO"><appender-ref ref="FILE"/></root>
 				</configuration>
 				""";
-	}
-
-	/**
-	 * Stops the node cleanly (SIGTERM; SIGKILL after the grace period).
-	 * @param grace how long a clean shutdown may take
-	 */
-	public void stop(Duration grace) {
-		running().ifPresent((p) -> p.stop(grace));
-	}
-
-	/** Kills the node with SIGKILL, as a crash would. */
-	public void kill() {
-		running().ifPresent(ManagedProcess::kill);
 	}
 
 	public Settings settings() {

@@ -10,22 +10,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A real Apache Kafka broker (KRaft, one combined broker and controller) in its own JVM, with its data, config and
  * logs under one directory. Restarting it on the same directory keeps its topics and offsets.
  */
-public final class KafkaServer {
+public final class KafkaServer extends LocalServer {
 
 	/** Logged by the broker once it serves clients. */
 	static final String READY_MARKER = "Kafka Server started";
 
 	private final Settings settings;
 
-	private ManagedProcess process;
-
 	public KafkaServer(Settings settings) {
+		super("Kafka", settings.home());
 		this.settings = settings;
 	}
 
@@ -59,34 +57,13 @@ public final class KafkaServer {
 		return this.settings.home().resolve("logs/kafka.out");
 	}
 
-	public Path pidFile() {
-		return this.settings.home().resolve("kafka.pid");
-	}
-
-	/**
-	 * The broker a pid file in this home names, if it is running.
-	 * @return the running process
-	 */
-	public Optional<ManagedProcess> running() {
-		if (this.process != null && this.process.isAlive()) {
-			return Optional.of(this.process);
-		}
-		return ManagedProcess.fromPidFile("kafka", pidFile());
-	}
 
 	/**
 	 * Writes the configuration, formats the storage on first start, starts the broker and waits until it is ready.
 	 * @param timeout how long to wait for readiness
 	 */
 	public void start(Duration timeout) {
-		if (running().isPresent()) {
-			throw new IllegalStateException("Kafka is already running from " + this.settings.home() + " (pid "
-					+ running().get().pid() + ")");
-		}
-		if (Readiness.portOpen(this.settings.host(), this.settings.port())) {
-			throw new IllegalStateException("port " + this.settings.port() + " is taken by another process; set "
-					+ "another Kafka port");
-		}
+		checkCanStart(this.settings.host(), this.settings.port());
 		try {
 			Path config = this.settings.home().resolve("config");
 			Files.createDirectories(config);
@@ -108,8 +85,8 @@ public final class KafkaServer {
 		command.add(Long.toString(this.settings.ownerPid()));
 		command.add("kafka.Kafka");
 		command.add(this.settings.home().resolve("config/server.properties").toString());
-		this.process = ManagedProcess.start("kafka", command, this.settings.home(), Map.of(), outputLog(), pidFile());
-		Readiness.await("Kafka on " + bootstrapServers(), timeout, this.process,
+		ManagedProcess broker = launch(command, outputLog());
+		Readiness.await("Kafka on " + bootstrapServers(), timeout, broker,
 				() -> Readiness.portOpen(this.settings.host(), this.settings.port())
 						&& Readiness.logContains(serverLog(), logOffset, READY_MARKER),
 				serverLog());
@@ -202,19 +179,6 @@ public final class KafkaServer {
 				rootLogger.level = INFO
 				rootLogger.appenderRef.file.ref = FILE
 				""";
-	}
-
-	/**
-	 * Stops the broker cleanly (SIGTERM; SIGKILL after the grace period).
-	 * @param grace how long a clean shutdown may take
-	 */
-	public void stop(Duration grace) {
-		running().ifPresent((p) -> p.stop(grace));
-	}
-
-	/** Kills the broker with SIGKILL, as a crash would. */
-	public void kill() {
-		running().ifPresent(ManagedProcess::kill);
 	}
 
 	public Settings settings() {

@@ -114,25 +114,25 @@ final class Platform {
 			}
 		});
 		join(kafkaStarted, cassandraStarted);
-		List<CompletableFuture<Void>> started = new ArrayList<>();
 		for (Service service : this.services) {
-			if (running(service).isPresent()) {
-				continue;
+			if (running(service).isEmpty()) {
+				ManagedProcess process = startService(service, ownerPid);
+				out.println("starting " + service.name() + " on port " + service.port() + " (pid " + process.pid() + ")");
 			}
-			ManagedProcess process = startService(service, ownerPid);
-			out.println("starting " + service.name() + " on port " + service.port() + " (pid " + process.pid() + ")");
-			started.add(CompletableFuture.runAsync(() -> {
+		}
+		// Every service must report UP, also one that was already running: it may still be recovering (e.g.
+		// reconnecting to a restarted Cassandra).
+		List<CompletableFuture<Void>> healthy = new ArrayList<>();
+		for (Service service : this.services) {
+			ManagedProcess process = running(service).orElseThrow(() -> new IllegalStateException(
+					service.name() + " failed: the process exited; see " + log(service)));
+			healthy.add(CompletableFuture.runAsync(() -> {
 				Readiness.await(service.name(), START_TIMEOUT, process,
 						() -> "UP".equals(Readiness.health(service.healthUrl())), log(service));
 				out.println(service.name() + " UP");
 			}));
 		}
-		join(started.toArray(CompletableFuture[]::new));
-		// Services that were already running may still be recovering (e.g. reconnecting to a restarted Cassandra).
-		for (Service service : this.services) {
-			running(service).ifPresent((process) -> Readiness.await(service.name() + " health", START_TIMEOUT, process,
-					() -> "UP".equals(Readiness.health(service.healthUrl())), log(service)));
-		}
+		join(healthy.toArray(CompletableFuture[]::new));
 	}
 
 	private static void join(CompletableFuture<?>... futures) {
