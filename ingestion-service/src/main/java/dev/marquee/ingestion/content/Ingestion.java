@@ -82,9 +82,12 @@ public class Ingestion {
 
 	private final MeterRegistry meters;
 
+	private final CatalogCache catalogCache;
+
 	public Ingestion(WriteStore store, PageRenderer renderer, Publisher publisher, ContentVersionClock versions,
-			Clock clock, MeterRegistry meters) {
+			Clock clock, MeterRegistry meters, CatalogCache catalogCache) {
 		this.meters = meters;
+		this.catalogCache = catalogCache;
 		for (int i = 0; i < this.pageWrites.length; i++) {
 			this.pageWrites[i] = new ReentrantLock();
 		}
@@ -208,7 +211,7 @@ public class Ingestion {
 		for (Stage stage : stages) {
 			try {
 				Rendered rendered = this.renderer.render(change.documentId(), fields, stage,
-						new StoreCatalog(this.store, stage), new PageRenderer.Context(this.versions.next(), version,
+						new StoreCatalog(this.catalogCache, stage), new PageRenderer.Context(this.versions.next(), version,
 								ingestedAt, change.traceId()));
 				upserts.add(upsert(rendered));
 				dependencies.addAll(rendered.dependencies());
@@ -232,7 +235,13 @@ public class Ingestion {
 	private Outcome catalog(IncomingChange change, long version) {
 		Set<Stage> stages = change.action().stages();
 		if (change.action().isRemoval()) {
-			this.store.removeDocument(change.type(), change.documentId(), stages, version);
+			try {
+				this.store.removeDocument(change.type(), change.documentId(), stages, version);
+			}
+			finally {
+				// Also after a failed write: the store may hold it anyway, and a miss only costs a read.
+				this.catalogCache.invalidate(change.type(), change.documentId());
+			}
 		}
 		else {
 			Class<?> fieldsType = switch (change.type()) {
@@ -246,8 +255,13 @@ public class Ingestion {
 			if (!violations.isEmpty()) {
 				throw unprocessable(new RenderException(violations));
 			}
-			this.store.saveDocument(change.type(), change.documentId(), stages, version,
-					MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
+			try {
+				this.store.saveDocument(change.type(), change.documentId(), stages, version,
+						MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
+			}
+			finally {
+				this.catalogCache.invalidate(change.type(), change.documentId());
+			}
 		}
 		List<String> pageIds = this.store.pagesDependingOn(change.type(), change.documentId());
 		String trigger = change.type().wireName() + " " + change.documentId() + " " + change.action().wireName() + " v"
@@ -267,7 +281,7 @@ public class Ingestion {
 				}
 				try {
 					PageFields fields = MarqueeJson.mapper().readValue(document.get().body(), PageFields.class);
-					Rendered rendered = this.renderer.render(pageId, fields, stage, new StoreCatalog(this.store, stage),
+					Rendered rendered = this.renderer.render(pageId, fields, stage, new StoreCatalog(this.catalogCache, stage),
 							new PageRenderer.Context(this.versions.next(), document.get().version(), ingestedAt,
 									traceId));
 					upserts.add(upsert(rendered));

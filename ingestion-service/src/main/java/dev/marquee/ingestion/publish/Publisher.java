@@ -1,5 +1,7 @@
 package dev.marquee.ingestion.publish;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,12 +88,17 @@ public class Publisher {
 			return new Published(Map.of(), null);
 		}
 		long started = System.nanoTime();
+		// Each change is serialized once, for both paths: pages are tens of kilobytes of JSON.
+		List<byte[]> serialized = new ArrayList<>(changes.size());
+		for (PageChanged change : changes) {
+			serialized.add(MarqueeJson.write(change));
+		}
 		List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
 		if (this.writePaths.isEnabled(WritePath.KAFKA)) {
 			try {
-				for (PageChanged change : changes) {
+				for (int i = 0; i < changes.size(); i++) {
 					sends.add(this.kafka
-						.send(new ProducerRecord<>(Topics.PAGE_CHANGES, change.pageId(), MarqueeJson.write(change))));
+						.send(new ProducerRecord<>(Topics.PAGE_CHANGES, changes.get(i).pageId(), serialized.get(i))));
 				}
 			}
 			catch (RuntimeException ex) {
@@ -102,7 +109,7 @@ public class Publisher {
 		Long hollowVersion = null;
 		if (this.writePaths.isEnabled(WritePath.HOLLOW)) {
 			long hollowStarted = System.nanoTime();
-			hollowVersion = writeHollow(changes);
+			hollowVersion = writeHollow(serialized);
 			this.hollowTimer.record(System.nanoTime() - hollowStarted, TimeUnit.NANOSECONDS);
 		}
 		Map<Integer, Long> offsets = new TreeMap<>();
@@ -128,13 +135,13 @@ public class Publisher {
 		return new Published(offsets, hollowVersion);
 	}
 
-	private long writeHollow(List<PageChanged> changes) {
+	private long writeHollow(List<byte[]> serializedChanges) {
 		try {
 			HollowWriteResult result = this.hollow.post()
 				.uri("/v1/writes")
 				.contentType(MediaType.APPLICATION_JSON)
 				.header(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-				.body(MarqueeJson.mapper().writeValueAsBytes(new HollowWriteRequest(changes)))
+				.body(writeRequest(serializedChanges))
 				.retrieve()
 				.body(HollowWriteResult.class);
 			if (result == null) {
@@ -147,6 +154,25 @@ public class Publisher {
 			throw ProblemException.unavailable("hollow-unavailable",
 					"The hollow producer did not accept the write: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A {@link HollowWriteRequest} as JSON, assembled from changes already serialized.
+	 * @param serializedChanges each change as JSON
+	 * @return the request body
+	 */
+	static byte[] writeRequest(List<byte[]> serializedChanges) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream(
+				16 + serializedChanges.stream().mapToInt((change) -> change.length + 1).sum());
+		body.writeBytes("{\"changes\":[".getBytes(StandardCharsets.US_ASCII));
+		for (int i = 0; i < serializedChanges.size(); i++) {
+			if (i > 0) {
+				body.write(',');
+			}
+			body.writeBytes(serializedChanges.get(i));
+		}
+		body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
+		return body.toByteArray();
 	}
 
 	/**
