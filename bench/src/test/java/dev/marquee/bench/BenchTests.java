@@ -18,7 +18,7 @@ class BenchTests {
 	@Test
 	void printsUsageWithoutAScenario() {
 		assertThat(Bench.run(List.of(), this.console)).isEqualTo(2);
-		assertThat(output()).contains("propagation", "pages", "preview", "memory", "scale");
+		assertThat(output()).contains("propagation", "pages", "preview", "memory", "scale", "soak");
 	}
 
 	@Test
@@ -31,6 +31,12 @@ class BenchTests {
 	void refusesAnUnknownOptionBeforeTouchingThePlatform() {
 		assertThat(Bench.run(List.of("memory", "--elemnts", "5"), this.console)).isEqualTo(2);
 		assertThat(output()).contains("unknown option(s) [--elemnts]");
+	}
+
+	@Test
+	void refusesAnUnknownSoakOptionBeforeTouchingThePlatform() {
+		assertThat(Bench.run(List.of("soak", "--edit-rte", "5"), this.console)).isEqualTo(2);
+		assertThat(output()).contains("unknown option(s) [--edit-rte]", "--edit-rate", "--read-rate", "--sample-every");
 	}
 
 	private String output() {

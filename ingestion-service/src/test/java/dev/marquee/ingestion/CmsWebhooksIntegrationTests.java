@@ -3,16 +3,10 @@ package dev.marquee.ingestion;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -163,27 +157,25 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 	private HttpRequest contentfulRequest(Deliveries deliveries, String topic, String body, long timestamp,
 			String secret) {
 		String signedHeaders = "x-contentful-signed-headers,x-contentful-timestamp";
-		String canonical = "POST\n/webhooks/contentful\nx-contentful-signed-headers:" + signedHeaders
-				+ ";x-contentful-timestamp:" + timestamp + "\n" + body;
 		return deliveries.request("/webhooks/contentful")
 			.header("Content-Type", "application/vnd.contentful.management.v1+json")
 			.header("X-Contentful-Topic", topic)
 			.header("X-Contentful-Idempotency-Key", UUID.randomUUID().toString())
 			.header("x-contentful-signed-headers", signedHeaders)
 			.header("x-contentful-timestamp", Long.toString(timestamp))
-			.header("x-contentful-signature", HexFormat.of().formatHex(hmac(secret, canonical)))
+			.header("x-contentful-signature", Deliveries.contentfulSignature(secret, "POST", "/webhooks/contentful",
+					signedHeaders, timestamp, body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}
 
 	private HttpResponse<String> sanity(Deliveries deliveries, String operation, String body, String secret) {
-		long timestamp = System.currentTimeMillis();
-		String signature = Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(secret, timestamp + "." + body));
 		return deliveries.send(deliveries.request("/webhooks/sanity")
 			.header("Content-Type", "application/json")
 			.header("sanity-operation", operation)
 			.header("idempotency-key", UUID.randomUUID().toString())
-			.header("sanity-webhook-signature", "t=" + timestamp + ",v1=" + signature)
+			.header("sanity-webhook-signature",
+					Deliveries.sanitySignature(secret, System.currentTimeMillis(), body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
@@ -195,17 +187,6 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 			.header("Authorization", "Bearer " + token)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
-	}
-
-	private static byte[] hmac(String secret, String message) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

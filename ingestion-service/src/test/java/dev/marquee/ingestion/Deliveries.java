@@ -16,7 +16,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Posts signed native webhooks and authenticated admin requests to a running ingestion service.
+ * Posts signed native webhooks and authenticated admin requests to a running ingestion service, and signs
+ * deliveries the way each CMS does.
  */
 final class Deliveries {
 
@@ -71,15 +72,42 @@ final class Deliveries {
 	}
 
 	static String signature(String secret, long timestamp, byte[] body) {
+		return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(hmac(secret, utf8(timestamp + "."), body));
+	}
+
+	/** Sanity's {@code sanity-webhook-signature}: base64url HMAC-SHA256 of {@code "<t>." + body}. */
+	static String sanitySignature(String secret, long timestamp, byte[] body) {
+		return "t=" + timestamp + ",v1="
+				+ Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(secret, utf8(timestamp + "."), body));
+	}
+
+	/**
+	 * Contentful's {@code x-contentful-signature} over {@code POST}, the path, the signed-headers list and the
+	 * timestamp (in that order) and the body.
+	 */
+	static String contentfulSignature(String secret, String method, String path, String signedHeaders, long timestamp,
+			byte[] body) {
+		String canonical = method + "\n" + path + "\nx-contentful-signed-headers:" + signedHeaders
+				+ ";x-contentful-timestamp:" + timestamp + "\n";
+		return HexFormat.of().formatHex(hmac(secret, utf8(canonical), body));
+	}
+
+	static byte[] hmac(String secret, byte[]... parts) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-			return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+			for (byte[] part : parts) {
+				mac.update(part);
+			}
+			return mac.doFinal();
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	static byte[] utf8(String value) {
+		return value.getBytes(StandardCharsets.UTF_8);
 	}
 
 	static String asset(String id, int version) {

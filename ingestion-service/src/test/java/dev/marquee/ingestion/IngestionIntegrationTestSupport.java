@@ -75,20 +75,26 @@ abstract class IngestionIntegrationTestSupport {
 		return new String[] { asset, title };
 	}
 
-	static List<PageChanged> awaitKafka(String pageId, Predicate<List<PageChanged>> done) {
+	/** A consumer of every partition of the page-changes topic, at the beginning. */
+	static KafkaConsumer<String, byte[]> pageChangesFromTheBeginning() {
 		Properties properties = new Properties();
 		properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers());
 		properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
 		properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 		properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties);
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (int partition = 0; partition < Topics.PARTITIONS; partition++) {
+			partitions.add(new TopicPartition(Topics.PAGE_CHANGES, partition));
+		}
+		consumer.assign(partitions);
+		consumer.seekToBeginning(partitions);
+		return consumer;
+	}
+
+	static List<PageChanged> awaitKafka(String pageId, Predicate<List<PageChanged>> done) {
 		List<PageChanged> found = new ArrayList<>();
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
-			List<TopicPartition> partitions = new ArrayList<>();
-			for (int partition = 0; partition < Topics.PARTITIONS; partition++) {
-				partitions.add(new TopicPartition(Topics.PAGE_CHANGES, partition));
-			}
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
+		try (KafkaConsumer<String, byte[]> consumer = pageChangesFromTheBeginning()) {
 			await().atMost(Duration.ofSeconds(30)).until(() -> {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
 					if (pageId.equals(record.key())) {

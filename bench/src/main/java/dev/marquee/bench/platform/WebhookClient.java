@@ -47,12 +47,29 @@ public final class WebhookClient {
 
 	}
 
+	/** Ingestion answered with something other than a 2xx; the soak counts 503s apart from other refusals. */
+	public static final class Refused extends IOException {
+
+		private final int status;
+
+		Refused(int status, String message) {
+			super(message);
+			this.status = status;
+		}
+
+		public int status() {
+			return this.status;
+		}
+
+	}
+
 	/**
 	 * Posts one delivery.
 	 * @param delivery the delivery
 	 * @param maxAttempts how many times to try on 503
 	 * @return what ingestion accepted
-	 * @throws IOException on a refusal other than a retried 503, or a transport failure
+	 * @throws Refused on a refusal other than a retried 503
+	 * @throws IOException on a transport failure
 	 */
 	public Accepted post(Delivery delivery, int maxAttempts) throws IOException, InterruptedException {
 		for (int attempt = 1;; attempt++) {
@@ -68,8 +85,8 @@ public final class WebhookClient {
 				return parse(response.body());
 			}
 			if (response.statusCode() != 503 || attempt >= maxAttempts) {
-				throw new IOException("webhook " + delivery.deliveryId() + " refused: HTTP " + response.statusCode() + " "
-						+ abbreviate(response.body()));
+				throw new Refused(response.statusCode(), "webhook " + delivery.deliveryId() + " refused: HTTP "
+						+ response.statusCode() + " " + abbreviate(response.body()));
 			}
 			// A write path was not ready: the same delivery id makes the retry harmless.
 			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200L * attempt).toNanos());

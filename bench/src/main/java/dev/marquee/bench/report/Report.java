@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.marquee.bench.load.LatencySummary;
 
 /**
@@ -31,6 +33,20 @@ public final class Report {
 	private final Map<String, LatencySummary> chart = new LinkedHashMap<>();
 
 	private String chartTitle;
+
+	private @Nullable TimeChart timeChart;
+
+	/**
+	 * A chart of values over time, drawn instead of the latency chart (the soak's heap per service).
+	 * @param title the chart's title
+	 * @param xAxis the x axis title
+	 * @param yAxis the y axis title
+	 * @param x the x values (e.g. seconds elapsed)
+	 * @param series name → y values, one per x; NaN values are left out
+	 */
+	public record TimeChart(String title, String xAxis, String yAxis, List<Double> x, Map<String, List<Double>> series) {
+
+	}
 
 	/**
 	 * A report.
@@ -76,6 +92,20 @@ public final class Report {
 			this.chart.put(name, latencies);
 		}
 		return this;
+	}
+
+	public Report timeChart(TimeChart chart) {
+		this.timeChart = chart;
+		return this;
+	}
+
+	public @Nullable TimeChart timeChart() {
+		return this.timeChart;
+	}
+
+	/** @return whether {@code chart.png} is drawn */
+	public boolean hasChart() {
+		return !this.chart.isEmpty() || this.timeChart != null;
 	}
 
 	public Report chartTitle(String title) {
@@ -139,7 +169,10 @@ public final class Report {
 			}
 			out.append('\n');
 		}
-		if (!this.chart.isEmpty()) {
+		if (this.timeChart != null) {
+			out.append("![").append(this.timeChart.title()).append("](chart.png)\n");
+		}
+		else if (!this.chart.isEmpty()) {
 			out.append("![").append(this.chartTitle).append("](chart.png)\n");
 		}
 		return out.toString();

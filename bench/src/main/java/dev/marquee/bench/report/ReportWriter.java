@@ -14,6 +14,8 @@ import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 import dev.marquee.bench.load.LatencySummary;
@@ -42,7 +44,11 @@ public final class ReportWriter {
 		Files.createDirectories(folder);
 		Files.writeString(folder.resolve("result.json"), json(report), StandardCharsets.UTF_8);
 		Files.writeString(folder.resolve("result.md"), report.markdown(), StandardCharsets.UTF_8);
-		if (!report.chart().isEmpty()) {
+		Report.TimeChart timeChart = report.timeChart();
+		if (timeChart != null) {
+			timeChart(timeChart, folder.resolve("chart.png"));
+		}
+		else if (!report.chart().isEmpty()) {
 			chart(report, folder.resolve("chart.png"));
 		}
 		return folder;
@@ -57,6 +63,7 @@ public final class ReportWriter {
 		document.put("tables", report.tables());
 		document.put("notes", report.notes());
 		document.put("latencies", report.chart());
+		document.put("timeChart", report.timeChart());
 		document.put("data", report.data());
 		return MarqueeJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document);
 	}
@@ -79,6 +86,34 @@ public final class ReportWriter {
 			// A logarithmic axis cannot show 0; one microsecond is below anything measured over HTTP.
 			List<Double> values = percentiles.values().stream().map((v) -> Math.max(v, 0.001)).toList();
 			chart.addSeries(series.getKey(), List.copyOf(percentiles.keySet()), values);
+		}
+		String name = file.getFileName().toString().replaceAll("\\.png$", "");
+		BitmapEncoder.saveBitmap(chart, file.resolveSibling(name).toString(), BitmapEncoder.BitmapFormat.PNG);
+	}
+
+	static void timeChart(Report.TimeChart timeChart, Path file) throws IOException {
+		System.setProperty("java.awt.headless", "true");
+		XYChart chart = new XYChartBuilder().width(1000)
+			.height(560)
+			.title(timeChart.title())
+			.xAxisTitle(timeChart.xAxis())
+			.yAxisTitle(timeChart.yAxis())
+			.build();
+		chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+		for (Map.Entry<String, List<Double>> series : timeChart.series().entrySet()) {
+			List<Double> x = new java.util.ArrayList<>();
+			List<Double> y = new java.util.ArrayList<>();
+			// A service that did not answer a scrape has no point there, rather than a drop to zero.
+			for (int i = 0; i < Math.min(timeChart.x().size(), series.getValue().size()); i++) {
+				double value = series.getValue().get(i);
+				if (Double.isFinite(value)) {
+					x.add(timeChart.x().get(i));
+					y.add(value);
+				}
+			}
+			if (!x.isEmpty()) {
+				chart.addSeries(series.getKey(), x, y);
+			}
 		}
 		String name = file.getFileName().toString().replaceAll("\\.png$", "");
 		BitmapEncoder.saveBitmap(chart, file.resolveSibling(name).toString(), BitmapEncoder.BitmapFormat.PNG);

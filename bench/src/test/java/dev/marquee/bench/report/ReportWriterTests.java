@@ -67,4 +67,16 @@ class ReportWriterTests {
 		assertThat(folder.resolve("chart.png")).doesNotExist();
 	}
 
+	@Test
+	void drawsATimeChartInsteadOfLatenciesWhenTheReportHasOne() throws Exception {
+		Report soak = new Report("soak", Instant.parse("2026-11-26T04:32:00Z"), "./marquee bench soak")
+			.timeChart(new Report.TimeChart("heap after GC", "seconds", "MB", java.util.List.of(15.0, 30.0, 45.0),
+					java.util.Map.of("ingestion", java.util.List.of(50.0, Double.NaN, 52.0))));
+		Path folder = ReportWriter.write(soak, this.results);
+		assertThat(Files.readAllBytes(folder.resolve("chart.png"))).startsWith(0x89, 'P', 'N', 'G');
+		assertThat(soak.markdown()).contains("![heap after GC](chart.png)");
+		JsonNode json = MarqueeJson.mapper().readTree(ReportWriter.json(soak));
+		assertThat(json.get("timeChart").get("series").get("ingestion").get(0).asDouble()).isEqualTo(50.0);
+	}
+
 }

@@ -52,8 +52,19 @@ public class PageRenderer {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:[-/][a-z0-9]+)*");
 
-	private static final Pattern UNSAFE_HTML = Pattern.compile(
-			"(?is)<(script|style|iframe|object|embed)\\b.*?(</\\1\\s*>|$)|\\son\\w+\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]+)|javascript:");
+	// Attribute handlers may follow a quote or a slash as well as whitespace (<img/onerror=..>, src="x"onload=..),
+	// and browsers ignore whitespace inside a URL's scheme (java\tscript:).
+	private static final Pattern UNSAFE_HTML = Pattern.compile("(?is)<(script|style|iframe|object|embed)\\b.*?(</\\1\\s*>|$)"
+			+ "|(?:\\s+|(?<=[/\"']))on\\w+\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]*)"
+			+ "|j\\s*a\\s*v\\s*a\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t\\s*:|v\\s*b\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t\\s*:");
+
+	// Character references that spell a letter, digit, ':' or whitespace are that character to a browser
+	// (href="&#106;avascript:..."), so they are decoded before matching; all others (&lt;, &#60;) stay encoded.
+	private static final Pattern CHARACTER_REFERENCE = Pattern
+		.compile("(?i)&#(x[0-9a-f]{1,6}|[0-9]{1,7});?|&(colon|tab|newline);");
+
+	/** Longest slug, element id and referenced document id; longer ones are mistakes or attacks on the stores. */
+	static final int MAX_ID_LENGTH = 200;
 
 	// A tag opener in a plain-text field: clients render these fields as text, so markup there is either a
 	// mistake or an attack; only RICH_TEXT carries (sanitized) HTML.
@@ -102,6 +113,9 @@ public class PageRenderer {
 		if (blank(fields.slug())) {
 			violations.add(Violation.template("slug", "is required"));
 		}
+		else if (fields.slug().length() > MAX_ID_LENGTH) {
+			violations.add(Violation.template("slug", "must be at most " + MAX_ID_LENGTH + " characters"));
+		}
 		else if (!SLUG.matcher(fields.slug()).matches()) {
 			violations.add(Violation.template("slug", "must be lower-case letters, digits, '-' and '/'"));
 		}
@@ -121,14 +135,22 @@ public class PageRenderer {
 		Set<String> ids = new HashSet<>();
 		List<Element> rendered = new ArrayList<>();
 		for (int i = 0; i < elements.size(); i++) {
+			if (elements.get(i) == null) {
+				violations.add(Violation.template("elements[" + i + "]", "must be an object, not null"));
+				continue;
+			}
 			Element element = element(template, elements.get(i), i, catalog, counts, ids, dependencies, violations);
 			if (element != null) {
 				rendered.add(element);
 			}
 		}
-		String title = hydrateText(fields.title(), "title", catalog, dependencies, violations);
+		// A missing title is already a violation; there is nothing to hydrate.
+		String title = (fields.title() != null)
+				? hydrateText(fields.title(), "title", catalog, dependencies, violations) : "";
 		String summary = (fields.summary() != null)
 				? hydrateText(fields.summary(), "summary", catalog, dependencies, violations) : null;
+		checkHydrated("title", fields.title(), title, violations);
+		checkHydrated("summary", fields.summary(), summary, violations);
 		Page page = new Page(pageId, fields.slug(), stage, template.name(), title, emptyToNull(summary), rendered,
 				context.contentVersion(), context.sourceVersion(), context.ingestedAt(), context.traceId());
 		if (!violations.isEmpty()) {
@@ -163,6 +185,14 @@ public class PageRenderer {
 		}
 	}
 
+	/** Placeholders bring in catalog text: it must not smuggle markup into a plain-text field either. */
+	private static void checkHydrated(String field, @Nullable String raw, @Nullable String hydrated,
+			List<Violation> violations) {
+		if (raw != null && hydrated != null && !hydrated.equals(raw) && !MARKUP.matcher(raw).find()) {
+			checkPlainText(field, hydrated, violations);
+		}
+	}
+
 	private @Nullable Element element(Template template, ElementFields fields, int index, Catalog catalog,
 			Map<ElementType, Integer> counts, Set<String> ids, Set<Dependency> dependencies,
 			List<Violation> violations) {
@@ -170,6 +200,9 @@ public class PageRenderer {
 		int before = violations.size();
 		if (blank(fields.id())) {
 			violations.add(Violation.template(at + ".id", "is required"));
+		}
+		else if (fields.id().length() > MAX_ID_LENGTH) {
+			violations.add(Violation.template(at + ".id", "must be at most " + MAX_ID_LENGTH + " characters"));
 		}
 		else if (!ids.add(fields.id())) {
 			violations.add(Violation.template(at + ".id", "duplicate element id '" + fields.id() + "'"));
@@ -190,7 +223,13 @@ public class PageRenderer {
 			violations.add(Violation.template(at + ".type",
 					"template " + template.name() + " allows at most " + rule.maxCount() + " " + type));
 		}
-		Map<String, String> text = fields.textOrEmpty();
+		// CMSs send null for a cleared optional field: that is the same as leaving it out.
+		Map<String, String> text = new LinkedHashMap<>();
+		fields.textOrEmpty().forEach((name, value) -> {
+			if (value != null) {
+				text.put(name, value);
+			}
+		});
 		for (String required : rule.required()) {
 			if (blank(text.get(required))) {
 				violations.add(Violation.template(at + ".text." + required, "is required for " + type));
@@ -210,17 +249,23 @@ public class PageRenderer {
 				checkPlainText(at + ".text." + entry.getKey(), entry.getValue(), violations);
 			}
 		}
-		count(at + ".assetIds", fields.assetIdsOrEmpty().size(), rule.images(), "images", violations);
-		count(at + ".titleIds", fields.titleIdsOrEmpty().size(), rule.titles(), "titles", violations);
-		count(at + ".talentIds", fields.talentIdsOrEmpty().size(), rule.talent(), "talent", violations);
+		checkReferences(at + ".assetIds", fields.assetIdsOrEmpty(), rule.images(), "images", violations);
+		checkReferences(at + ".titleIds", fields.titleIdsOrEmpty(), rule.titles(), "titles", violations);
+		checkReferences(at + ".talentIds", fields.talentIdsOrEmpty(), rule.talent(), "talent", violations);
 		if (violations.size() > before) {
 			return null;
 		}
 		Map<String, String> hydratedText = new LinkedHashMap<>();
 		for (Map.Entry<String, String> entry : text.entrySet()) {
-			String value = hydrateText(entry.getValue(), at + ".text." + entry.getKey(), catalog, dependencies,
-					violations);
-			hydratedText.put(entry.getKey(), (type == ElementType.RICH_TEXT) ? sanitize(value) : value);
+			String field = at + ".text." + entry.getKey();
+			String value = hydrateText(entry.getValue(), field, catalog, dependencies, violations);
+			if (type == ElementType.RICH_TEXT) {
+				value = sanitize(value);
+			}
+			else {
+				checkHydrated(field, entry.getValue(), value, violations);
+			}
+			hydratedText.put(entry.getKey(), value);
 		}
 		List<Image> images = new ArrayList<>();
 		List<String> assetIds = fields.assetIdsOrEmpty();
@@ -250,7 +295,16 @@ public class PageRenderer {
 		return new Element(fields.id(), type, index, hydratedText, images, titles, talent);
 	}
 
-	private static void count(String field, int count, Range range, String what, List<Violation> violations) {
+	private static void checkReferences(String field, List<String> ids, Range range, String what,
+			List<Violation> violations) {
+		for (int i = 0; i < ids.size(); i++) {
+			String id = ids.get(i);
+			if (blank(id) || id.length() > MAX_ID_LENGTH) {
+				violations.add(Violation.template(field + "[" + i + "]",
+						"must be a document id of 1 to " + MAX_ID_LENGTH + " characters"));
+			}
+		}
+		int count = ids.size();
 		if (!range.contains(count)) {
 			violations.add(Violation.template(field, (range.max() == 0) ? "this element type takes no " + what
 					: "must have between " + range.min() + " and " + range.max() + " " + what + ", has " + count));
@@ -401,11 +455,22 @@ public class PageRenderer {
 			if (title.synopsis() != null && title.synopsis().length() > 2000) {
 				violations.add(Violation.template("synopsis", "must be at most 2000 characters"));
 			}
+			checkPlainText("name", title.name(), violations);
+			checkPlainText("synopsis", title.synopsis(), violations);
+			checkPlainText("maturityRating", title.maturityRating(), violations);
+			List<String> genres = title.genresOrEmpty();
+			for (int i = 0; i < genres.size(); i++) {
+				checkPlainText("genres[" + i + "]", genres.get(i), violations);
+			}
 		}
 		else if (fields instanceof TalentFields talent) {
 			if (blank(talent.name())) {
 				violations.add(Violation.template("name", "is required"));
 			}
+			else if (talent.name().length() > 200) {
+				violations.add(Violation.template("name", "must be at most 200 characters"));
+			}
+			checkPlainText("name", talent.name(), violations);
 		}
 		else if (fields instanceof AssetFields asset) {
 			if (blank(asset.file())) {
@@ -420,6 +485,10 @@ public class PageRenderer {
 			if (blank(asset.mimeType()) || !asset.mimeType().startsWith("image/")) {
 				violations.add(Violation.template("mimeType", "must be an image/* media type"));
 			}
+			if (asset.altText() != null && asset.altText().length() > 1000) {
+				violations.add(Violation.template("altText", "must be at most 1000 characters"));
+			}
+			checkPlainText("altText", asset.altText(), violations);
 			if (asset.focalPoint() != null && (asset.focalPoint().x() < 0 || asset.focalPoint().x() > 1
 					|| asset.focalPoint().y() < 0 || asset.focalPoint().y() > 1)) {
 				violations.add(Violation.template("focalPoint", "x and y must be between 0 and 1"));
@@ -441,7 +510,36 @@ public class PageRenderer {
 	}
 
 	static String sanitize(String html) {
-		return UNSAFE_HTML.matcher(html).replaceAll("");
+		// Until nothing changes: removing one match can join its neighbours into a new one (<scr<script></script>ipt>).
+		String previous;
+		String sanitized = html;
+		do {
+			previous = sanitized;
+			sanitized = UNSAFE_HTML.matcher(decodeSpelledCharacters(previous)).replaceAll("");
+		}
+		while (!sanitized.equals(previous));
+		return sanitized;
+	}
+
+	private static String decodeSpelledCharacters(String html) {
+		return CHARACTER_REFERENCE.matcher(html).replaceAll((reference) -> {
+			int codePoint;
+			if (reference.group(2) != null) {
+				codePoint = switch (reference.group(2).toLowerCase(Locale.ROOT)) {
+					case "colon" -> ':';
+					case "tab" -> '\t';
+					default -> '\n';
+				};
+			}
+			else {
+				String number = reference.group(1);
+				codePoint = (number.charAt(0) == 'x' || number.charAt(0) == 'X')
+						? Integer.parseInt(number.substring(1), 16) : Integer.parseInt(number);
+			}
+			boolean spelled = (codePoint < 128 && Character.isLetterOrDigit(codePoint)) || codePoint == ':'
+					|| Character.isWhitespace(codePoint);
+			return Matcher.quoteReplacement(spelled ? Character.toString(codePoint) : reference.group());
+		});
 	}
 
 	private static boolean blank(@Nullable String value) {

@@ -14,8 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Turns every failure into {@code application/problem+json}: our own {@link ProblemException}s with their
- * stable types, Spring MVC's own errors through {@link ResponseEntityExceptionHandler}, and a Cassandra
- * failure that escaped as 503.
+ * stable types, Spring MVC's own errors through {@link ResponseEntityExceptionHandler}, a Cassandra
+ * failure that escaped as 503, and anything unexpected as a 500 problem.
  */
 @RestControllerAdvice
 class ProblemHandling extends ResponseEntityExceptionHandler {
@@ -37,6 +37,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> storeDown(DriverException ex) {
 		return problem(ProblemException.unavailable("store-unavailable",
 				"The write-side store (Cassandra) is unavailable: " + ex.getMessage(), ex));
+	}
+
+	/**
+	 * Anything else is our bug, but the caller still gets a problem (not Boot's error page) and the log the stack.
+	 */
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		logger.error("Answering 500: unexpected {}", ex.toString(), ex);
+		return respond(new ProblemException(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"The request could not be processed; the failure is logged with this request's trace id"));
 	}
 
 	static ResponseEntity<ProblemDetail> respond(ProblemException ex) {

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * lower-case hex HMAC-SHA256 (signing secret) of the canonical request
  * {@code METHOD\nPATH\nk1:v1;k2:v2\nBODY}, where the headers are those named, comma-separated, in
  * {@code x-contentful-signed-headers} (names lower-cased, in that order), and the signed
- * {@code x-contentful-timestamp} (epoch millis) must be younger than a time to live (toolkit default 30 s).
+ * {@code x-contentful-timestamp} (epoch millis) must be younger than a time to live (toolkit default 30 s) and
+ * not further in the future than that (the toolkit does not check this; a future date would make a replay window).
  */
 final class ContentfulSignature {
 
@@ -91,8 +92,8 @@ final class ContentfulSignature {
 		catch (NumberFormatException ex) {
 			throw WebhookProblems.badSignature("Malformed " + TIMESTAMP);
 		}
-		if (clock.millis() - signedAt > timeToLive.toMillis()) {
-			throw WebhookProblems.expired("Request was signed more than " + timeToLive + " ago");
+		if (!Hmac.fresh(signedAt, timeToLive, clock)) {
+			throw WebhookProblems.expired("Request was signed more than " + timeToLive + " ago, or in the future");
 		}
 	}
 

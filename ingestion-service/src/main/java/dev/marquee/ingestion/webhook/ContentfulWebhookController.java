@@ -87,10 +87,7 @@ class ContentfulWebhookController {
 			default -> throw WebhookProblems.unknownContentType("Unsupported topic event " + parts[2]);
 		};
 		JsonNode sys = Json.child(json, "sys");
-		String id = Json.text(sys, "id");
-		if (id == null) {
-			throw WebhookProblems.invalid("sys.id is required");
-		}
+		String id = Json.documentId(Json.text(sys, "id"), "sys.id");
 		ContentType type = switch (parts[1]) {
 			case "Asset" -> ContentType.ASSET;
 			case "Entry" -> entryType(sys, id);
@@ -98,11 +95,7 @@ class ContentfulWebhookController {
 		};
 		// sys.version counts every save and publish; a DeletedEntry carries no comparable one, so a removal
 		// applies over whatever is stored (Contentful never re-creates an entry id).
-		Long version = null;
-		if (!action.isRemoval()) {
-			JsonNode versionNode = Json.child(sys, "version");
-			version = (versionNode != null && versionNode.isIntegralNumber()) ? versionNode.asLong() : null;
-		}
+		Long version = action.isRemoval() ? null : Json.integer(Json.child(sys, "version"), "sys.version");
 		JsonNode fields = action.isRemoval() ? null : fields(type, Json.child(json, "fields"));
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
 				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());

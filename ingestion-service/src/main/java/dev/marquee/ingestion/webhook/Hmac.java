@@ -3,6 +3,8 @@ package dev.marquee.ingestion.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -41,6 +43,15 @@ final class Hmac {
 
 	static boolean equal(String expected, String actual) {
 		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Whether a signed timestamp is within a tolerance of now, either way: a signature dated in the future
+	 * would otherwise stay replayable until then. Written so that no timestamp can overflow into "fresh".
+	 */
+	static boolean fresh(long signedAtMillis, Duration tolerance, Clock clock) {
+		long now = clock.millis();
+		return signedAtMillis >= now - tolerance.toMillis() && signedAtMillis <= now + tolerance.toMillis();
 	}
 
 	static byte[] utf8(String value) {

@@ -1,5 +1,8 @@
 package dev.marquee.ingestion.webhook;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -7,6 +10,8 @@ import tools.jackson.databind.JsonNode;
  * Small readers over untyped webhook JSON.
  */
 final class Json {
+
+	static final int MAX_ID_LENGTH = 200;
 
 	private Json() {
 	}
@@ -26,6 +31,58 @@ final class Json {
 			return value.asString();
 		}
 		return null;
+	}
+
+	/**
+	 * An ISO-8601 instant as microseconds since the epoch, the version of a Sanity or Strapi document.
+	 * @param instant the text, null if absent
+	 * @param field where it was, for the problem
+	 * @return the microseconds, null if absent
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 when not an instant, or too far out for a long
+	 */
+	static @Nullable Long micros(@Nullable String instant, String field) {
+		if (instant == null) {
+			return null;
+		}
+		try {
+			Instant parsed = Instant.parse(instant);
+			return Math.addExact(Math.multiplyExact(parsed.getEpochSecond(), 1_000_000L), parsed.getNano() / 1000);
+		}
+		catch (DateTimeParseException | ArithmeticException ex) {
+			throw WebhookProblems.invalid(field + " is not an ISO-8601 instant within microsecond range: " + instant);
+		}
+	}
+
+	/**
+	 * A document id as a delivery names it.
+	 * @param id the id, null if absent
+	 * @param field where it was, for the problem
+	 * @return the id
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 when blank or over 200 characters: it keys every
+	 * store and the Kafka topic, and travels back in the consistency token header
+	 */
+	static String documentId(@Nullable String id, String field) {
+		if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
+			throw WebhookProblems.invalid("'" + field + "' is required (at most " + MAX_ID_LENGTH + " characters)");
+		}
+		return id;
+	}
+
+	/**
+	 * A version number: a JSON integer that fits a long.
+	 * @param node the node, null if absent
+	 * @param field where it was, for the problem
+	 * @return the version, null if absent or not an integer
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an integer beyond 64 bits
+	 */
+	static @Nullable Long integer(@Nullable JsonNode node, String field) {
+		if (node == null || !node.isIntegralNumber()) {
+			return null;
+		}
+		if (!node.canConvertToLong()) {
+			throw WebhookProblems.invalid("'" + field + "' does not fit a 64-bit integer");
+		}
+		return node.asLong();
 	}
 
 	static @Nullable JsonNode child(@Nullable JsonNode node, String field) {

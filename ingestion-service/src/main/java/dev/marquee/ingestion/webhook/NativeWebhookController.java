@@ -64,19 +64,16 @@ class NativeWebhookController {
 		Action action = Action.fromWireName((actionName != null) ? actionName : "")
 			.orElseThrow(() -> WebhookProblems
 				.invalid("'action' must be one of publish, draft, unpublish, delete; was " + actionName));
-		String id = Json.text(json, "id");
-		if (id == null || id.isBlank() || id.length() > 200) {
-			throw WebhookProblems.invalid("'id' is required (at most 200 characters)");
-		}
-		JsonNode versionNode = Json.child(json, "version");
-		if (versionNode == null || !versionNode.isIntegralNumber() || versionNode.asLong() < 1) {
+		String id = Json.documentId(Json.text(json, "id"), "id");
+		Long version = Json.integer(Json.child(json, "version"), "version");
+		if (version == null || version < 1) {
 			throw WebhookProblems.invalid("'version' must be a positive integer, increasing with every change");
 		}
 		JsonNode fields = Json.child(json, "fields");
 		if (!action.isRemoval() && (fields == null || !fields.isObject())) {
 			throw WebhookProblems.invalid("'fields' must be an object for action " + action.wireName());
 		}
-		return new IncomingChange(SOURCE, deliveryId, type, id, versionNode.asLong(), action, fields,
+		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
 				new String(body, java.nio.charset.StandardCharsets.UTF_8), TraceIdFilter.current());
 	}
 

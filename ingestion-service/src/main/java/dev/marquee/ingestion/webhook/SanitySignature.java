@@ -51,7 +51,7 @@ final class SanitySignature {
 		if (signatures.stream().noneMatch((signature) -> Hmac.equal(expected, signature))) {
 			throw WebhookProblems.badSignature("Signature does not match the body");
 		}
-		if (Math.abs(clock.millis() - timestamp) > tolerance.toMillis()) {
+		if (!Hmac.fresh(timestamp, tolerance, clock)) {
 			throw WebhookProblems.expired("Signature timestamp is more than " + tolerance + " away from now");
 		}
 	}

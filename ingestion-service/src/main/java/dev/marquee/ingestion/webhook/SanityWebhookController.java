@@ -2,8 +2,6 @@ package dev.marquee.ingestion.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -89,7 +87,7 @@ class SanityWebhookController {
 			throw WebhookProblems.invalid("_id and _type are required (project the whole document: {...})");
 		}
 		boolean draft = rawId.startsWith(DRAFT_PREFIX);
-		String id = draft ? rawId.substring(DRAFT_PREFIX.length()) : rawId;
+		String id = Json.documentId(draft ? rawId.substring(DRAFT_PREFIX.length()) : rawId, "_id");
 		ContentType type = "sanity.imageAsset".equals(typeName) ? ContentType.ASSET
 				: ContentType.fromWireName(typeName)
 					.orElseThrow(() -> WebhookProblems.unknownContentType(
@@ -99,23 +97,10 @@ class SanityWebhookController {
 			case "delete" -> Action.DELETE;
 			default -> throw WebhookProblems.invalid("Unknown sanity-operation " + operation);
 		};
-		Long version = version(Json.text(json, "_updatedAt"));
+		Long version = Json.micros(Json.text(json, "_updatedAt"), "_updatedAt");
 		JsonNode fields = action.isRemoval() ? null : fields(type, typeName, json);
 		return new IncomingChange(SOURCE, deliveryId, type, id, action.isRemoval() ? null : version, action, fields,
 				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
-	}
-
-	private static @Nullable Long version(@Nullable String updatedAt) {
-		if (updatedAt == null) {
-			return null;
-		}
-		try {
-			Instant instant = Instant.parse(updatedAt);
-			return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
-		}
-		catch (DateTimeParseException ex) {
-			throw WebhookProblems.invalid("_updatedAt is not an ISO-8601 instant: " + updatedAt);
-		}
 	}
 
 	private static JsonNode fields(ContentType type, String typeName, JsonNode doc) {

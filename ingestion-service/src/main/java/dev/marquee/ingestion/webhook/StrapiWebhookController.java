@@ -1,8 +1,6 @@
 package dev.marquee.ingestion.webhook;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -76,10 +74,8 @@ class StrapiWebhookController {
 			.orElseThrow(() -> WebhookProblems
 				.unknownContentType("Strapi model '" + model + "' is not one of page, title, talent, asset"));
 		JsonNode entry = Json.child(json, "entry");
-		String id = Optional.ofNullable(Json.text(entry, "documentId")).orElse(Json.text(entry, "id"));
-		if (id == null) {
-			throw WebhookProblems.invalid("entry.documentId is required");
-		}
+		String id = Json.documentId(Optional.ofNullable(Json.text(entry, "documentId")).orElse(Json.text(entry, "id")),
+				"entry.documentId");
 		boolean published = Json.text(entry, "publishedAt") != null;
 		Action action = switch (event) {
 			case "entry.publish" -> Action.PUBLISH;
@@ -89,23 +85,10 @@ class StrapiWebhookController {
 			case "entry.delete" -> Action.DELETE;
 			default -> throw WebhookProblems.unknownContentType("Unsupported Strapi event " + event);
 		};
-		Long version = action.isRemoval() ? null : version(Json.text(entry, "updatedAt"));
+		Long version = action.isRemoval() ? null : Json.micros(Json.text(entry, "updatedAt"), "entry.updatedAt");
 		JsonNode fields = action.isRemoval() ? null : fields(type, entry);
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
 				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
-	}
-
-	private static @Nullable Long version(@Nullable String updatedAt) {
-		if (updatedAt == null) {
-			return null;
-		}
-		try {
-			Instant instant = Instant.parse(updatedAt);
-			return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
-		}
-		catch (DateTimeParseException ex) {
-			throw WebhookProblems.invalid("entry.updatedAt is not an ISO-8601 instant: " + updatedAt);
-		}
 	}
 
 	private static JsonNode fields(ContentType type, @Nullable JsonNode entry) {

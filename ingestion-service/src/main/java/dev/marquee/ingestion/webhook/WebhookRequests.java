@@ -3,6 +3,10 @@ package dev.marquee.ingestion.webhook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -78,6 +82,17 @@ class WebhookRequests {
 	}
 
 	static JsonNode parse(byte[] body) {
+		// Jackson decodes overlong sequences ("C0 AF" as '/') instead of refusing them: JSON on the wire must be
+		// well-formed UTF-8 (RFC 8259), so check that first.
+		try {
+			StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(body));
+		}
+		catch (CharacterCodingException ex) {
+			throw WebhookProblems.malformed("The body is not well-formed UTF-8");
+		}
 		try {
 			JsonNode node = MarqueeJson.mapper().readTree(body);
 			if (node == null || !node.isObject()) {

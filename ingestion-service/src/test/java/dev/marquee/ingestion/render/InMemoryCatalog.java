@@ -15,16 +15,28 @@ import dev.marquee.ingestion.IngestionProperties;
 import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.TalentFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
+import dev.marquee.ingestion.sample.SampleContentGenerator;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * A catalog built from native deliveries, for rendering without a store.
+ * A catalog built from native deliveries, for rendering without a store (public for the webhook package's
+ * property tests).
  */
-final class InMemoryCatalog implements Catalog {
+public final class InMemoryCatalog implements Catalog {
 
 	private final Map<String, JsonNode> documents = new HashMap<>();
 
-	InMemoryCatalog add(List<String> deliveries) {
+	/**
+	 * The sample content's assets, talent and titles ({@code asset-001}, {@code talent-001}, {@code title-001}, ...).
+	 * @return a new catalog
+	 */
+	public static InMemoryCatalog sample() {
+		return new InMemoryCatalog().add(SampleContentGenerator.files().get("01-assets.json"))
+			.add(SampleContentGenerator.files().get("02-talent.json"))
+			.add(SampleContentGenerator.files().get("03-titles.json"));
+	}
+
+	public InMemoryCatalog add(List<String> deliveries) {
 		for (String delivery : deliveries) {
 			JsonNode json = MarqueeJson.mapper().readTree(delivery);
 			this.documents.put(json.get("type").asString() + ":" + json.get("id").asString(), json.get("fields"));
@@ -57,8 +69,12 @@ final class InMemoryCatalog implements Catalog {
 			.map((fields) -> MarqueeJson.mapper().treeToValue(fields, fieldsType));
 	}
 
-	static PageRenderer renderer() {
-		IngestionProperties properties = new IngestionProperties(
+	public static PageRenderer renderer() {
+		return new PageRenderer(new Templates(), properties());
+	}
+
+	public static IngestionProperties properties() {
+		return new IngestionProperties(
 				new IngestionProperties.Security("a", "e", "s"),
 				new IngestionProperties.Webhooks(DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofSeconds(30),
 						"m", "c", "s", "t"),
@@ -66,7 +82,6 @@ final class InMemoryCatalog implements Catalog {
 						new IngestionProperties.Kafka(Duration.ofSeconds(10)), new IngestionProperties.Hollow(
 								URI.create("http://127.0.0.1:8083"), Duration.ofSeconds(2), Duration.ofSeconds(15))),
 				new IngestionProperties.Cdn("https://cdn.test/img/", List.of(320, 640, 1280, 1920)));
-		return new PageRenderer(new Templates(), properties);
 	}
 
 }

@@ -34,9 +34,7 @@ class PageRendererTests {
 			"trace-1");
 
 	private InMemoryCatalog sampleCatalog() {
-		return new InMemoryCatalog().add(SampleContentGenerator.files().get("01-assets.json"))
-			.add(SampleContentGenerator.files().get("02-talent.json"))
-			.add(SampleContentGenerator.files().get("03-titles.json"));
+		return InMemoryCatalog.sample();
 	}
 
 	private static PageFields fields(String delivery) {

@@ -96,6 +96,26 @@ class SignatureTests {
 			.isEqualTo(Hmac.hex(Hmac.sha256("s", Hmac.utf8(canonical))));
 	}
 
+	@Test
+	void signaturesDatedInTheFutureOrAtTheEndsOfTimeAreNotFresh() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
+		headers.put("x-contentful-timestamp", Long.toString(NOW + 3_600_000));
+		headers.put("x-contentful-signature",
+				ContentfulSignature.sign("secret", "POST", "/webhooks/contentful", headers, this.body));
+
+		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
+				"secret", Duration.ofSeconds(30), this.clock));
+		// now - (now - 2^63) overflows to Long.MIN_VALUE, whose absolute value is negative: "fresh" before the fix
+		for (long timestamp : new long[] { NOW + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0 }) {
+			assertThat(Hmac.fresh(timestamp, Duration.ofMinutes(5), this.clock)).as("t=%d", timestamp).isFalse();
+			assertUnauthorized(() -> NativeSignature.verify(NativeSignature.sign("secret", timestamp, this.body), this.body,
+					"secret", Duration.ofMinutes(5), this.clock));
+		}
+		assertThat(Hmac.fresh(NOW - 300_000, Duration.ofMinutes(5), this.clock)).isTrue();
+		assertThat(Hmac.fresh(NOW + 300_000, Duration.ofMinutes(5), this.clock)).isTrue();
+	}
+
 	private static void assertUnauthorized(Runnable verification) {
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(verification::run)
 			.satisfies((ex) -> assertThat(ex.status().value()).isEqualTo(401));
