@@ -4,16 +4,21 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+import static org.quicktheories.generators.SourceDSL.strings;
+
 /**
- * jqwik generators of hostile input for the property tests: text that mixes markup, script, event handlers,
+ * QuickTheories generators of hostile input for the property tests: text that mixes markup, script, event handlers,
  * {@code javascript:} URLs (also split around what a sanitizer removes, so that removing it joins them),
  * placeholders and odd characters; and JSON values of every type to put anywhere in a delivery.
  */
@@ -53,18 +58,15 @@ public final class HostileInputs {
 	 * Hostile text.
 	 * @return up to 8 fragments, attacks, split attacks and random characters, concatenated
 	 */
-	public static Arbitrary<String> text() {
-		Arbitrary<String> split = Combinators
-			.combine(Arbitraries.of(ATTACKS), Arbitraries.of(REMOVED), Arbitraries.integers().between(0, 40))
-			.as((attack, removed, at) -> {
-				int cut = at % (attack.length() + 1);
-				return attack.substring(0, cut) + removed + attack.substring(cut);
-			});
-		Arbitrary<String> piece = Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(4, Arbitraries.of(FRAGMENTS)),
-				net.jqwik.api.Tuple.of(2, Arbitraries.of(ATTACKS)), net.jqwik.api.Tuple.of(3, split),
-				net.jqwik.api.Tuple.of(2, Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(6)),
-				net.jqwik.api.Tuple.of(1, Arbitraries.strings().ofMaxLength(3)));
-		return piece.list().ofMaxSize(8).map((pieces) -> String.join("", pieces));
+	public static Gen<String> text() {
+		Gen<String> split = Generate.pick(ATTACKS).zip(Generate.pick(REMOVED), Generate.range(0, 40), (attack, removed, at) -> {
+			int cut = at % (attack.length() + 1);
+			return attack.substring(0, cut) + removed + attack.substring(cut);
+		});
+		Gen<String> piece = Generate.frequency(Pair.of(4, Generate.pick(FRAGMENTS)), Pair.of(2, Generate.pick(ATTACKS)),
+				Pair.of(3, split), Pair.of(2, strings().betweenCodePoints(' ', '~').ofLengthBetween(0, 6)),
+				Pair.of(1, strings().allPossible().ofLengthBetween(0, 3)));
+		return lists().of(piece).ofSizeBetween(0, 8).map((pieces) -> String.join("", pieces));
 	}
 
 	/**
@@ -72,33 +74,45 @@ public final class HostileInputs {
 	 * @param depth how deep containers nest
 	 * @return JSON values
 	 */
-	public static Arbitrary<JsonNode> json(int depth) {
+	public static Gen<JsonNode> json(int depth) {
 		JsonNodeFactory nodes = JsonNodeFactory.instance;
-		Arbitrary<JsonNode> leaf = Arbitraries.oneOf(Arbitraries.just(nodes.nullNode()),
-				Arbitraries.of(true, false).map(nodes::booleanNode),
-				Arbitraries.longs().map(nodes::numberNode), Arbitraries.of(0L, -1L, 1L, Long.MAX_VALUE).map(nodes::numberNode),
-				Arbitraries.just(nodes.numberNode(new BigInteger("99999999999999999999999"))),
-				Arbitraries.of(1.5, -0.0, 1e308).map(nodes::numberNode), Arbitraries.of(WORDS).map(nodes::stringNode),
-				text().map(nodes::stringNode));
+		Gen<JsonNode> leaf = Generate.oneOf(Generate.constant(nodes.nullNode()),
+				Generate.booleans().map((value) -> nodes.booleanNode(value)),
+				longs().all().map((value) -> nodes.numberNode(value)),
+				Generate.pick(List.of(0L, -1L, 1L, Long.MAX_VALUE)).map((value) -> nodes.numberNode(value)),
+				Generate.constant(nodes.numberNode(new BigInteger("99999999999999999999999"))),
+				Generate.pick(List.of(1.5, -0.0, 1e308)).map((value) -> nodes.numberNode(value)),
+				Generate.pick(WORDS).map((value) -> nodes.stringNode(value)),
+				text().map((value) -> nodes.stringNode(value)));
 		if (depth == 0) {
 			return leaf;
 		}
-		Arbitrary<JsonNode> inner = json(depth - 1);
-		Arbitrary<JsonNode> array = inner.list().ofMaxSize(3).map((values) -> {
+		Gen<JsonNode> inner = json(depth - 1);
+		Gen<JsonNode> array = lists().of(inner).ofSizeBetween(0, 3).map((values) -> {
 			ArrayNode node = nodes.arrayNode();
 			values.forEach(node::add);
 			return node;
 		});
-		Arbitrary<JsonNode> object = Combinators.combine(Arbitraries.of(WORDS), inner).as(List::<Object>of)
-			.list()
-			.ofMaxSize(3)
-			.map((entries) -> {
-				ObjectNode node = nodes.objectNode();
-				entries.forEach((entry) -> node.set((String) entry.get(0), (JsonNode) entry.get(1)));
-				return node;
-			});
-		return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(6, leaf), net.jqwik.api.Tuple.of(1, array),
-				net.jqwik.api.Tuple.of(1, object));
+		return Generate.frequency(Pair.of(6, leaf), Pair.of(1, array), Pair.of(1, object(inner)));
+	}
+
+	/**
+	 * Any JSON object, up to the given depth of arrays and objects (what {@link #json(int)} gives when it gives
+	 * an object).
+	 * @param depth how deep containers nest, at least 1
+	 * @return JSON objects
+	 */
+	public static Gen<JsonNode> jsonObject(int depth) {
+		return object(json(depth - 1));
+	}
+
+	private static Gen<JsonNode> object(Gen<JsonNode> inner) {
+		Gen<Pair<String, JsonNode>> member = Generate.pick(WORDS).zip(inner, Pair::of);
+		return lists().of(member).ofSizeBetween(0, 3).map((members) -> {
+			ObjectNode node = JsonNodeFactory.instance.objectNode();
+			members.forEach((entry) -> node.set(entry._1, entry._2));
+			return node;
+		});
 	}
 
 	/**
@@ -107,17 +121,25 @@ public final class HostileInputs {
 	 * @param seeds valid documents
 	 * @return mutated copies
 	 */
-	public static Arbitrary<JsonNode> mutated(List<JsonNode> seeds) {
-		Arbitrary<Mutation> mutation = Combinators
-			.combine(Arbitraries.integers().between(0, 10_000), Arbitraries.integers().between(0, 2), json(2),
-					Arbitraries.of(WORDS))
-			.as(Mutation::new);
-		return Combinators.combine(Arbitraries.of(seeds), mutation.list().ofMinSize(1).ofMaxSize(4))
-			.as((seed, mutations) -> {
-				JsonNode copy = seed.deepCopy();
-				mutations.forEach((m) -> m.apply(copy));
-				return copy;
-			});
+	public static Gen<JsonNode> mutated(List<JsonNode> seeds) {
+		Gen<Mutation> mutation = integers().between(0, 10_000)
+			.zip(Generate.range(0, 2), json(2), Generate.pick(WORDS), Mutation::new);
+		return Generate.pick(seeds).zip(lists().of(mutation).ofSizeBetween(1, 4), (seed, mutations) -> {
+			JsonNode copy = seed.deepCopy();
+			mutations.forEach((m) -> m.apply(copy));
+			return copy;
+		});
+	}
+
+	/**
+	 * Null in about {@code percent} of the cases, otherwise a value of the generator.
+	 * @param <T> the type of the values
+	 * @param values the generator
+	 * @param percent how often null, 0 to 100
+	 * @return values or null
+	 */
+	public static <T> Gen<T> orNull(Gen<T> values, int percent) {
+		return Generate.range(1, 100).zip(values, (roll, value) -> (roll <= percent) ? null : value);
 	}
 
 	/**
