@@ -7,6 +7,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.platform.PageClient;
 import dev.marquee.model.ReadPath;
@@ -55,12 +57,13 @@ final class VisibilityPoller {
 	 */
 	void watch(String slug, ReadPath path, long version, long intendedNanos, long acceptedNanos) {
 		this.pending.register();
-		poll(slug, path, version, intendedNanos, acceptedNanos);
+		poll(slug, path, version, intendedNanos, acceptedNanos, null);
 	}
 
-	private void poll(String slug, ReadPath path, long version, long intendedNanos, long acceptedNanos) {
+	private void poll(String slug, ReadPath path, long version, long intendedNanos, long acceptedNanos,
+			@Nullable Long seen) {
 		this.polls.incrementAndGet();
-		this.pages.publishedAsync(slug, path).whenComplete((answer, failure) -> {
+		this.pages.publishedAsync(slug, path, seen).whenComplete((answer, failure) -> {
 			long now = System.nanoTime();
 			if (failure == null && answer.ok() && answer.contentVersion() >= version) {
 				this.fromSend.record(now - intendedNanos);
@@ -75,7 +78,9 @@ final class VisibilityPoller {
 				this.pending.arriveAndDeregister();
 				return;
 			}
-			this.timer.schedule(() -> poll(slug, path, version, intendedNanos, acceptedNanos),
+			Long current = (failure == null && (answer.ok() || answer.status() == 304) && answer.contentVersion() > 0)
+					? answer.contentVersion() : seen;
+			this.timer.schedule(() -> poll(slug, path, version, intendedNanos, acceptedNanos, current),
 					nextDelayMillis(TimeUnit.NANOSECONDS.toMillis(waited)), TimeUnit.MILLISECONDS);
 		});
 	}

@@ -64,7 +64,25 @@ public final class PageClient {
 	 * @return the answer, body empty
 	 */
 	public CompletableFuture<Answer> publishedAsync(String slug, ReadPath path) {
-		return this.http.sendAsync(publishedRequest(slug, path), HttpResponse.BodyHandlers.ofByteArray())
+		return publishedAsync(slug, path, null);
+	}
+
+	/**
+	 * The same, conditional: with the version last seen, an unchanged page is answered 304 without a body, so
+	 * polling does not load the platform with page serialization it is meant to measure.
+	 * @param slug the page
+	 * @param path the read path
+	 * @param seenVersion the content version last seen, null for an unconditional read
+	 * @return the answer, body empty; status 304 (with the current version) when still at {@code seenVersion}
+	 */
+	public CompletableFuture<Answer> publishedAsync(String slug, ReadPath path, @Nullable Long seenVersion) {
+		HttpRequest request = publishedRequest(slug, path);
+		if (seenVersion != null) {
+			request = HttpRequest.newBuilder(request, (name, value) -> true)
+				.header("If-None-Match", "\"" + seenVersion + "\"")
+				.build();
+		}
+		return this.http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
 			.thenApply((response) -> answer(response, ""));
 	}
 
