@@ -19,4 +19,11 @@ import tools.jackson.databind.JsonNode;
  */
 public record IncomingChange(String source, String deliveryId, ContentType type, String documentId,
 		@Nullable Long version, Action action, @Nullable JsonNode fields, String raw, String traceId) {
+
+	/**
+	 * The longest document id, slug or element id accepted: ids key every store and the Kafka topic and travel back
+	 * in the consistency-token header, so longer ones are mistakes or attacks.
+	 */
+	public static final int MAX_ID_LENGTH = 200;
+
 }

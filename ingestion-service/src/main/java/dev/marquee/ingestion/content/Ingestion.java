@@ -234,34 +234,29 @@ public class Ingestion {
 
 	private Outcome catalog(IncomingChange change, long version) {
 		Set<Stage> stages = change.action().stages();
-		if (change.action().isRemoval()) {
-			try {
+		try {
+			if (change.action().isRemoval()) {
 				this.store.removeDocument(change.type(), change.documentId(), stages, version);
 			}
-			finally {
-				// Also after a failed write: the store may hold it anyway, and a miss only costs a read.
-				this.catalogCache.invalidate(change.type(), change.documentId());
-			}
-		}
-		else {
-			Class<?> fieldsType = switch (change.type()) {
-				case TITLE -> TitleFields.class;
-				case TALENT -> TalentFields.class;
-				case ASSET -> AssetFields.class;
-				case PAGE -> throw new IllegalStateException("pages are not catalog documents");
-			};
-			Object fields = read(change.fields(), fieldsType);
-			List<Violation> violations = PageRenderer.checkCatalog(change.type(), fields);
-			if (!violations.isEmpty()) {
-				throw unprocessable(new RenderException(violations));
-			}
-			try {
+			else {
+				Class<?> fieldsType = switch (change.type()) {
+					case TITLE -> TitleFields.class;
+					case TALENT -> TalentFields.class;
+					case ASSET -> AssetFields.class;
+					case PAGE -> throw new IllegalStateException("pages are not catalog documents");
+				};
+				Object fields = read(change.fields(), fieldsType);
+				List<Violation> violations = PageRenderer.checkCatalog(change.type(), fields);
+				if (!violations.isEmpty()) {
+					throw unprocessable(new RenderException(violations));
+				}
 				this.store.saveDocument(change.type(), change.documentId(), stages, version,
 						MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
 			}
-			finally {
-				this.catalogCache.invalidate(change.type(), change.documentId());
-			}
+		}
+		finally {
+			// Also after a failed write (the store may hold it anyway) or a refused one: a miss only costs a read.
+			this.catalogCache.invalidate(change.type(), change.documentId());
 		}
 		List<String> pageIds = this.store.pagesDependingOn(change.type(), change.documentId());
 		String trigger = change.type().wireName() + " " + change.documentId() + " " + change.action().wireName() + " v"

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 
 import dev.marquee.ingestion.IngestionProperties;
 import dev.marquee.ingestion.content.ContentType;
+import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.ElementFields;
 import dev.marquee.ingestion.content.Documents.PageFields;
@@ -63,8 +64,7 @@ public class PageRenderer {
 	private static final Pattern CHARACTER_REFERENCE = Pattern
 		.compile("(?i)&#(x[0-9a-f]{1,6}|[0-9]{1,7});?|&(colon|tab|newline);");
 
-	/** Longest slug, element id and referenced document id; longer ones are mistakes or attacks on the stores. */
-	static final int MAX_ID_LENGTH = 200;
+	private static final int MAX_ID_LENGTH = IncomingChange.MAX_ID_LENGTH;
 
 	// A tag opener in a plain-text field: clients render these fields as text, so markup there is either a
 	// mistake or an attack; only RICH_TEXT carries (sanitized) HTML.

@@ -6,12 +6,12 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import dev.marquee.ingestion.content.IncomingChange;
+
 /**
  * Small readers over untyped webhook JSON.
  */
 final class Json {
-
-	static final int MAX_ID_LENGTH = 200;
 
 	private Json() {
 	}
@@ -62,8 +62,8 @@ final class Json {
 	 * store and the Kafka topic, and travels back in the consistency token header
 	 */
 	static String documentId(@Nullable String id, String field) {
-		if (id == null || id.isBlank() || id.length() > MAX_ID_LENGTH) {
-			throw WebhookProblems.invalid("'" + field + "' is required (at most " + MAX_ID_LENGTH + " characters)");
+		if (id == null || id.isBlank() || id.length() > IncomingChange.MAX_ID_LENGTH) {
+			throw WebhookProblems.invalid("'" + field + "' is required (at most " + IncomingChange.MAX_ID_LENGTH + " characters)");
 		}
 		return id;
 	}
