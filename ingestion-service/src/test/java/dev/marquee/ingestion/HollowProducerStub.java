@@ -20,7 +20,7 @@ import dev.marquee.model.json.MarqueeJson;
 
 /**
  * A stand-in for the hollow producer's {@code POST /v1/writes} contract, our own collaborator in these
- * tests: it records every change, answers with an increasing state version, checks the service
+ * tests: it records every change, answers with the log offset of the last change, one offset per change, checks the service
  * credentials, and can be switched to answer 503 as a producer that cannot publish.
  */
 final class HollowProducerStub implements AutoCloseable {
@@ -29,7 +29,7 @@ final class HollowProducerStub implements AutoCloseable {
 
 	private final List<PageChanged> changes = new CopyOnWriteArrayList<>();
 
-	private final AtomicLong version = new AtomicLong(1000);
+	private final AtomicLong offset = new AtomicLong(1000);
 
 	private final AtomicBoolean available = new AtomicBoolean(true);
 
@@ -65,8 +65,8 @@ final class HollowProducerStub implements AutoCloseable {
 		return this.changes.stream().filter((change) -> change.pageId().equals(pageId)).toList();
 	}
 
-	long lastVersion() {
-		return this.version.get();
+	long lastOffset() {
+		return this.offset.get();
 	}
 
 	private void write(HttpExchange exchange) throws IOException {
@@ -84,9 +84,9 @@ final class HollowProducerStub implements AutoCloseable {
 		}
 		HollowWriteRequest request = MarqueeJson.mapper().readValue(body, HollowWriteRequest.class);
 		this.changes.addAll(request.changes());
-		long published = this.version.incrementAndGet();
+		long appended = this.offset.addAndGet(request.changes().size());
 		respond(exchange, 200, MarqueeJson.mapper()
-			.writeValueAsString(new HollowWriteResult(published, request.changes().size(), 0)));
+			.writeValueAsString(new HollowWriteResult(appended, request.changes().size(), 0)));
 	}
 
 	private static void respond(HttpExchange exchange, int status, String json) throws IOException {

@@ -67,7 +67,7 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(body.get("consistencyToken").asString()).isEqualTo(header);
 		ConsistencyToken token = ConsistencyToken.decode(header);
 		assertThat(token.kafkaOffsets()).isNotEmpty();
-		assertThat(token.hollowVersion()).isNotNull();
+		assertThat(token.hollowOffset()).isNotNull();
 		assertThat(token.pageVersions()).containsKey(page);
 
 		List<PageChanged> onKafka = awaitKafka(page, (changes) -> changes.size() >= 2);
@@ -90,7 +90,7 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 
 		assertThat(hollow.changesOf(page)).extracting(PageChanged::stage)
 			.containsExactlyInAnyOrder(Stage.PUBLISHED, Stage.PREVIEW);
-		assertThat(token.hollowVersion()).isLessThanOrEqualTo(hollow.lastVersion());
+		assertThat(token.hollowOffset()).isLessThanOrEqualTo(hollow.lastOffset());
 	}
 
 	@Test

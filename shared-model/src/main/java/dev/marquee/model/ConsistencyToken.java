@@ -18,12 +18,13 @@ import dev.marquee.model.json.MarqueeJson;
  *
  * @param kafkaOffsets the Kafka partition of each page change written, and the highest offset written to it;
  * the Kafka → Cassandra path has caught up once the applied watermark of each partition reaches its offset
- * @param hollowVersion the Hollow state version that contains the write; the Hollow path has caught up once
- * the consumer's current version is at least this
+ * @param hollowOffset the hollow-producer's write-log offset of the write (see
+ * {@link dev.marquee.model.writelog.WriteLog}); the Hollow path has caught up once an instance has applied
+ * the log up to it (through its overlay), or, with the overlay off, once its installed state contains it
  * @param pageVersions the content version written for each page; a read that returns an older version of
  * one of these pages is stale
  */
-public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowVersion,
+public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowOffset,
 		Map<String, Long> pageVersions) {
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -40,9 +41,25 @@ public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long h
 	public String encode() {
 		Map<String, Object> sorted = new TreeMap<>();
 		sorted.put("kafkaOffsets", new TreeMap<>(this.kafkaOffsets));
-		sorted.put("hollowVersion", this.hollowVersion);
+		sorted.put("hollowOffset", this.hollowOffset);
 		sorted.put("pageVersions", new TreeMap<>(this.pageVersions));
 		return ENCODER.encodeToString(MarqueeJson.mapper().writeValueAsBytes(sorted));
+	}
+
+	/**
+	 * The token of two writes made one after the other: a reader that has caught up with it has caught up
+	 * with both.
+	 * @param other the other write's token
+	 * @return the highest position of both on every path, and the newest version of every page
+	 */
+	public ConsistencyToken merge(ConsistencyToken other) {
+		Map<Integer, Long> offsets = new TreeMap<>(this.kafkaOffsets);
+		other.kafkaOffsets.forEach((partition, offset) -> offsets.merge(partition, offset, Math::max));
+		Map<String, Long> versions = new TreeMap<>(this.pageVersions);
+		other.pageVersions.forEach((page, version) -> versions.merge(page, version, Math::max));
+		Long hollow = (this.hollowOffset == null) ? other.hollowOffset
+				: (other.hollowOffset == null) ? this.hollowOffset : Math.max(this.hollowOffset, other.hollowOffset);
+		return new ConsistencyToken(offsets, hollow, versions);
 	}
 
 	/**

@@ -3,11 +3,14 @@ package dev.marquee.model;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.writelog.WriteLogBatch;
+import dev.marquee.model.writelog.WriteLogEntry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -59,6 +62,30 @@ class SharedModelTests {
 		ConsistencyToken token = new ConsistencyToken(Map.of(1, 2L), null, Map.of());
 
 		assertThat(ConsistencyToken.decode(token.encode())).isEqualTo(token);
+	}
+
+	@Test
+	void mergedTokenHoldsTheHighestPositionOfBothWrites() {
+		ConsistencyToken first = new ConsistencyToken(Map.of(0, 12L, 1, 4L), 7L, Map.of("p-1", 99L, "p-2", 5L));
+		ConsistencyToken second = new ConsistencyToken(Map.of(0, 10L, 2, 1L), 9L, Map.of("p-1", 98L, "p-3", 1L));
+
+		ConsistencyToken merged = first.merge(second);
+
+		assertThat(merged.kafkaOffsets()).isEqualTo(Map.of(0, 12L, 1, 4L, 2, 1L));
+		assertThat(merged.hollowOffset()).isEqualTo(9L);
+		assertThat(merged.pageVersions()).isEqualTo(Map.of("p-1", 99L, "p-2", 5L, "p-3", 1L));
+		assertThat(first.merge(new ConsistencyToken(Map.of(), null, Map.of())).hollowOffset()).isEqualTo(7L);
+	}
+
+	@Test
+	void writeLogBatchSurvivesJsonRoundTrip() {
+		PageChanged change = PageChanged.upserted(TestPages.page("p-1", 42L), null);
+		WriteLogBatch batch = new WriteLogBatch("log-1", List.of(new WriteLogEntry(3, change)), 3, 2, 17);
+
+		WriteLogBatch read = MarqueeJson.mapper()
+			.readValue(MarqueeJson.mapper().writeValueAsBytes(batch), WriteLogBatch.class);
+
+		assertThat(read).isEqualTo(batch);
 	}
 
 	@Test

@@ -327,7 +327,7 @@ public class Ingestion {
 					change.contentVersion()));
 			pageVersions.merge(change.pageId(), change.contentVersion(), Math::max);
 		}
-		ConsistencyToken token = new ConsistencyToken(published.kafkaOffsets(), published.hollowVersion(),
+		ConsistencyToken token = new ConsistencyToken(published.kafkaOffsets(), published.hollowOffset(),
 				pageVersions);
 		return new Outcome(pages, problems, token.encode());
 	}
@@ -384,15 +384,7 @@ public class Ingestion {
 			if (second == null) {
 				return first;
 			}
-			ConsistencyToken a = ConsistencyToken.decode(first);
-			ConsistencyToken b = ConsistencyToken.decode(second);
-			Map<Integer, Long> offsets = new TreeMap<>(a.kafkaOffsets());
-			b.kafkaOffsets().forEach((partition, offset) -> offsets.merge(partition, offset, Math::max));
-			Map<String, Long> pageVersions = new TreeMap<>(a.pageVersions());
-			b.pageVersions().forEach((page, version) -> pageVersions.merge(page, version, Math::max));
-			Long hollow = (a.hollowVersion() == null) ? b.hollowVersion()
-					: (b.hollowVersion() == null) ? a.hollowVersion() : Math.max(a.hollowVersion(), b.hollowVersion());
-			return new ConsistencyToken(offsets, hollow, pageVersions).encode();
+			return ConsistencyToken.decode(first).merge(ConsistencyToken.decode(second)).encode();
 		}
 
 	}

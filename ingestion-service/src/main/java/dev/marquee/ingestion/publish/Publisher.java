@@ -40,8 +40,9 @@ import dev.marquee.model.json.MarqueeJson;
 /**
  * Publishes page changes to every enabled write path and returns only once each of them durably accepted
  * them: the Kafka topic with {@code acks=all} on an idempotent producer, and the hollow producer, which
- * answers once the Hollow state containing the changes is published. Anything else is a 503 problem, so
- * the CMS retries (every store is last-write-wins by content version, so the retry is harmless).
+ * answers once the changes are in its write log on disk (no Hollow cycle is waited for). Both are in flight
+ * at once. Anything else is a 503 problem, so the CMS retries (every store is last-write-wins by content
+ * version, so the retry is harmless).
  */
 @Component
 public class Publisher {
@@ -106,10 +107,10 @@ public class Publisher {
 				throw ProblemException.unavailable("kafka-unavailable", "Kafka did not accept the write: " + ex.getMessage(), ex);
 			}
 		}
-		Long hollowVersion = null;
+		Long hollowOffset = null;
 		if (this.writePaths.isEnabled(WritePath.HOLLOW)) {
 			long hollowStarted = System.nanoTime();
-			hollowVersion = writeHollow(serialized);
+			hollowOffset = writeHollow(serialized);
 			this.hollowTimer.record(System.nanoTime() - hollowStarted, TimeUnit.NANOSECONDS);
 		}
 		Map<Integer, Long> offsets = new TreeMap<>();
@@ -132,7 +133,7 @@ public class Publisher {
 			// Acknowledged by every in-sync replica: from the first send to the last acknowledgement.
 			this.kafkaTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
-		return new Published(offsets, hollowVersion);
+		return new Published(offsets, hollowOffset);
 	}
 
 	private long writeHollow(List<byte[]> serializedChanges) {
@@ -148,7 +149,7 @@ public class Publisher {
 				throw ProblemException.unavailable("hollow-unavailable", "The hollow producer answered without a body",
 						null);
 			}
-			return result.version();
+			return result.offset();
 		}
 		catch (RestClientException ex) {
 			throw ProblemException.unavailable("hollow-unavailable",
@@ -178,9 +179,9 @@ public class Publisher {
 	/**
 	 * Where a batch of changes landed.
 	 * @param kafkaOffsets Kafka partition → highest offset written
-	 * @param hollowVersion the Hollow state version containing them, null when that path is off
+	 * @param hollowOffset the hollow-producer's write-log offset that covers them, null when that path is off
 	 */
-	public record Published(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowVersion) {
+	public record Published(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowOffset) {
 	}
 
 }

@@ -178,7 +178,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 
 	@Override
 	public Lag lag(ConsistencyToken token) {
-		Long required = token.hollowVersion();
+		Long required = token.hollowOffset();
 		if (required == null) {
 			throw new TokenNotForPathException(ReadPath.HOLLOW);
 		}

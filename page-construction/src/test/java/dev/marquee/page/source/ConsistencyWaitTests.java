@@ -151,11 +151,11 @@ class ConsistencyWaitTests {
 
 		@Override
 		public Lag lag(ConsistencyToken token) {
-			if (token.hollowVersion() == null) {
+			if (token.hollowOffset() == null) {
 				throw new TokenNotForPathException(ReadPath.HOLLOW);
 			}
-			return new Lag("version " + this.version, "version " + token.hollowVersion(),
-					Math.max(0, token.hollowVersion() - this.version), "versions");
+			return new Lag("version " + this.version, "version " + token.hollowOffset(),
+					Math.max(0, token.hollowOffset() - this.version), "versions");
 		}
 
 		@Override
