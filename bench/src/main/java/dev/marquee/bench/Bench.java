@@ -20,7 +20,9 @@ public final class Bench {
 
 			scenarios (each runs in a few minutes with its defaults on a 2-core machine):
 			  propagation  preload --elements (100000), then --edits (1000) signed webhook edits at --rate (20/s);
-			               time until each is readable on HOLLOW and KAFKA_CASSANDRA; stage breakdown
+			               time until each is readable on HOLLOW and KAFKA_CASSANDRA; stage breakdown, CPU per
+			               edit per process; --overlay both (on | off): a round with page-construction's
+			               overlay of the write log and one with Hollow states only
 			  pages        a 50-element page per path (HOLLOW, KAFKA_CASSANDRA near cache, CASSANDRA_DIRECT):
 			               latency at --rate (200/s) for --duration (20s), then max throughput (--concurrency 16)
 			  preview      --edits (2000) draft saves per path, each previewed at once with its consistency

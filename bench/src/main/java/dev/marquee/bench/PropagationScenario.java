@@ -2,6 +2,7 @@ package dev.marquee.bench;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,8 @@ import dev.marquee.bench.load.FixedRateLoad;
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.load.LatencySummary;
 import dev.marquee.bench.platform.Metrics;
+import dev.marquee.bench.platform.OverlaySwitch;
+import dev.marquee.bench.platform.ProcessCpu;
 import dev.marquee.bench.platform.WebhookClient;
 import dev.marquee.bench.report.ProgressBar;
 import dev.marquee.bench.report.Report;
@@ -26,12 +29,29 @@ final class PropagationScenario {
 	private PropagationScenario() {
 	}
 
-	record Settings(long elements, double rate, int edits, Duration timeout, int workers) {
+	/**
+	 * What one run measures.
+	 *
+	 * @param elements dataset size
+	 * @param rate edits per second, open loop
+	 * @param edits edits per measured round
+	 * @param timeout how long an edit may take to become readable before it counts as not visible
+	 * @param workers senders in flight
+	 * @param overlay {@code on}, {@code off} or {@code both}: page-construction's HOLLOW overlay of the write log
+	 * during the round (both: one round each, overlay on first)
+	 */
+	record Settings(long elements, double rate, int edits, Duration timeout, int workers, String overlay) {
+
+		Settings {
+			if (!List.of("on", "off", "both").contains(overlay)) {
+				throw new IllegalArgumentException("--overlay must be on, off or both: " + overlay);
+			}
+		}
 
 		static Settings from(Options options, long defaultElements, int defaultEdits) {
 			return new Settings(options.longValue("elements", defaultElements), options.decimal("rate", 20),
 					options.integer("edits", defaultEdits), options.duration("visibility-timeout", Duration.ofSeconds(120)),
-					options.integer("workers", 16));
+					options.integer("workers", 16), options.string("overlay", "both"));
 		}
 
 	}
@@ -43,15 +63,32 @@ final class PropagationScenario {
 			.parameter("pages", loaded.pages())
 			.parameter("rate", settings.rate())
 			.parameter("edits", settings.edits())
+			.parameter("overlay", settings.overlay())
 			.chartTitle("Propagation: edit accepted → readable (ms)");
-		measure(context, settings, loaded, report);
+		OverlaySwitch overlay = new OverlaySwitch(context.http, context.endpoints);
+		try {
+			for (boolean enabled : settings.overlay().equals("both") ? new boolean[] { true, false }
+					: new boolean[] { settings.overlay().equals("on") }) {
+				overlay.set(enabled);
+				String label = enabled ? "overlay on" : "overlay off";
+				context.console.printf("%n== HOLLOW %s ==%n", label);
+				measure(context, settings, loaded, report, label);
+			}
+		}
+		finally {
+			overlay.set(true);
+		}
 		return report;
 	}
 
-	static void measure(Context context, Settings settings, Preload.Loaded loaded, Report report) throws Exception {
+	static void measure(Context context, Settings settings, Preload.Loaded loaded, Report report, String label)
+			throws Exception {
 		Metrics consumerBefore = context.metrics.scrape(context.endpoints.consumer());
 		Metrics hollowBefore = context.metrics.scrape(context.endpoints.hollow());
 		Metrics pagesBefore = context.metrics.scrape(context.endpoints.pages());
+		ProcessCpu cpu = new ProcessCpu(context.marqueeHome);
+		Map<String, Long> cpuBefore = cpu.sample();
+		long startedNanos = System.nanoTime();
 		Map<ReadPath, VisibilityPoller> pollers = new EnumMap<>(ReadPath.class);
 		for (ReadPath path : ReadPath.values()) {
 			pollers.put(path, new VisibilityPoller(context.pages, settings.timeout()));
@@ -107,8 +144,12 @@ final class PropagationScenario {
 			Metrics consumerAfter = context.metrics.scrape(context.endpoints.consumer());
 			Metrics hollowAfter = context.metrics.scrape(context.endpoints.hollow());
 			Metrics pagesAfter = context.metrics.scrape(context.endpoints.pages());
-			tables(report, settings, pollers, accept, follower, refused.get(), consumerBefore, consumerAfter, hollowBefore,
-					hollowAfter, pagesBefore, pagesAfter);
+			Map<String, Long> cpuUsed = ProcessCpu.since(cpuBefore, cpu.sample());
+			double seconds = (System.nanoTime() - startedNanos) / 1e9;
+			tables(report, label, settings, pollers, accept, follower, refused.get(), consumerBefore, consumerAfter,
+					hollowBefore, hollowAfter, pagesBefore, pagesAfter);
+			cpuTable(report, label, settings.edits() - refused.get(), seconds, cpuUsed,
+					hollowAfter.countSince(hollowBefore, Stages.HOLLOW_CYCLE, Map.of("outcome", "success")));
 		}
 		finally {
 			load.close();
@@ -116,10 +157,35 @@ final class PropagationScenario {
 		}
 	}
 
-	private static void tables(Report report, Settings settings, Map<ReadPath, VisibilityPoller> pollers,
+	private static void cpuTable(Report report, String label, long edits, double seconds, Map<String, Long> cpuUsed,
+			long cycles) {
+		Table table = Table.of("CPU per edit, " + label + " (/proc/<pid>/stat, from the first edit until the last was "
+				+ "visible on both paths)", "process", "CPU s", "CPU ms per edit", "cores busy");
+		long total = 0;
+		for (Map.Entry<String, Long> used : cpuUsed.entrySet()) {
+			total += used.getValue();
+			table.row(used.getKey(), round(used.getValue() / 1000.0), perEdit(used.getValue(), edits),
+					round(used.getValue() / 1000.0 / seconds));
+		}
+		table.row("all", round(total / 1000.0), perEdit(total, edits), round(total / 1000.0 / seconds));
+		report.table(table);
+		report.data("cpuMillis." + label.replace(' ', '-'), cpuUsed);
+		report.note(label + ": " + cycles + " Hollow cycles in " + Math.round(seconds) + " s ("
+				+ round(cycles / Math.max(seconds, 1e-9)) + " cycles/s) for " + edits + " edits.");
+		if (cpuUsed.isEmpty()) {
+			report.note("No process CPU: the pid files under --marquee-home were not found (a platform not started by "
+					+ "./marquee up, or another MARQUEE_HOME).");
+		}
+	}
+
+	private static double perEdit(long millis, long edits) {
+		return (edits > 0) ? round((double) millis / edits) : Double.NaN;
+	}
+
+	private static void tables(Report report, String label, Settings settings, Map<ReadPath, VisibilityPoller> pollers,
 			Latencies accept, HollowFollower follower, long refused, Metrics consumerBefore, Metrics consumerAfter,
 			Metrics hollowBefore, Metrics hollowAfter, Metrics pagesBefore, Metrics pagesAfter) {
-		Table paths = Table.of("Propagation per read path (ms)", "path", "measured", "count", "p50", "p90", "p99", "p99.9",
+		Table paths = Table.of("Propagation per read path (ms), HOLLOW " + label, "path", "measured", "count", "p50", "p90", "p99", "p99.9",
 				"max", "not visible");
 		for (ReadPath path : ReadPath.values()) {
 			VisibilityPoller poller = pollers.get(path);
@@ -127,24 +193,25 @@ final class PropagationScenario {
 			LatencySummary fromSend = poller.fromSend.summary();
 			row(paths, path.name(), "bench: webhook accepted → readable", fromAccept, poller.timedOut());
 			row(paths, path.name(), "bench: intended send → readable", fromSend, poller.timedOut());
-			report.chartSeries(path.name() + " propagation", fromAccept);
+			report.chartSeries(path.name() + " propagation, " + label, fromAccept);
 			long serverCount = pagesAfter.countSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()));
 			paths.row(path.name(), "server: marquee.propagation", serverCount,
 					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()), 0.5)),
 					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()), 0.9)),
 					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()), 0.99)),
 					Double.NaN, Double.NaN, "");
-			report.data("propagation." + path.name() + ".fromAccept", fromAccept);
-			report.data("propagation." + path.name() + ".fromSend", fromSend);
+			String key = "propagation." + label.replace(' ', '-') + "." + path.name();
+			report.data(key + ".fromAccept", fromAccept);
+			report.data(key + ".fromSend", fromSend);
 		}
 		report.table(paths);
 		LatencySummary hollow = pollers.get(ReadPath.HOLLOW).fromAccept.summary();
 		LatencySummary kafka = pollers.get(ReadPath.KAFKA_CASSANDRA).fromAccept.summary();
-		report.table(Table.of("Ratio KAFKA_CASSANDRA / HOLLOW (webhook accepted → readable)", "percentile", "HOLLOW ms",
+		report.table(Table.of("Ratio KAFKA_CASSANDRA / HOLLOW " + label + " (webhook accepted → readable)", "percentile", "HOLLOW ms",
 				"KAFKA_CASSANDRA ms", "ratio")
 			.row("p50", hollow.p50Ms(), kafka.p50Ms(), ratio(kafka.p50Ms(), hollow.p50Ms()))
 			.row("p99", hollow.p99Ms(), kafka.p99Ms(), ratio(kafka.p99Ms(), hollow.p99Ms())));
-		Table stages = Stages.table("Stages (ms)");
+		Table stages = Stages.table("Stages (ms), HOLLOW " + label);
 		LatencySummary acceptSummary = accept.summary();
 		stages.row("webhook POST answered (both write paths durable)", "bench, from intended send",
 				acceptSummary.count(), acceptSummary.p50Ms(), acceptSummary.p90Ms(), acceptSummary.p99Ms(),
@@ -164,8 +231,8 @@ final class PropagationScenario {
 		stages.row("Hollow consumer refresh (announcement → delta applied)", "bench HollowConsumer over HTTP",
 				refresh.count(), refresh.p50Ms(), refresh.p90Ms(), refresh.p99Ms(), refresh.maxMs(), refresh.meanMs());
 		report.table(stages);
-		report.data("webhookAccept", acceptSummary);
-		report.data("hollowConsumerRefresh", refresh);
+		report.data("webhookAccept." + label.replace(' ', '-'), acceptSummary);
+		report.data("hollowConsumerRefresh." + label.replace(' ', '-'), refresh);
 		long polls = pollers.values().stream().mapToLong(VisibilityPoller::polls).sum();
 		report.note("Edits are open-loop at " + settings.rate() + "/s; \"intended send\" charges any send delay to the edit "
 				+ "(coordinated omission). Polls back off to 10% of the time waited, so bench numbers carry up to ~10% "

@@ -24,7 +24,7 @@ final class ScaleScenario {
 				options.integer("concurrency", 16), List.of("HOLLOW", "KAFKA_CASSANDRA"));
 		PropagationScenario.Settings propagation = new PropagationScenario.Settings(elements, options.decimal("rate", 20),
 				options.integer("edits", 200), options.duration("visibility-timeout", Duration.ofSeconds(120)),
-				options.integer("workers", 16));
+				options.integer("workers", 16), "on");
 		options.rejectUnknown();
 		Preload.Loaded loaded = Preload.ensure(context, elements);
 		Report report = context.report()
@@ -40,7 +40,7 @@ final class ScaleScenario {
 		context.console.println("page construction at this size ...");
 		PagesScenario.measureInto(report, context, pages, loaded);
 		context.console.println("propagation at this size ...");
-		PropagationScenario.measure(context, propagation, loaded, report);
+		PropagationScenario.measure(context, propagation, loaded, report, "overlay on");
 		return report;
 	}
 
