@@ -1,5 +1,7 @@
 package dev.marquee.bench;
 
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +11,11 @@ import dev.marquee.bench.load.FixedRateLoad;
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.load.LatencySummary;
 import dev.marquee.bench.load.MaxThroughput;
+import dev.marquee.bench.platform.Endpoints;
 import dev.marquee.bench.platform.Metrics;
 import dev.marquee.bench.platform.PageClient;
+import dev.marquee.bench.platform.StaticPageServer;
+import dev.marquee.bench.platform.Wrk;
 import dev.marquee.bench.report.ProgressBar;
 import dev.marquee.bench.report.Report;
 import dev.marquee.bench.report.Table;
@@ -24,6 +29,8 @@ final class PagesScenario {
 
 	static final String DIRECT = "CASSANDRA_DIRECT";
 
+	static final String STATIC = "STATIC_FILE";
+
 	private PagesScenario() {
 	}
 
@@ -35,7 +42,7 @@ final class PagesScenario {
 					options.decimal("rate", 200), options.duration("duration", Duration.ofSeconds(20)),
 					options.duration("warmup", Duration.ofSeconds(5)), options.duration("max-duration", Duration.ofSeconds(10)),
 					options.integer("concurrency", 16),
-					List.of(options.string("paths", "HOLLOW,KAFKA_CASSANDRA," + DIRECT).split(",")));
+					List.of(options.string("paths", "HOLLOW,KAFKA_CASSANDRA," + DIRECT + "," + STATIC).split(",")));
 		}
 
 	}
@@ -71,8 +78,16 @@ final class PagesScenario {
 			.chartTitle("Page construction, " + context.dataset.elementsPerPage() + "-element page, at "
 					+ settings.rate() + "/s (ms)");
 		List<PathResult> results = new ArrayList<>();
-		for (String path : settings.paths()) {
-			results.add(measure(context, settings, path.strip(), slugs));
+		Map<String, byte[]> bytes = hollowBytes(context, slugs);
+		try (StaticPageServer server = StaticPageServer.start(bytes)) {
+			for (String path : settings.paths()) {
+				results.add(measure(context, settings, path.strip(), slugs, server));
+			}
+			ratios(report, results);
+			wrk(report, context, slugs.get(0), server, settings.concurrency());
+			report.note(STATIC + " is " + server.kind() + " on 127.0.0.1 serving the very bytes HOLLOW answered for the "
+					+ "same " + slugs.size() + " pages (" + bytes.values().stream().mapToInt((b) -> b.length).sum() / slugs.size()
+					+ " bytes on average): the floor a page server is measured against.");
 		}
 		Table table = Table.of("Page construction per path (ms; client side, from intended send)", "path", "rate/s",
 				"count", "p50", "p90", "p99", "p99.9", "max", "errors", "server p99", "max pages/s");
@@ -100,16 +115,76 @@ final class PagesScenario {
 				+ " cores with the platform, Kafka and Cassandra.");
 	}
 
-	private static PathResult measure(Context context, Settings settings, String path, List<String> slugs)
-			throws Exception {
+	private static Map<String, byte[]> hollowBytes(Context context, List<String> slugs) throws Exception {
+		Map<String, byte[]> bytes = new java.util.LinkedHashMap<>();
+		for (String slug : slugs) {
+			HttpResponse<byte[]> response = context.http.send(HttpRequest
+				.newBuilder(Endpoints.resolve(context.endpoints.pages(), "/pages/" + slug + "?readPath=HOLLOW"))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("HOLLOW answered " + response.statusCode() + " for " + slug);
+			}
+			bytes.put(slug, response.body());
+		}
+		return bytes;
+	}
+
+	private static void ratios(Report report, List<PathResult> results) {
+		PathResult floor = results.stream().filter((r) -> r.path().equals(STATIC)).findFirst().orElse(null);
+		if (floor == null || floor.max().perSecond() <= 0) {
+			return;
+		}
+		Table table = Table.of("Throughput against the static-file server (same client, same bytes)", "path", "pages/s",
+				STATIC + " pages/s", "ratio");
+		for (PathResult result : results) {
+			table.row(result.path(), result.max().perSecond(), floor.max().perSecond(),
+					Math.round(result.max().perSecond() / floor.max().perSecond() * 100.0) / 100.0);
+		}
+		report.table(table);
+	}
+
+	private static void wrk(Report report, Context context, String slug, StaticPageServer server, int connections) {
+		if (!Wrk.installed()) {
+			report.note("wrk is not installed (apt-get install wrk): no load-generator-independent throughput row.");
+			return;
+		}
+		Duration duration = Duration.ofSeconds(10);
+		Table table = Table.of("wrk -t1 -c" + connections + " -d" + duration.toSeconds() + "s, one page (requests/s)",
+				"path", "requests/s", "ratio to " + STATIC);
+		java.util.OptionalDouble floor = Wrk.requestsPerSecond(server.uri(slug), connections, duration);
+		for (ReadPath path : ReadPath.values()) {
+			context.console.printf("wrk %s ...%n", path);
+			java.util.OptionalDouble rate = Wrk.requestsPerSecond(
+					Endpoints.resolve(context.endpoints.pages(), "/pages/" + slug + "?readPath=" + path), connections,
+					duration);
+			table.row(path.name(), rate.orElse(Double.NaN),
+					(rate.isPresent() && floor.isPresent()) ? Math.round(rate.getAsDouble() / floor.getAsDouble() * 100.0)
+							/ 100.0 : Double.NaN);
+		}
+		table.row(STATIC, floor.orElse(Double.NaN), 1.0);
+		report.table(table);
+	}
+
+	private static PathResult measure(Context context, Settings settings, String path, List<String> slugs,
+			StaticPageServer server) throws Exception {
 		boolean direct = DIRECT.equals(path);
-		ReadPath readPath = direct ? null : ReadPath.valueOf(path);
+		boolean staticFile = STATIC.equals(path);
+		ReadPath readPath = (direct || staticFile) ? null : ReadPath.valueOf(path);
 		DirectCassandra cassandra = direct ? new DirectCassandra(context.cassandraContactPoint) : null;
 		try {
 			FixedRateLoad.Request request = (index, intended) -> {
 				String slug = slugs.get((int) (index % slugs.size()));
 				if (cassandra != null) {
 					cassandra.read(slug);
+				}
+				else if (staticFile) {
+					HttpResponse<byte[]> answer = context.http.send(HttpRequest.newBuilder(server.uri(slug))
+						.timeout(Duration.ofSeconds(30))
+						.build(), HttpResponse.BodyHandlers.ofByteArray());
+					if (answer.statusCode() != 200) {
+						throw new IllegalStateException(STATIC + " answered " + answer.statusCode() + " for " + slug);
+					}
 				}
 				else {
 					PageClient.Answer answer = context.pages.published(slug, readPath);
@@ -122,7 +197,7 @@ final class PagesScenario {
 			context.console.printf("%s: warm-up %s%n", path, settings.warmup());
 			MaxThroughput.run(4, settings.warmup().toNanos(), request, (n) -> {
 			});
-			Metrics before = direct ? Metrics.EMPTY : context.metrics.scrape(context.endpoints.pages());
+			Metrics before = (readPath == null) ? Metrics.EMPTY : context.metrics.scrape(context.endpoints.pages());
 			long count = Math.round(settings.rate() * settings.duration().toMillis() / 1000.0);
 			Latencies latencies;
 			FixedRateLoad load = new FixedRateLoad(settings.concurrency());
@@ -133,7 +208,7 @@ final class PagesScenario {
 				load.close();
 			}
 			double serverP99 = Double.NaN;
-			if (!direct) {
+			if (readPath != null) {
 				Metrics after = context.metrics.scrape(context.endpoints.pages());
 				serverP99 = Stages.ms(after.quantileSince(before, Stages.PAGE_BUILD, Map.of("path", path), 0.99));
 			}
