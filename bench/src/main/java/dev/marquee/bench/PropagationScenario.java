@@ -159,27 +159,10 @@ final class PropagationScenario {
 
 	private static void cpuTable(Report report, String label, long edits, double seconds, Map<String, Long> cpuUsed,
 			long cycles) {
-		Table table = Table.of("CPU per edit, " + label + " (/proc/<pid>/stat, from the first edit until the last was "
-				+ "visible on both paths)", "process", "CPU s", "CPU ms per edit", "cores busy");
-		long total = 0;
-		for (Map.Entry<String, Long> used : cpuUsed.entrySet()) {
-			total += used.getValue();
-			table.row(used.getKey(), round(used.getValue() / 1000.0), perEdit(used.getValue(), edits),
-					round(used.getValue() / 1000.0 / seconds));
-		}
-		table.row("all", round(total / 1000.0), perEdit(total, edits), round(total / 1000.0 / seconds));
-		report.table(table);
-		report.data("cpuMillis." + label.replace(' ', '-'), cpuUsed);
+		CpuPerEdit.table(report, label + ", from the first edit until the last was visible on both paths", cpuUsed, edits,
+				seconds);
 		report.note(label + ": " + cycles + " Hollow cycles in " + Math.round(seconds) + " s ("
 				+ round(cycles / Math.max(seconds, 1e-9)) + " cycles/s) for " + edits + " edits.");
-		if (cpuUsed.isEmpty()) {
-			report.note("No process CPU: the pid files under --marquee-home were not found (a platform not started by "
-					+ "./marquee up, or another MARQUEE_HOME).");
-		}
-	}
-
-	private static double perEdit(long millis, long edits) {
-		return (edits > 0) ? round((double) millis / edits) : Double.NaN;
 	}
 
 	private static void tables(Report report, String label, Settings settings, Map<ReadPath, VisibilityPoller> pollers,

@@ -25,6 +25,7 @@ import dev.marquee.bench.load.LatencySummary;
 import dev.marquee.bench.platform.Endpoints;
 import dev.marquee.bench.platform.Metrics;
 import dev.marquee.bench.platform.PageClient;
+import dev.marquee.bench.platform.ProcessCpu;
 import dev.marquee.bench.platform.WebhookClient;
 import dev.marquee.bench.report.ProgressBar;
 import dev.marquee.bench.report.Report;
@@ -162,7 +163,11 @@ final class SoakScenario {
 		double loadSeconds;
 		context.console.printf("soak: %s of %.0f edits/s and %.0f reads/s, sampling every %s%n", settings.duration(),
 				settings.editRate(), settings.readRate(), settings.sampleEvery());
+		ProcessCpu cpu = new ProcessCpu(context.marqueeHome);
+		Map<String, Long> cpuBefore;
+		Map<String, Long> cpuUsed;
 		try (ProgressBar bar = new ProgressBar(context.console, "soak", settings.edits() + settings.reads())) {
+			cpuBefore = cpu.sample();
 			sampler.start();
 			long every = settings.sampleEvery().toMillis();
 			sampling.scheduleAtFixedRate(() -> record(samples, sampler), every, every, TimeUnit.MILLISECONDS);
@@ -179,6 +184,7 @@ final class SoakScenario {
 			edits = editRun.get();
 			readRun.get();
 			loadSeconds = sampler.elapsedSeconds();
+			cpuUsed = ProcessCpu.since(cpuBefore, cpu.sample());
 			sampling.shutdown();
 			sampling.awaitTermination(1, TimeUnit.MINUTES);
 		}
@@ -191,6 +197,7 @@ final class SoakScenario {
 		// The last sample closes the last (possibly shorter) window at the end of the load.
 		record(samples, sampler);
 		tables(report, settings, edits, editErrors, reads, samples, loadSeconds);
+		CpuPerEdit.table(report, "soak (edits and reads together)", cpuUsed, editsAccepted.get(), loadSeconds);
 	}
 
 	private static void record(List<SoakSample> samples, Sampler sampler) {
