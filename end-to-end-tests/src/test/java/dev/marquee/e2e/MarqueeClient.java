@@ -34,6 +34,8 @@ final class MarqueeClient {
 
 	static final String EDITOR = basic("editor", "marquee-editor-local");
 
+	static final String SERVICE = basic("marquee-service", "marquee-service-local");
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String ingestion;
