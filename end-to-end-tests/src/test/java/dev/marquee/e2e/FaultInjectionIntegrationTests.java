@@ -30,7 +30,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * Runs last: it kills every component, and the other classes should not start on a platform still recovering.
  *
- * <p>While a stream of signed edits flows, every component is killed with SIGKILL in turn and restarted. Senders behave
+ * <p>While a stream of signed edits flows, every component is killed with SIGKILL in turn and restarted: hollow-producer
+ * right after it acknowledged writes that no Hollow state contains yet (they are only in its write log), and
+ * page-construction while its overlay holds entries no installed state contains. Senders behave
  * like a CMS: an edit that is not acknowledged with a 2xx is retried with the same delivery id until it is. Afterwards
  * every acknowledged edit must be visible on both read paths at its final version: nothing lost, nothing regressed,
  * nothing duplicated.
@@ -101,12 +103,25 @@ class FaultInjectionIntegrationTests {
 			Instant started = Instant.now();
 			if (fault < services.length) {
 				Service service = services[fault];
-				platform.kill(service);
+				String state = "";
 				if (service == Service.HOLLOW_PRODUCER) {
+					// Right after acknowledgements and before the next cycle: acknowledged entries only in the log.
+					long pending = awaitPositive(() -> healthDetail(Service.HOLLOW_PRODUCER, "hollowProducer", "pending"));
+					platform.kill(service);
+					state = " with " + pending + " acknowledged log entries not yet in a Hollow state";
 					assertPagesStillServedFromHollow();
 				}
+				else if (service == Service.PAGE_CONSTRUCTION) {
+					// While its overlay holds entries that no installed Hollow state contains yet.
+					long entries = awaitPositive(this::overlayEntries);
+					platform.kill(service);
+					state = " with " + entries + " unfolded overlay entries";
+				}
+				else {
+					platform.kill(service);
+				}
 				platform.restart(service);
-				faults.add("SIGKILL " + service.module);
+				faults.add("SIGKILL " + service.module + state);
 			}
 			else if (fault == 4) {
 				RealInfrastructure.killKafka();
@@ -165,6 +180,21 @@ class FaultInjectionIntegrationTests {
 			Thread.sleep(250);
 		}
 		throw new AssertionError("edit " + deliveryId + " was never acknowledged within " + ACKNOWLEDGE_WITHIN);
+	}
+
+	private static long awaitPositive(java.util.concurrent.Callable<Long> probe) {
+		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(probe, (n) -> n > 0);
+	}
+
+	private static long healthDetail(Service service, String component, String detail) throws Exception {
+		Answer health = MarqueeClient.getUrl(platform.url(service) + "/actuator/health", MarqueeClient.ADMIN);
+		JsonNode value = health.json().path("components").path(component).path("details").path(detail);
+		return value.isNumber() ? value.asLong() : -1;
+	}
+
+	private long overlayEntries() throws Exception {
+		Answer overlay = client.get("/admin/hollow/overlay", MarqueeClient.ADMIN);
+		return (overlay.status() == 200) ? overlay.json().path("entries").asLong(-1) : -1;
 	}
 
 	private void assertPagesStillServedFromHollow() throws Exception {

@@ -36,6 +36,8 @@ final class MarqueeClient {
 
 	static final String SERVICE = basic("marquee-service", "marquee-service-local");
 
+	private static final HttpClient SHARED_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private final String ingestion;
@@ -139,6 +141,21 @@ final class MarqueeClient {
 			request.header("Authorization", authorization);
 		}
 		return send(request.build());
+	}
+
+	/**
+	 * A GET of any URL (another service, another replica).
+	 * @param url the URL
+	 * @param authorization a Basic authorization, or null
+	 * @return the answer
+	 */
+	static Answer getUrl(String url, @Nullable String authorization) throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET();
+		if (authorization != null) {
+			request.header("Authorization", authorization);
+		}
+		HttpResponse<String> response = SHARED_HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return new Answer(response.statusCode(), response.headers().map(), response.body());
 	}
 
 	private Answer send(HttpRequest request) throws IOException, InterruptedException {

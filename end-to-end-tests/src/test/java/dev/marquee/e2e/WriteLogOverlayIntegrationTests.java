@@ -1,9 +1,5 @@
 package dev.marquee.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +13,6 @@ import tools.jackson.databind.JsonNode;
 import dev.marquee.e2e.MarqueeClient.Answer;
 import dev.marquee.e2e.PlatformEndToEndIntegrationTests.Catalog;
 import dev.marquee.e2e.PlatformUnderTest.Service;
-import dev.marquee.model.json.MarqueeJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -139,12 +134,10 @@ class WriteLogOverlayIntegrationTests {
 	}
 
 	private static long announcedVersion() throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(platform.url(Service.HOLLOW_PRODUCER) + "/v1/announcements/latest"))
-				.header("Authorization", MarqueeClient.SERVICE)
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return MarqueeJson.mapper().readTree(response.body()).get("version").asLong();
+		Answer latest = MarqueeClient.getUrl(platform.url(Service.HOLLOW_PRODUCER) + "/v1/announcements/latest",
+				MarqueeClient.SERVICE);
+		assertThat(latest.status()).isEqualTo(200);
+		return latest.json().get("version").asLong();
 	}
 
 }
