@@ -109,7 +109,8 @@ public record IngestionProperties(@DefaultValue Security security, @DefaultValue
 	 * The hollow producer's write API.
 	 * @param url its base URL
 	 * @param connectTimeout connection timeout
-	 * @param readTimeout how long to wait for the state containing a write to be published
+	 * @param readTimeout how long to wait for the write log to acknowledge a write (it forces the log to disk; no
+	 * Hollow cycle is waited for), after which the webhook is answered 503 and the CMS retries
 	 */
 	public record Hollow(@DefaultValue("http://127.0.0.1:8083") URI url, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("15s") Duration readTimeout) {
