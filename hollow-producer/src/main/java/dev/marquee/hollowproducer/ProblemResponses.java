@@ -12,8 +12,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.marquee.hollowproducer.log.LogTruncatedException;
+import dev.marquee.hollowproducer.log.UnknownOffsetException;
 import dev.marquee.hollowproducer.write.InvalidWriteException;
 import dev.marquee.hollowproducer.write.WriteUnavailableException;
+import dev.marquee.model.writelog.WriteLog;
 
 /**
  * RFC 9457 problem details with stable {@code type} URIs for the errors of this service.
@@ -48,6 +51,23 @@ class ProblemResponses {
 	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", ex.getMessage()));
+	}
+
+	@ExceptionHandler(LogTruncatedException.class)
+	ResponseEntity<ProblemDetail> logTruncated(LogTruncatedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
+		problem.setType(URI.create(WriteLog.TRUNCATED_PROBLEM_TYPE));
+		problem.setTitle("Log entries truncated");
+		problem.setProperty("stateOffset", ex.state().offset());
+		problem.setProperty("stateVersion", ex.state().version());
+		problem.setProperty("firstOffset", ex.firstOffset());
+		return ResponseEntity.status(HttpStatus.GONE).body(problem);
+	}
+
+	@ExceptionHandler(UnknownOffsetException.class)
+	ResponseEntity<ProblemDetail> unknownOffset(UnknownOffsetException ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "unknown-log-offset", "Unknown log offset", ex.getMessage()));
 	}
 
 	@ExceptionHandler(dev.marquee.hollowproducer.blob.BlobNotFound.class)
