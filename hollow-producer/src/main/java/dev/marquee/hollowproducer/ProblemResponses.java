@@ -2,6 +2,9 @@ package dev.marquee.hollowproducer;
 
 import java.net.URI;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +13,6 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import dev.marquee.hollowproducer.log.LogTruncatedException;
 import dev.marquee.hollowproducer.log.UnknownOffsetException;
@@ -22,6 +24,8 @@ import dev.marquee.model.writelog.WriteLog;
  * RFC 9457 problem details with stable {@code type} URIs for the errors of this service.
  */
 @RestControllerAdvice
+// before Spring Boot's generic problem-details handler, which answers the same exceptions without our types
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemResponses {
 
 	private static final String TYPES = "https://marquee.dev/problems/";
@@ -47,7 +51,7 @@ class ProblemResponses {
 					"The body is not a valid request: " + ex.getMostSpecificCause().getMessage()));
 	}
 
-	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })
 	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", ex.getMessage()));
