@@ -2,6 +2,9 @@ package dev.marquee.hollowproducer;
 
 import java.net.URI;
 
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -10,15 +13,19 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import dev.marquee.hollowproducer.log.LogTruncatedException;
+import dev.marquee.hollowproducer.log.UnknownOffsetException;
 import dev.marquee.hollowproducer.write.InvalidWriteException;
 import dev.marquee.hollowproducer.write.WriteUnavailableException;
+import dev.marquee.model.writelog.WriteLog;
 
 /**
  * RFC 9457 problem details with stable {@code type} URIs for the errors of this service.
  */
 @RestControllerAdvice
+// before Spring Boot's generic problem-details handler, which answers the same exceptions without our types
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemResponses {
 
 	private static final String TYPES = "https://marquee.dev/problems/";
@@ -44,10 +51,27 @@ class ProblemResponses {
 					"The body is not a valid request: " + ex.getMostSpecificCause().getMessage()));
 	}
 
-	@ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })
 	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
 		return ResponseEntity.badRequest()
 			.body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", ex.getMessage()));
+	}
+
+	@ExceptionHandler(LogTruncatedException.class)
+	ResponseEntity<ProblemDetail> logTruncated(LogTruncatedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, ex.getMessage());
+		problem.setType(URI.create(WriteLog.TRUNCATED_PROBLEM_TYPE));
+		problem.setTitle("Log entries truncated");
+		problem.setProperty("stateOffset", ex.state().offset());
+		problem.setProperty("stateVersion", ex.state().version());
+		problem.setProperty("firstOffset", ex.firstOffset());
+		return ResponseEntity.status(HttpStatus.GONE).body(problem);
+	}
+
+	@ExceptionHandler(UnknownOffsetException.class)
+	ResponseEntity<ProblemDetail> unknownOffset(UnknownOffsetException ex) {
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "unknown-log-offset", "Unknown log offset", ex.getMessage()));
 	}
 
 	@ExceptionHandler(dev.marquee.hollowproducer.blob.BlobNotFound.class)

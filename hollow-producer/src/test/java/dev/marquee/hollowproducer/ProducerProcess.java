@@ -14,8 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.marquee.model.hollow.remote.HollowProducerEndpoint;
+import com.netflix.hollow.api.consumer.HollowConsumer;
+import org.jspecify.annotations.Nullable;
 
+import dev.marquee.model.hollow.remote.HollowProducerEndpoint;
+import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.writelog.WriteLog;
+import dev.marquee.model.writelog.WriteLogBatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -59,7 +66,8 @@ final class ProducerProcess {
 		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
 				System.getProperty("java.class.path"), HollowProducerApplication.class.getName(),
 				"--server.port=" + this.port, "--server.address=127.0.0.1",
-				"--marquee.hollow.blob-dir=" + this.blobDir, "--spring.main.banner-mode=off"));
+				"--marquee.hollow.blob-dir=" + this.blobDir, "--marquee.hollow.log.dir=" + logDir(),
+				"--spring.main.banner-mode=off"));
 		command.addAll(this.extraArgs);
 		// lets a measurement run try other settings: -Dhollow-producer.args="--marquee.hollow.integrity-check=false"
 		String more = System.getProperty("hollow-producer.args", "").trim();
@@ -99,6 +107,73 @@ final class ProducerProcess {
 			}
 		});
 		return this;
+	}
+
+	/**
+	 * The write log's directory, next to the blob directory.
+	 * @return the directory
+	 */
+	Path logDir() {
+		return this.blobDir.resolveSibling(this.blobDir.getFileName() + "-log");
+	}
+
+	/**
+	 * The highest write-log offset a consumer's current state contains.
+	 * @param consumer the consumer
+	 * @return the offset of its state's header tag, 0 without one
+	 */
+	static long stateOffset(HollowConsumer consumer) {
+		String tag = consumer.getStateEngine().getHeaderTag(WriteLog.STATE_OFFSET_TAG);
+		return (tag != null) ? Long.parseLong(tag) : WriteLog.NO_OFFSET;
+	}
+
+	/**
+	 * {@code GET /v1/log} as the service user.
+	 * @param after the offset
+	 * @param timeoutMs the long-poll timeout
+	 * @return the status and, for a 200, the batch
+	 */
+	LogAnswer readLog(long after, long timeoutMs) {
+		String credentials = HollowProducerEndpoint.SERVICE_USER + ":" + HollowProducerEndpoint.LOCAL_SERVICE_PASSWORD;
+		HttpRequest request = HttpRequest
+			.newBuilder(uri().resolve(WriteLog.PATH + "?after=" + after + "&timeoutMs=" + timeoutMs))
+			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+				.encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.timeout(Duration.ofSeconds(90))
+			.build();
+		try {
+			HttpResponse<byte[]> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			String raw = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+			WriteLogBatch batch = (response.statusCode() == 200)
+					? MarqueeJson.mapper().readValue(response.body(), WriteLogBatch.class) : null;
+			return new LogAnswer(response.statusCode(), batch, raw,
+					response.headers().firstValue("Content-Type").orElse(""));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * An answer of {@code GET /v1/log}.
+	 *
+	 * @param status the HTTP status
+	 * @param batch the batch of a 200
+	 * @param raw the body as text
+	 * @param contentType the content type
+	 */
+	record LogAnswer(int status, @Nullable WriteLogBatch batch, String raw, String contentType) {
+
+		WriteLogBatch body() {
+			assertThat(this.status).as(this.raw).isEqualTo(200);
+			return java.util.Objects.requireNonNull(this.batch);
+		}
+
 	}
 
 	Process process() {

@@ -23,7 +23,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import dev.marquee.hollowproducer.HollowProducerProperties;
 
 /**
- * HTTP Basic, stateless: {@code marquee-service} (SERVICE) writes and reads blobs; {@code admin} (ADMIN)
+ * HTTP Basic, stateless: {@code marquee-service} (SERVICE) writes, follows the log and reads blobs; {@code admin} (ADMIN)
  * reads the actuator; health, API docs and Swagger UI are open.
  */
 @Configuration(proxyBeanMethods = false)
@@ -42,6 +42,8 @@ class SecurityConfiguration {
 				.dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR)
 				.permitAll()
 				.requestMatchers(HttpMethod.POST, "/v1/writes")
+				.hasRole("SERVICE")
+				.requestMatchers(HttpMethod.GET, "/v1/log")
 				.hasRole("SERVICE")
 				.requestMatchers("/v1/blobs/**", "/v1/announcements/**")
 				.hasRole("SERVICE")

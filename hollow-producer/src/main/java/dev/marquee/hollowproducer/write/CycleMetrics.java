@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,11 +20,7 @@ final class CycleMetrics {
 
 	private final DistributionSummary recordsPerCycle;
 
-	private final DistributionSummary requestsPerCycle;
-
-	private final Counter applied;
-
-	private final Counter ignored;
+	private final DistributionSummary entriesPerCycle;
 
 	private final AtomicLong version = new AtomicLong(-1);
 
@@ -38,11 +33,9 @@ final class CycleMetrics {
 		this.recordsPerCycle = DistributionSummary.builder("marquee.hollow.cycle.records")
 			.description("Page records written per producer cycle")
 			.register(meters);
-		this.requestsPerCycle = DistributionSummary.builder("marquee.hollow.cycle.requests")
-			.description("Write requests batched into one producer cycle")
+		this.entriesPerCycle = DistributionSummary.builder("marquee.hollow.cycle.entries")
+			.description("Write-log entries folded into one producer cycle")
 			.register(meters);
-		this.applied = Counter.builder("marquee.hollow.changes").tag("outcome", "applied").register(meters);
-		this.ignored = Counter.builder("marquee.hollow.changes").tag("outcome", "ignored").register(meters);
 		Gauge.builder("marquee.hollow.version", this.version, AtomicLong::get)
 			.description("The Hollow version last announced")
 			.register(meters);
@@ -52,13 +45,10 @@ final class CycleMetrics {
 		this.version.set(restored);
 	}
 
-	void cycleSucceeded(long nanos, long newVersion, int records, int requests, int appliedChanges,
-			int ignoredChanges) {
+	void cycleSucceeded(long nanos, long newVersion, int records, int entries) {
 		timer("success").record(nanos, TimeUnit.NANOSECONDS);
 		this.recordsPerCycle.record(records);
-		this.requestsPerCycle.record(requests);
-		this.applied.increment(appliedChanges);
-		this.ignored.increment(ignoredChanges);
+		this.entriesPerCycle.record(entries);
 		this.version.set(newVersion);
 		if (records > 0) {
 			this.cycles.incrementAndGet();
@@ -73,7 +63,7 @@ final class CycleMetrics {
 
 	private Timer timer(String outcome) {
 		return Timer.builder("marquee.hollow.cycle")
-			.description("Producer cycle duration: populate, publish (fsync) and announce")
+			.description("Producer cycle duration: fold the log entries, publish (fsync) and announce")
 			.tag("outcome", outcome)
 			.publishPercentiles(0.5, 0.99)
 			.register(this.meters);

@@ -1,16 +1,17 @@
 package dev.marquee.hollowproducer.write;
 
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.Set;
 
 import com.netflix.hollow.api.producer.HollowProducer;
+import com.netflix.hollow.core.read.engine.HollowReadStateEngine;
+import com.netflix.hollow.core.write.HollowWriteStateEngine;
 import com.netflix.hollow.core.write.objectmapper.RecordPrimaryKey;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.marquee.hollowproducer.blob.Announcements;
 import dev.marquee.hollowproducer.blob.BlobStore;
@@ -18,10 +19,12 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.PageChanged.ChangeKind;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
+import dev.marquee.model.writelog.WriteLog;
 
 /**
- * Applies batches of page changes to the Hollow state, last-write-wins by content version, in one cycle of
- * Hollow's incremental producer per batch. Not thread-safe: only the batcher's cycle thread calls it.
+ * Folds page changes from the write log into the Hollow state, in one cycle of Hollow's incremental producer
+ * per batch, and tags each state with the highest log offset it contains. Not thread-safe: only the cycle
+ * thread calls it (after the restore on start).
  */
 final class PageCycles {
 
@@ -31,9 +34,12 @@ final class PageCycles {
 
 	private final BlobStore store;
 
+	/** What the state holds: whether a delete must remove a page or a tombstone. */
 	private VersionIndex index = new VersionIndex();
 
 	private long version = Announcements.NO_VERSION;
+
+	private long offset = WriteLog.NO_OFFSET;
 
 	PageCycles(HollowProducer.Incremental producer, BlobStore store) {
 		this.producer = producer;
@@ -44,14 +50,14 @@ final class PageCycles {
 	/**
 	 * Restores the state last announced, so that no acknowledged write is lost across a crash and versions
 	 * continue from there.
-	 * @return the restored version, if there was one
+	 * @return the restored state, empty when there was none
 	 */
-	OptionalLong restore() {
+	Restored restore() {
 		this.store.removeUnannounced();
 		OptionalLong announced = this.store.announcedVersion();
 		if (announced.isEmpty()) {
 			logger.info("No announced Hollow state in " + this.store.dir() + "; starting empty");
-			return announced;
+			return new Restored(Announcements.NO_VERSION, WriteLog.NO_OFFSET, null, new VersionIndex());
 		}
 		long started = System.nanoTime();
 		HollowProducer.ReadState restored = this.producer.restore(announced.getAsLong(), this.store.retriever());
@@ -59,53 +65,48 @@ final class PageCycles {
 			throw new IllegalStateException("restored version " + restored.getVersion() + " instead of the announced "
 					+ announced.getAsLong() + " from " + this.store.dir());
 		}
-		this.index = VersionIndex.of(restored.getStateEngine());
+		HollowReadStateEngine engine = restored.getStateEngine();
+		this.index = VersionIndex.of(engine);
 		this.version = restored.getVersion();
-		logger.info("Restored Hollow state " + this.version + " (" + this.index.size() + " page stages) from "
-				+ this.store.dir() + " in " + (System.nanoTime() - started) / 1_000_000 + " ms");
-		return announced;
+		String tag = engine.getHeaderTag(WriteLog.STATE_OFFSET_TAG);
+		this.offset = (tag != null) ? Long.parseLong(tag) : WriteLog.NO_OFFSET;
+		logger.info("Restored Hollow state " + this.version + " (" + this.index.size() + " page stages, log offset "
+				+ this.offset + ") from " + this.store.dir() + " in " + (System.nanoTime() - started) / 1_000_000
+				+ " ms");
+		return new Restored(this.version, this.offset, engine.getHeaderTag(WriteLog.LOG_ID_TAG), VersionIndex.of(engine));
 	}
 
 	long version() {
 		return this.version;
 	}
 
+	long offset() {
+		return this.offset;
+	}
+
 	/**
-	 * Applies the changes of several write requests in one cycle.
-	 * @param requests the changes of each request
-	 * @return the version containing them and what happened to each request's changes
+	 * Folds changes into one cycle whose state records {@code offset} and {@code logId} in its header tags.
+	 * @param changes the newest change of each page stage (a change not newer than the state's is skipped)
+	 * @param offset the highest log offset the new state contains
+	 * @param logId the log the offset belongs to
+	 * @return the version containing them and how many records the cycle wrote
 	 */
-	Outcome apply(List<List<PageChanged>> requests) {
+	Outcome apply(Collection<PageChanged> changes, long offset, String logId) {
 		Map<PageKey, PageChanged> winners = new HashMap<>();
-		for (List<PageChanged> changes : requests) {
-			for (PageChanged change : changes) {
-				PageKey key = PageKey.of(change);
-				VersionIndex.Entry current = this.index.get(key);
-				PageChanged pending = winners.get(key);
-				long newest = Math.max((current != null) ? current.version() : Long.MIN_VALUE,
-						(pending != null) ? pending.contentVersion() : Long.MIN_VALUE);
-				if (change.contentVersion() > newest) {
-					winners.put(key, change);
-				}
+		for (PageChanged change : changes) {
+			PageKey key = PageKey.of(change);
+			VersionIndex.Entry current = this.index.get(key);
+			PageChanged pending = winners.get(key);
+			long newest = Math.max((current != null) ? current.version() : Long.MIN_VALUE,
+					(pending != null) ? pending.contentVersion() : Long.MIN_VALUE);
+			if (change.contentVersion() > newest) {
+				winners.put(key, change);
 			}
 		}
-		int[] applied = new int[requests.size()];
-		int[] ignored = new int[requests.size()];
-		Set<PageChanged> winning = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-		winning.addAll(winners.values());
-		for (int i = 0; i < requests.size(); i++) {
-			for (PageChanged change : requests.get(i)) {
-				if (winning.remove(change)) {
-					applied[i]++;
-				}
-				else {
-					ignored[i]++;
-				}
-			}
-		}
-		if (winners.isEmpty()) {
-			return new Outcome(this.version, applied, ignored, 0);
-		}
+		HollowWriteStateEngine engine = this.producer.getWriteEngine();
+		// header tags are written into the snapshot, delta and reverse delta of the cycle
+		engine.addHeaderTag(WriteLog.STATE_OFFSET_TAG, Long.toString(offset));
+		engine.addHeaderTag(WriteLog.LOG_ID_TAG, logId);
 		long cycleVersion = this.producer.runIncrementalCycle((state) -> {
 			for (Map.Entry<PageKey, PageChanged> winner : winners.entrySet()) {
 				write(state, winner.getKey(), winner.getValue());
@@ -116,8 +117,13 @@ final class PageCycles {
 			this.index.put(winner.getKey(),
 					new VersionIndex.Entry(change.contentVersion(), change.kind() == ChangeKind.DELETED));
 		}
+		if (cycleVersion == this.version && !winners.isEmpty()) {
+			logger.warn("A cycle of " + winners.size() + " changes produced no new state; offset " + offset
+					+ " stays unannounced until the next one");
+		}
 		this.version = cycleVersion;
-		return new Outcome(cycleVersion, applied, ignored, winners.size());
+		this.offset = Math.max(this.offset, offset);
+		return new Outcome(cycleVersion, winners.size());
 	}
 
 	private void write(HollowProducer.Incremental.IncrementalWriteState state, PageKey key, PageChanged change) {
@@ -138,14 +144,23 @@ final class PageCycles {
 	}
 
 	/**
-	 * The result of one batch.
+	 * The result of one cycle.
 	 *
-	 * @param version the version that contains the batch (the current one when nothing changed)
-	 * @param applied per request, how many of its changes changed the state
-	 * @param ignored per request, how many were older than or equal to what the state (or the batch) holds
-	 * @param written how many records the cycle wrote
+	 * @param version the version that contains the changes (the current one when nothing changed)
+	 * @param written how many page stages the cycle wrote
 	 */
-	record Outcome(long version, int[] applied, int[] ignored, int written) {
+	record Outcome(long version, int written) {
+	}
+
+	/**
+	 * The state restored on start.
+	 *
+	 * @param version its version, or {@link Announcements#NO_VERSION}
+	 * @param offset the highest log offset it contains
+	 * @param logId the log its offset belongs to, when it names one
+	 * @param index what it holds, for last-write-wins
+	 */
+	record Restored(long version, long offset, @Nullable String logId, VersionIndex index) {
 	}
 
 }

@@ -4,10 +4,12 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import dev.marquee.hollowproducer.blob.BlobStore;
+import dev.marquee.hollowproducer.log.DurableWriteLog;
 
 /**
- * Health of the producer: the announced version and the outcome of the last cycle (DOWN while the last cycle
- * failed, since writes are then answered 503).
+ * Health of the producer: the announced version, the outcome of the last cycle (DOWN while the last cycle
+ * failed: writes are still accepted into the log, but no new state folds them) and where the write log stands
+ * (head, the offset of the latest announced state, entries pending between them).
  */
 final class ProducerHealthIndicator implements HealthIndicator {
 
@@ -15,9 +17,12 @@ final class ProducerHealthIndicator implements HealthIndicator {
 
 	private final BlobStore store;
 
-	ProducerHealthIndicator(CycleMetrics metrics, BlobStore store) {
+	private final DurableWriteLog log;
+
+	ProducerHealthIndicator(CycleMetrics metrics, BlobStore store, DurableWriteLog log) {
 		this.metrics = metrics;
 		this.store = store;
+		this.log = log;
 	}
 
 	@Override
@@ -26,7 +31,13 @@ final class ProducerHealthIndicator implements HealthIndicator {
 		Health.Builder health = (last != null && last.outcome().equals("FAILURE")) ? Health.down() : Health.up();
 		health.withDetail("version", this.metrics.version())
 			.withDetail("cycles", this.metrics.cycles())
-			.withDetail("blobDir", this.store.dir().toString());
+			.withDetail("blobDir", this.store.dir().toString())
+			.withDetail("logId", this.log.logId())
+			.withDetail("logHead", this.log.head())
+			.withDetail("logFirstOffset", this.log.firstOffset())
+			.withDetail("stateOffset", this.log.state().offset())
+			.withDetail("pending", this.log.pending())
+			.withDetail("logDir", this.log.dir().toString());
 		if (last != null) {
 			health.withDetail("lastCycle", last);
 		}

@@ -1,6 +1,7 @@
 /**
- * The write path: last-write-wins page changes batched into cycles of Hollow's incremental producer, answered
- * once their state is published and announced; restore on start, cycle metrics and health.
+ * The write path: last-write-wins page changes group-committed to the durable write log and answered once
+ * forced, background cycles that fold the log into Hollow states, restore and replay on start, metrics and
+ * health.
  */
 @NullMarked
 package dev.marquee.hollowproducer.write;

@@ -39,8 +39,11 @@ class LocalCredentialsReportTests {
 
 	private static LocalCredentialsReport report(Security security, MockEnvironment environment) {
 		HollowProducerProperties properties = new HollowProducerProperties(
-				new HollowProducerProperties.Hollow(java.nio.file.Path.of("unused"), 5, 3, java.time.Duration.ofMillis(5),
-						1000, 10000, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(60), true),
+				new HollowProducerProperties.Hollow(java.nio.file.Path.of("unused"), 5, 3, java.time.Duration.ofSeconds(1),
+						1000, 10000, java.time.Duration.ofSeconds(60), true,
+						new HollowProducerProperties.Log(java.nio.file.Path.of("unused-log"),
+								org.springframework.util.unit.DataSize.ofMegabytes(16), 1000,
+								org.springframework.util.unit.DataSize.ofMegabytes(8))),
 				security);
 		return new LocalCredentialsReport(properties, environment);
 	}

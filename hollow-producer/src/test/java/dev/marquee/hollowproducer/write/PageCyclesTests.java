@@ -2,12 +2,14 @@ package dev.marquee.hollowproducer.write;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.netflix.hollow.api.consumer.HollowConsumer;
 import com.netflix.hollow.api.producer.HollowProducer;
 import com.netflix.hollow.core.index.HollowPrimaryKeyIndex;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,72 +21,135 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
+import dev.marquee.model.writelog.WriteLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Last-write-wins and batching on a real Hollow incremental producer and blob store.
+ * Folding changes into cycles of a real Hollow incremental producer and blob store, and the log offset each
+ * state carries to its consumers.
  */
 class PageCyclesTests {
+
+	private static final String LOG_ID = "test-log";
 
 	@TempDir
 	Path dir;
 
 	@Test
-	void appliesOnlyChangesNewerThanTheStateAndTheRestOfTheBatch() {
-		PageCycles cycles = cycles(new BlobStore(this.dir));
-		PageCycles.Outcome first = cycles.apply(List.of(List.of(Pages.upsert("a", 10, "A10"))));
-		PageCycles.Outcome batch = cycles.apply(List.of(List.of(Pages.upsert("a", 5, "A5"), Pages.upsert("b", 1, "B1")),
-				List.of(Pages.upsert("b", 3, "B3")), List.of(Pages.upsert("a", 10, "A10 again"))));
+	void foldsOnlyChangesNewerThanTheStateAndTheRestOfTheFold() {
+		PageCycles cycles = cycles(new BlobStore(this.dir), 2);
+		PageCycles.Outcome first = cycles.apply(List.of(Pages.upsert("a", 10, "A10")), 1, LOG_ID);
+		PageCycles.Outcome second = cycles.apply(List.of(Pages.upsert("a", 5, "A5"), Pages.upsert("b", 3, "B3"),
+				Pages.upsert("b", 1, "B1")), 4, LOG_ID);
 
-		assertThat(first.applied()).containsExactly(1);
-		assertThat(batch.version()).isGreaterThan(first.version());
-		assertThat(batch.applied()).containsExactly(0, 1, 0);
-		assertThat(batch.ignored()).containsExactly(2, 0, 1);
-		assertThat(batch.written()).isEqualTo(1);
-		assertThat(title(this.dir, batch.version(), "a")).isEqualTo("A10");
-		assertThat(title(this.dir, batch.version(), "b")).isEqualTo("B3");
+		assertThat(first.written()).isEqualTo(1);
+		assertThat(second.version()).isGreaterThan(first.version());
+		assertThat(second.written()).isEqualTo(1);
+		assertThat(title(this.dir, second.version(), "a")).isEqualTo("A10");
+		assertThat(title(this.dir, second.version(), "b")).isEqualTo("B3");
+		assertThat(cycles.offset()).isEqualTo(4);
 	}
 
 	@Test
-	void aBatchOfOnlyStaleChangesRunsNoCycle() {
-		PageCycles cycles = cycles(new BlobStore(this.dir));
-		long version = cycles.apply(List.of(List.of(Pages.upsert("a", 10, "A10")))).version();
-		PageCycles.Outcome stale = cycles.apply(List.of(List.of(Pages.upsert("a", 9, "A9"))));
-		assertThat(stale.version()).isEqualTo(version);
-		assertThat(stale.written()).isZero();
-	}
-
-	@Test
-	void restoredStateKeepsVersionsAndTombstonesForLastWriteWins() {
+	void restoredStateKeepsVersionsTombstonesAndItsLogOffset() {
 		BlobStore store = new BlobStore(this.dir);
-		PageCycles cycles = cycles(store);
-		cycles.apply(List.of(List.of(Pages.upsert("a", 10, "A10"), Pages.upsert("b", 10, "B10"))));
-		long before = cycles.apply(List.of(List.of(PageChanged.deleted("b", Stage.PUBLISHED, "slug-b", 20, Instant.now(),
-				"t")))).version();
+		PageCycles cycles = cycles(store, 2);
+		cycles.apply(List.of(Pages.upsert("a", 10, "A10"), Pages.upsert("b", 10, "B10")), 2, LOG_ID);
+		long before = cycles.apply(List.of(PageChanged.deleted("b", Stage.PUBLISHED, "slug-b", 20, Instant.now(), "t")),
+				3, LOG_ID)
+			.version();
 
-		PageCycles restarted = cycles(new BlobStore(this.dir));
-		assertThat(restarted.restore()).hasValue(before);
-		PageCycles.Outcome after = restarted.apply(List.of(List.of(Pages.upsert("a", 9, "A9"), Pages.upsert("b", 15, "B15"),
-				Pages.upsert("c", 1, "C1"))));
-		assertThat(after.applied()).containsExactly(1);
-		assertThat(after.ignored()).containsExactly(2);
+		PageCycles restarted = cycles(new BlobStore(this.dir), 2);
+		PageCycles.Restored restored = restarted.restore();
+		assertThat(restored.version()).isEqualTo(before);
+		assertThat(restored.offset()).isEqualTo(3);
+		assertThat(restored.logId()).isEqualTo(LOG_ID);
+		assertThat(restored.index().get(new PageKey("b", Stage.PUBLISHED))).isEqualTo(new VersionIndex.Entry(20, true));
+		PageCycles.Outcome after = restarted.apply(
+				List.of(Pages.upsert("a", 9, "A9"), Pages.upsert("b", 15, "B15"), Pages.upsert("c", 1, "C1")), 6, LOG_ID);
+		assertThat(after.written()).isEqualTo(1);
 		assertThat(after.version()).isGreaterThan(before);
 		assertThat(title(this.dir, after.version(), "a")).isEqualTo("A10");
 		assertThat(title(this.dir, after.version(), "b")).isNull();
 		assertThat(title(this.dir, after.version(), "c")).isEqualTo("C1");
 	}
 
-	private static PageCycles cycles(BlobStore store) {
+	@Test
+	void everyStateTellsItsConsumersTheHighestOffsetItContainsOnSnapshotsAndDeltas() {
+		BlobStore store = new BlobStore(this.dir);
+		PageCycles cycles = cycles(store, 1);
+		long[] offsets = { 3, 7, 12, 20 };
+		List<Long> versions = new ArrayList<>();
+		for (int i = 0; i < offsets.length; i++) {
+			versions.add(cycles.apply(List.of(Pages.upsert("p" + i, 1, "P" + i)), offsets[i], LOG_ID).version());
+		}
+
+		// a consumer that only ever gets the first snapshot reaches every later state through deltas
+		HollowConsumer.BlobRetriever all = store.retriever();
+		long firstSnapshot = versions.get(0);
+		HollowConsumer deltas = HollowConsumer.withBlobRetriever(new HollowConsumer.BlobRetriever() {
+
+			@Override
+			public HollowConsumer.@Nullable Blob retrieveSnapshotBlob(long desiredVersion) {
+				return all.retrieveSnapshotBlob(firstSnapshot);
+			}
+
+			@Override
+			public HollowConsumer.@Nullable Blob retrieveDeltaBlob(long currentVersion) {
+				return all.retrieveDeltaBlob(currentVersion);
+			}
+
+			@Override
+			public HollowConsumer.@Nullable Blob retrieveReverseDeltaBlob(long currentVersion) {
+				return all.retrieveReverseDeltaBlob(currentVersion);
+			}
+
+		}).build();
+		for (int i = 0; i < offsets.length; i++) {
+			deltas.triggerRefreshTo(versions.get(i));
+			assertThat(deltas.getCurrentVersionId()).isEqualTo(versions.get(i));
+			assertThat(deltas.getStateEngine().getHeaderTag(WriteLog.STATE_OFFSET_TAG)).isEqualTo(Long.toString(offsets[i]));
+			assertThat(deltas.getStateEngine().getHeaderTag(WriteLog.LOG_ID_TAG)).isEqualTo(LOG_ID);
+		}
+
+		// a later snapshot carries its own state's offset
+		long snapshot = store.snapshotAtOrBefore(versions.get(offsets.length - 1)).orElseThrow().to();
+		assertThat(snapshot).isGreaterThan(firstSnapshot);
+		HollowConsumer snapshots = HollowConsumer.withBlobRetriever(new HollowConsumer.BlobRetriever() {
+
+			@Override
+			public HollowConsumer.@Nullable Blob retrieveSnapshotBlob(long desiredVersion) {
+				return all.retrieveSnapshotBlob(desiredVersion);
+			}
+
+			@Override
+			public HollowConsumer.@Nullable Blob retrieveDeltaBlob(long currentVersion) {
+				return null;
+			}
+
+			@Override
+			public HollowConsumer.@Nullable Blob retrieveReverseDeltaBlob(long currentVersion) {
+				return null;
+			}
+
+		}).build();
+		snapshots.triggerRefreshTo(snapshot);
+		assertThat(snapshots.getCurrentVersionId()).isEqualTo(snapshot);
+		assertThat(snapshots.getStateEngine().getHeaderTag(WriteLog.STATE_OFFSET_TAG))
+			.isEqualTo(Long.toString(offsets[versions.indexOf(snapshot)]));
+	}
+
+	private static PageCycles cycles(BlobStore store, int statesBetweenSnapshots) {
 		HollowProducer.Incremental producer = HollowProducer
 			.withPublisher(new DurablePublisher(store, new SimpleMeterRegistry()))
 			.withAnnouncer(new Announcements(store))
-			.withNumStatesBetweenSnapshots(2)
+			.withNumStatesBetweenSnapshots(statesBetweenSnapshots)
 			.buildIncremental();
 		return new PageCycles(producer, store);
 	}
 
-	private static String title(Path dir, long version, String pageId) {
+	private static @Nullable String title(Path dir, long version, String pageId) {
 		HollowConsumer consumer = HollowConsumer.withBlobRetriever(new BlobStore(dir).retriever()).build();
 		consumer.triggerRefreshTo(version);
 		HollowPrimaryKeyIndex index = new HollowPrimaryKeyIndex(consumer.getStateEngine(), HollowPage.TYPE,

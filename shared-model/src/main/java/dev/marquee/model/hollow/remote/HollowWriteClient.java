@@ -10,8 +10,8 @@ import dev.marquee.model.HollowWriteResult;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Calls the hollow-producer's {@code POST /v1/writes}, which answers only once the write is published and
- * announced.
+ * Calls the hollow-producer's {@code POST /v1/writes}, which answers once the write's changes are durable in
+ * its write log (before any Hollow cycle folds them into a state).
  */
 public final class HollowWriteClient {
 
@@ -31,7 +31,7 @@ public final class HollowWriteClient {
 	/**
 	 * Writes a batch of changes.
 	 * @param request the changes
-	 * @return the version that contains them
+	 * @return the log offset a reader must have applied to see them, and how many were applied or ignored
 	 * @throws HollowProducerException when the producer is unreachable or refuses the write (not durable)
 	 */
 	public HollowWriteResult write(HollowWriteRequest request) {
