@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +93,9 @@ class HollowPageSource implements PageSource, DisposableBean {
 	private final Clock clock;
 
 	private volatile View view = View.EMPTY;
+
+	// only the consumer's refresh thread touches it
+	private final Listings listings = new Listings();
 
 	// The hot pages, built; bounded because a built page is far larger than its Hollow records.
 	private final Cache<PageKey, Page> built = Caffeine.newBuilder().maximumSize(BUILT_PAGES).build();
@@ -409,19 +410,21 @@ class HollowPageSource implements PageSource, DisposableBean {
 		}
 		HollowPrimaryKeyIndex index = new HollowPrimaryKeyIndex(engine, HollowPage.TYPE, "slug.value", "stage.value");
 		BitSet populated = pages.getPopulatedOrdinals();
-		Map<Stage, List<PageSummary>> listings = new EnumMap<>(Stage.class);
-		for (Stage stage : Stage.values()) {
-			listings.put(stage, new ArrayList<>());
+		Map<Stage, List<PageSummary>> listings;
+		BitSet addedOrdinals = null;
+		if (delta) {
+			// O(changes): only the records the delta removed and added are read, and merged into the listings.
+			BitSet previous = pages.getPreviousOrdinals();
+			BitSet removed = (BitSet) previous.clone();
+			removed.andNot(populated);
+			addedOrdinals = (BitSet) populated.clone();
+			addedOrdinals.andNot(previous);
+			listings = this.listings.update(engine, removed, addedOrdinals);
 		}
-		for (int ordinal = populated.nextSetBit(0); ordinal >= 0; ordinal = populated.nextSetBit(ordinal + 1)) {
-			GenericHollowObject page = new GenericHollowObject(engine, HollowPage.TYPE, ordinal);
-			Stage stage = Stage.valueOf(string(page, "stage"));
-			listings.get(stage)
-				.add(new PageSummary(string(page, "pageId"), string(page, "slug"), string(page, "title"),
-						page.getLong("contentVersion")));
+		else {
+			listings = this.listings.rebuild(engine, populated);
 		}
-		listings.values().forEach((list) -> list.sort(Comparator.comparing(PageSummary::slug)));
-		List<Page> added = delta ? addedPublished(engine, pages) : List.of();
+		List<Page> added = (addedOrdinals != null) ? addedPublished(engine, addedOrdinals) : List.of();
 		// Before the fold: which of the state's new versions the overlay had already made readable.
 		boolean overlaid = this.overlayEnabled;
 		List<Boolean> alreadyVisible = new ArrayList<>(added.size());
@@ -457,10 +460,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 		}
 	}
 
-	private List<Page> addedPublished(HollowReadStateEngine engine, HollowTypeReadState pages) {
+	private List<Page> addedPublished(HollowReadStateEngine engine, BitSet ordinals) {
 		List<Page> added = new ArrayList<>();
-		BitSet ordinals = (BitSet) pages.getPopulatedOrdinals().clone();
-		ordinals.andNot(pages.getPreviousOrdinals());
 		for (int ordinal = ordinals.nextSetBit(0); ordinal >= 0; ordinal = ordinals.nextSetBit(ordinal + 1)) {
 			GenericHollowObject page = new GenericHollowObject(engine, HollowPage.TYPE, ordinal);
 			// Propagation is measured for public (published) content, the same as on the near-cache path.

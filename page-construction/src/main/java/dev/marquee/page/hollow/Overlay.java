@@ -1,7 +1,6 @@
 package dev.marquee.page.hollow;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -255,7 +254,7 @@ final class Overlay {
 				listing.add(summary);
 			}
 		}
-		listing.sort(Comparator.comparing(PageSummary::slug));
+		listing.sort(Listings.ORDER);
 		List<PageSummary> result = List.copyOf(listing);
 		synchronized (this.merged) {
 			this.merged.put(stage, new Merged(state, modification, result));

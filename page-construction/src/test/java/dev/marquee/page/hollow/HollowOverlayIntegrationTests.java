@@ -64,14 +64,13 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 
 	@BeforeAll
 	static void startSecondInstance() {
-		second = new SpringApplicationBuilder(PageConstructionApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1",
-					"marquee.home=" + temporary("marquee-overlay-home-b"),
-					"marquee.hollow.producer-url=" + SERVER.url(), "marquee.hollow.long-poll-timeout=2s",
-					"marquee.preview.max-wait=2s",
-					"spring.cassandra.contact-points=" + RealInfrastructure.cassandraContactPoint(),
-					"spring.cassandra.local-datacenter=" + RealInfrastructure.CASSANDRA_DATACENTER)
-			.run();
+		// Command-line arguments: they win over application.yml (builder properties would not).
+		second = new SpringApplicationBuilder(PageConstructionApplication.class).run("--server.port=0",
+				"--server.address=127.0.0.1", "--marquee.home=" + temporary("marquee-overlay-home-b"),
+				"--marquee.hollow.producer-url=" + SERVER.url(), "--marquee.hollow.long-poll-timeout=2s",
+				"--marquee.preview.max-wait=2s",
+				"--spring.cassandra.contact-points=" + RealInfrastructure.cassandraContactPoint(),
+				"--spring.cassandra.local-datacenter=" + RealInfrastructure.CASSANDRA_DATACENTER);
 		secondPort = Integer.parseInt(second.getEnvironment().getProperty("local.server.port"));
 	}
 
