@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.bind.Name;
 
@@ -55,10 +56,37 @@ public record PageConstructionProperties(@DefaultValue(".marquee") Path home, @D
 	 * @param blobDir the hollow-producer's filesystem blob store, used when {@code producerUrl} is not set
 	 * @param producerUrl base URL of the hollow-producer's blob and announcement API
 	 * @param announcementPoll how often the filesystem announcement is read (the HTTP source long-polls)
-	 * @param longPollTimeout how long one long-poll for a new announcement may hang
+	 * @param longPollTimeout how long one long-poll for a new announcement or for write-log entries may hang
+	 * @param overlay the in-flight overlay fed by the producer's write log
 	 */
 	public record Hollow(@Nullable Path blobDir, @Nullable String producerUrl,
-			@DefaultValue("20ms") Duration announcementPoll, @DefaultValue("20s") Duration longPollTimeout) {
+			@DefaultValue("20ms") Duration announcementPoll, @DefaultValue("20s") Duration longPollTimeout,
+			@DefaultValue Overlay overlay) {
+
+		@ConstructorBinding
+		public Hollow {
+		}
+
+		/**
+		 * Settings with the overlay on (its default).
+		 * @param blobDir the filesystem blob store
+		 * @param producerUrl the producer's base URL
+		 * @param announcementPoll the filesystem announcement poll
+		 * @param longPollTimeout one long-poll
+		 */
+		public Hollow(@Nullable Path blobDir, @Nullable String producerUrl, Duration announcementPoll,
+				Duration longPollTimeout) {
+			this(blobDir, producerUrl, announcementPoll, longPollTimeout, new Overlay(true));
+		}
+
+	}
+
+	/**
+	 * @param enabled whether reads and token waits see write-log entries before a Hollow state holds them; off
+	 * means plain Hollow (installed states only). Switchable at runtime ({@code PUT /admin/hollow/overlay}).
+	 * Without a producer URL (filesystem blob store) there is no log and the overlay stays off.
+	 */
+	public record Overlay(@DefaultValue("true") boolean enabled) {
 	}
 
 	/**

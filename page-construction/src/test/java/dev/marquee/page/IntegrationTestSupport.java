@@ -34,6 +34,7 @@ import dev.marquee.model.Topics;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.writelog.WriteLog;
 import dev.marquee.testsupport.RealInfrastructure;
 
 import static org.awaitility.Awaitility.await;
@@ -62,6 +63,10 @@ public abstract class IntegrationTestSupport {
 	private static final Map<String, Page> HOLLOW_PAGES = new LinkedHashMap<>();
 
 	private static HollowProducer hollowProducer;
+
+	private static long hollowOffset;
+
+	private static long hollowVersion = Long.MIN_VALUE;
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
@@ -103,9 +108,11 @@ public abstract class IntegrationTestSupport {
 	}
 
 	/**
-	 * Puts pages into the next Hollow state with a real producer (filesystem publisher and announcer).
+	 * Puts pages into the next Hollow state with a real producer (filesystem publisher and announcer). Each new
+	 * state is tagged with the next write-log offset, as if it folded one more log entry: a filesystem blob store
+	 * has no log to follow, so tokens are compared with the installed state's offset.
 	 * @param pages the pages to add or replace
-	 * @return the announced version
+	 * @return the log offset the announced state contains
 	 */
 	protected static synchronized long publishHollow(Page... pages) {
 		if (hollowProducer == null) {
@@ -117,8 +124,14 @@ public abstract class IntegrationTestSupport {
 		for (Page page : pages) {
 			HOLLOW_PAGES.put(page.pageId() + "/" + page.stage(), page);
 		}
-		return hollowProducer.runCycle((state) -> HOLLOW_PAGES.values()
+		hollowProducer.getWriteEngine().addHeaderTag(WriteLog.STATE_OFFSET_TAG, Long.toString(hollowOffset + 1));
+		long version = hollowProducer.runCycle((state) -> HOLLOW_PAGES.values()
 			.forEach((page) -> state.add(HollowPages.toHollow(page))));
+		if (version != hollowVersion) {
+			hollowOffset++;
+			hollowVersion = version;
+		}
+		return hollowOffset;
 	}
 
 	protected static Page page(String pageId, String slug, Stage stage, long version, String heading) {
@@ -128,6 +141,18 @@ public abstract class IntegrationTestSupport {
 	protected HttpResponse<String> get(String path, String credentials, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
 		return send(request, credentials, headers);
+	}
+
+	/** A GET to another instance of page construction on this host. */
+	protected static HttpResponse<String> getAt(int port, String path, String credentials, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET(), credentials, headers);
+	}
+
+	/** A PUT of JSON to an instance of page construction on this host. */
+	protected static HttpResponse<String> putAt(int port, String path, String body, String credentials) {
+		return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.PUT(HttpRequest.BodyPublishers.ofString(body))
+			.header("Content-Type", "application/json"), credentials);
 	}
 
 	protected HttpResponse<String> put(String path, String body, String credentials) {

@@ -23,7 +23,8 @@ import dev.marquee.model.ReadPath;
 /**
  * Records when a new content version of a published page became readable on a read path: the
  * {@code marquee.propagation} timer (tagged {@code path}), an HdrHistogram per path, and the last
- * {@value #RECENT_EDITS} edits with their visibility time on each path.
+ * {@value #RECENT_EDITS} edits with their visibility time on each path. On the Hollow path a second figure,
+ * {@code marquee.propagation.folded}, records when a Hollow state containing the version was installed.
  */
 @Component
 public class PropagationRecorder {
@@ -36,6 +37,10 @@ public class PropagationRecorder {
 	private final Map<ReadPath, Timer> timers = new EnumMap<>(ReadPath.class);
 
 	private final Map<ReadPath, Histogram> histograms = new EnumMap<>(ReadPath.class);
+
+	private final Map<ReadPath, Timer> foldedTimers = new EnumMap<>(ReadPath.class);
+
+	private final Map<ReadPath, Histogram> foldedHistograms = new EnumMap<>(ReadPath.class);
 
 	private final Map<String, RecentEdit> recent = new LinkedHashMap<>(RECENT_EDITS * 2, 0.75f, false) {
 
@@ -60,6 +65,16 @@ public class PropagationRecorder {
 				.register(registry));
 			this.histograms.put(path, new SynchronizedHistogram(HIGHEST_MICROS, 3));
 		}
+		// Only the Hollow path has a second stage: an edit readable through the overlay is later folded into a state.
+		this.foldedTimers.put(ReadPath.HOLLOW, Timer.builder("marquee.propagation.folded")
+			.description("Edit accepted by ingestion until a Hollow state containing it is installed")
+			.tag("path", ReadPath.HOLLOW.name())
+			.publishPercentileHistogram()
+			.publishPercentiles(0.5, 0.9, 0.99)
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofMinutes(5))
+			.register(registry));
+		this.foldedHistograms.put(ReadPath.HOLLOW, new SynchronizedHistogram(HIGHEST_MICROS, 3));
 	}
 
 	/**
@@ -84,10 +99,32 @@ public class PropagationRecorder {
 		}
 	}
 
+	/**
+	 * A new version of a published page was folded into a Hollow state that is now installed (it may have been
+	 * readable earlier, through the overlay): the {@code marquee.propagation.folded} figure.
+	 * @param path the path ({@link ReadPath#HOLLOW}; other paths have no second stage and are ignored)
+	 * @param page the page
+	 * @param foldedAt when the state holding it was installed
+	 */
+	public void folded(ReadPath path, Page page, Instant foldedAt) {
+		Timer timer = this.foldedTimers.get(path);
+		if (timer == null) {
+			return;
+		}
+		Duration latency = Duration.between(page.ingestedAt(), foldedAt);
+		if (latency.isNegative()) {
+			latency = Duration.ZERO;
+		}
+		timer.record(latency);
+		this.foldedHistograms.get(path).recordValue(Math.min(HIGHEST_MICROS, latency.toNanos() / 1000));
+	}
+
 	/** @return percentiles per path and the recent edits, newest first */
 	public PropagationReport report() {
 		Map<ReadPath, PathLatency> paths = new EnumMap<>(ReadPath.class);
 		this.histograms.forEach((path, histogram) -> paths.put(path, PathLatency.of(histogram.copy())));
+		Map<ReadPath, PathLatency> folded = new EnumMap<>(ReadPath.class);
+		this.foldedHistograms.forEach((path, histogram) -> folded.put(path, PathLatency.of(histogram.copy())));
 		List<RecentEditView> edits = new ArrayList<>();
 		synchronized (this.recent) {
 			for (RecentEdit edit : this.recent.values()) {
@@ -95,12 +132,13 @@ public class PropagationRecorder {
 			}
 		}
 		Collections.reverse(edits);
-		return new PropagationReport(paths, edits);
+		return new PropagationReport(paths, edits, folded);
 	}
 
 	/** Forgets every recorded latency and edit (the dashboard's and the benchmark's reset). */
 	public void reset() {
 		this.histograms.values().forEach(Histogram::reset);
+		this.foldedHistograms.values().forEach(Histogram::reset);
 		synchronized (this.recent) {
 			this.recent.clear();
 		}
@@ -123,8 +161,10 @@ public class PropagationRecorder {
 	 *
 	 * @param paths latency percentiles per path
 	 * @param recentEdits the newest edits first
+	 * @param folded per path with a second stage (HOLLOW): ingestion → folded into an installed Hollow state
 	 */
-	public record PropagationReport(Map<ReadPath, PathLatency> paths, List<RecentEditView> recentEdits) {
+	public record PropagationReport(Map<ReadPath, PathLatency> paths, List<RecentEditView> recentEdits,
+			Map<ReadPath, PathLatency> folded) {
 	}
 
 	/**

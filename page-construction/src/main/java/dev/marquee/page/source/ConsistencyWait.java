@@ -11,7 +11,9 @@ import dev.marquee.model.Stage;
 
 /**
  * Read-after-write: answers a preview only once the read path has caught up with a consistency token, and never
- * with a page older than the version the token wrote, waiting at most a bounded time.
+ * with a page older than the version the token wrote, waiting at most a bounded time. A path that signals its
+ * progress ({@link PageSource#awaitProgress}) wakes the wait the moment it moves; others are re-checked after a
+ * 1 → 20 ms backoff.
  */
 public final class ConsistencyWait {
 
@@ -49,6 +51,8 @@ public final class ConsistencyWait {
 		Instant lastNudge = null;
 		Duration pause = FIRST_PAUSE;
 		while (true) {
+			// Read the progress count before the check: a move between the check and the wait ends the wait.
+			long seen = source.progress();
 			Lag lag = source.lag(token);
 			if (lag.caughtUp()) {
 				Optional<Page> page = source.findFresh(slug, stage);
@@ -74,10 +78,16 @@ public final class ConsistencyWait {
 				lastNudge = now;
 			}
 			Duration remaining = Duration.between(this.clock.instant(), deadline);
-			Duration next = (pause.compareTo(remaining) < 0) ? pause : remaining;
-			if (!next.isNegative() && !next.isZero()) {
-				this.pauser.pause(next);
+			if (remaining.isNegative() || remaining.isZero()) {
+				continue;
 			}
+			// Event-driven where the path signals progress (woken the moment it moves), else a short backoff.
+			Duration untilNudge = (remaining.compareTo(NUDGE_EVERY) < 0) ? remaining : NUDGE_EVERY;
+			if (source.awaitProgress(seen, untilNudge)) {
+				continue;
+			}
+			Duration next = (pause.compareTo(remaining) < 0) ? pause : remaining;
+			this.pauser.pause(next);
 			pause = (pause.multipliedBy(2).compareTo(MAX_PAUSE) < 0) ? pause.multipliedBy(2) : MAX_PAUSE;
 		}
 	}

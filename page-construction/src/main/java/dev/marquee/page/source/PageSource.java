@@ -1,5 +1,6 @@
 package dev.marquee.page.source;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,26 @@ public interface PageSource {
 
 	/** Asks the path to catch up now rather than at its next scheduled refresh. */
 	default void nudge() {
+	}
+
+	/**
+	 * A count that changes whenever the path's position may have moved; see {@link #awaitProgress}.
+	 * @return the current count
+	 */
+	default long progress() {
+		return 0;
+	}
+
+	/**
+	 * Waits until {@link #progress()} differs from a count seen, so a waiting preview re-checks its token the
+	 * moment the path moves rather than after a pause.
+	 * @param seen a count from {@link #progress()}
+	 * @param timeout the longest wait
+	 * @return false when this path cannot signal progress (the caller pauses instead), else true once it moved
+	 * or the timeout passed
+	 */
+	default boolean awaitProgress(long seen, Duration timeout) {
+		return false;
 	}
 
 	/** @return what {@code /api/status} shows about this source */

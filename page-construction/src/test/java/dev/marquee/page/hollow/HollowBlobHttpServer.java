@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stand-in for the hollow-producer's blob and announcement API (CONVENTIONS.md), serving a filesystem blob
- * store written by a real {@code HollowProducer}: enough to test the consumer over HTTP in this module.
+ * store written by a real {@code HollowProducer}: enough to test the consumer over HTTP in this module. Given a
+ * {@link TestWriteLog} it also serves {@code GET /v1/log}; without one the log answers 404.
  */
 final class HollowBlobHttpServer {
 
@@ -31,12 +34,26 @@ final class HollowBlobHttpServer {
 
 	private final Path dir;
 
+	private final @Nullable TestWriteLog log;
+
+	private final AtomicLong latestCalls = new AtomicLong();
+
 	private int port;
 
 	private HttpServer server;
 
 	HollowBlobHttpServer(Path dir) {
+		this(dir, null);
+	}
+
+	HollowBlobHttpServer(Path dir, @Nullable TestWriteLog log) {
 		this.dir = dir;
+		this.log = log;
+	}
+
+	/** @return how many {@code GET /v1/announcements/latest} calls were answered */
+	long latestCalls() {
+		return this.latestCalls.get();
 	}
 
 	synchronized void start() {
@@ -69,7 +86,18 @@ final class HollowBlobHttpServer {
 			URI uri = exchange.getRequestURI();
 			Map<String, Long> query = query(uri);
 			switch (uri.getPath()) {
-				case "/v1/announcements/latest" -> json(exchange, announced());
+				case "/v1/announcements/latest" -> {
+					this.latestCalls.incrementAndGet();
+					json(exchange, announced());
+				}
+				case "/v1/log" -> {
+					if (this.log == null) {
+						exchange.sendResponseHeaders(404, -1);
+					}
+					else {
+						this.log.serve(exchange, query.get("after"), query.get("timeoutMs"));
+					}
+				}
 				case "/v1/announcements/await" -> {
 					long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(query.get("timeoutMs"));
 					long version = announced();

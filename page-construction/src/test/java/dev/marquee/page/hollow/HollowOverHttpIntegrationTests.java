@@ -6,12 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.netflix.hollow.api.producer.HollowProducer;
-import com.netflix.hollow.api.producer.fs.HollowFilesystemAnnouncer;
-import com.netflix.hollow.api.producer.fs.HollowFilesystemPublisher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,28 +17,24 @@ import dev.marquee.model.ConsistencyToken;
 import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
-import dev.marquee.model.hollow.HollowPage;
-import dev.marquee.model.hollow.HollowPages;
 import dev.marquee.page.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Hollow consumer fed over HTTP (blobs and long-poll announcements, as the hollow-producer serves them),
- * started after several states were produced.
+ * The Hollow consumer fed over HTTP (blobs, long-poll announcements and the write log, as the hollow-producer
+ * serves them), started after several states were produced and the log truncated.
  */
 class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 
 	private static final Path BLOBS;
 
-	private static final HollowProducer PRODUCER;
+	private static final TestWriteLog LOG;
 
 	private static final HollowBlobHttpServer SERVER;
 
-	private static final Map<String, Page> PAGES = new LinkedHashMap<>();
-
-	private static final long STARTUP_VERSION;
+	private static final long STARTUP_OFFSET;
 
 	static {
 		try {
@@ -51,18 +43,16 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		// Snapshots only every 10 states: a consumer starting late must apply a snapshot and then deltas.
-		PRODUCER = HollowProducer.withPublisher(new HollowFilesystemPublisher(BLOBS))
-			.withAnnouncer(new HollowFilesystemAnnouncer(BLOBS))
-			.withNumStatesBetweenSnapshots(10)
-			.build();
-		PRODUCER.initializeDataModel(HollowPage.class);
-		long version = 0;
+		// Snapshots only every 5 states: a consumer starting late must apply a snapshot and then deltas.
+		LOG = new TestWriteLog(BLOBS);
+		long offset = 0;
 		for (int edit = 1; edit <= 3; edit++) {
-			version = produce(page("hh-1", "hh-late", Stage.PUBLISHED, nextVersion(), "Edit " + edit));
+			offset = produce(page("hh-1", "hh-late", Stage.PUBLISHED, nextVersion(), "Edit " + edit));
 		}
-		STARTUP_VERSION = version;
-		SERVER = new HollowBlobHttpServer(BLOBS);
+		// The log no longer holds what the state does: the follower starting from nothing must resynchronise.
+		LOG.truncate();
+		STARTUP_OFFSET = offset;
+		SERVER = new HollowBlobHttpServer(BLOBS, LOG);
 		SERVER.start();
 	}
 
@@ -77,11 +67,12 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		SERVER.stop();
 	}
 
+	/** Writes pages to the log and folds them into a state at once, as a producer cycling per write would. */
 	static synchronized long produce(Page... pages) {
 		for (Page page : pages) {
-			PAGES.put(page.pageId() + "/" + page.stage(), page);
+			LOG.upsert(page);
 		}
-		return PRODUCER.runCycle((state) -> PAGES.values().forEach((page) -> state.add(HollowPages.toHollow(page))));
+		return LOG.cycle();
 	}
 
 	@Test
@@ -89,15 +80,15 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		HttpResponse<String> response = await().atMost(Duration.ofSeconds(10))
 			.until(() -> get("/pages/hh-late?readPath=HOLLOW", null), (r) -> r.statusCode() == 200);
 		assertThat(heading(response)).isEqualTo("Edit 3");
-		assertThat(json(get("/api/status", null)).path("paths").path("HOLLOW").path("version").asLong())
-			.isGreaterThanOrEqualTo(STARTUP_VERSION);
+		assertThat(json(get("/api/status", null)).path("paths").path("HOLLOW").path("stateOffset").asLong())
+			.isGreaterThanOrEqualTo(STARTUP_OFFSET);
 	}
 
 	@Test
 	void aPreviewWithATokenSeesTheWriteOverHttp() {
 		long content = nextVersion();
-		long version = produce(page("hh-2", "hh-preview", Stage.PREVIEW, content, "Over HTTP"));
-		String token = new ConsistencyToken(Map.of(), version, Map.of("hh-2", content)).encode();
+		long offset = produce(page("hh-2", "hh-preview", Stage.PREVIEW, content, "Over HTTP"));
+		String token = new ConsistencyToken(Map.of(), offset, Map.of("hh-2", content)).encode();
 		HttpResponse<String> preview = get("/preview/pages/hh-preview?readPath=HOLLOW", EDITOR,
 				MarqueeHeaders.CONSISTENCY_TOKEN, token);
 		assertThat(preview.statusCode()).isEqualTo(200);
@@ -109,6 +100,7 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		produce(page("hh-3", "hh-outage", Stage.PUBLISHED, nextVersion(), "Before outage"));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> heading(get("/pages/hh-outage?readPath=HOLLOW", null)), "Before outage"::equals);
+		LOG.unavailable(true);
 		SERVER.stop();
 		try {
 			produce(page("hh-3", "hh-outage", Stage.PUBLISHED, nextVersion(), "After outage"));
@@ -117,6 +109,7 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 			assertThat(heading(during)).isEqualTo("Before outage");
 		}
 		finally {
+			LOG.unavailable(false);
 			SERVER.start();
 		}
 		await().atMost(Duration.ofSeconds(20))

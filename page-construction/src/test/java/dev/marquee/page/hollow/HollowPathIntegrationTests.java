@@ -46,9 +46,9 @@ class HollowPathIntegrationTests extends IntegrationTestSupport {
 		for (int edit = 0; edit < 5; edit++) {
 			long version = nextVersion();
 			String heading = "Edit " + edit;
-			long hollowVersion = publishHollow(page("h-2", "h-raw", Stage.PREVIEW, version, heading),
+			long hollowOffset = publishHollow(page("h-2", "h-raw", Stage.PREVIEW, version, heading),
 					page("h-2", "h-raw", Stage.PUBLISHED, version, heading));
-			String token = new ConsistencyToken(Map.of(), hollowVersion, Map.of("h-2", version)).encode();
+			String token = new ConsistencyToken(Map.of(), hollowOffset, Map.of("h-2", version)).encode();
 			HttpResponse<String> preview = get("/preview/pages/h-raw?readPath=HOLLOW", EDITOR,
 					MarqueeHeaders.CONSISTENCY_TOKEN, token);
 			assertThat(preview.statusCode()).isEqualTo(200);
@@ -76,6 +76,15 @@ class HollowPathIntegrationTests extends IntegrationTestSupport {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(json(response).path("readPath").asString()).isEqualTo("HOLLOW");
 		assertThat(json(response).path("behindBy").asLong()).isPositive();
+	}
+
+	@Test
+	void withoutAWriteLogTheOverlayStaysOff() {
+		assertThat(json(get("/admin/hollow/overlay", ADMIN)).path("available").asBoolean()).isFalse();
+		assertThat(json(get("/admin/hollow/overlay", ADMIN)).path("enabled").asBoolean()).isFalse();
+		HttpResponse<String> on = put("/admin/hollow/overlay", "{\"enabled\":true}", ADMIN);
+		assertThat(on.statusCode()).isEqualTo(409);
+		assertThat(json(on).path("type").asString()).isEqualTo("https://marquee.dev/problems/overlay-unavailable");
 	}
 
 	@Test

@@ -106,15 +106,51 @@ class ConsistencyWaitTests {
 			.isThrownBy(() -> this.wait.read(this.source, kafkaOnly, "slug", Stage.PREVIEW, Duration.ofSeconds(1)));
 	}
 
+	@Test
+	void aPathThatSignalsProgressWakesTheWaitWithoutPausing() throws Exception {
+		Progress progress = new Progress();
+		FakeSource signalling = new FakeSource() {
+
+			@Override
+			public long progress() {
+				return progress.current();
+			}
+
+			@Override
+			public boolean awaitProgress(long seen, Duration timeout) {
+				progress.await(seen, timeout);
+				return true;
+			}
+
+		};
+		signalling.version = 40;
+		signalling.page = page(5);
+		ConsistencyWait realTime = new ConsistencyWait(java.time.Clock.systemUTC(), (duration) -> {
+			throw new AssertionError("a signalling path is never polled with pauses");
+		});
+		Thread writer = new Thread(() -> {
+			synchronized (signalling) {
+				signalling.version = 42;
+				signalling.page = page(7);
+			}
+			progress.advance();
+		});
+		java.util.concurrent.CompletableFuture<Optional<Page>> read = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> realTime.read(signalling, this.token, "slug", Stage.PREVIEW, Duration.ofSeconds(10)));
+		writer.start();
+		assertThat(read.get(10, java.util.concurrent.TimeUnit.SECONDS)).map(Page::contentVersion).contains(7L);
+		writer.join();
+	}
+
 	private static Page page(long version) {
 		return TestPages.page("p1", "slug", Stage.PREVIEW, version, "v" + version);
 	}
 
-	static final class FakeSource implements PageSource {
+	static class FakeSource implements PageSource {
 
-		long version;
+		volatile long version;
 
-		Page page;
+		volatile Page page;
 
 		Instant catchUpAt;
 
