@@ -94,7 +94,7 @@ class HollowFootprintIntegrationTests {
 				.withAnnouncementWatcher(watcher)
 				.build();
 			// the cycles fold the load in the background: wait for a state that contains all of it
-			await().atMost(Duration.ofMinutes(2))
+			await().atMost(Duration.ofMinutes(5))
 				.until(() -> producer.readLog(loaded, 0).body().stateOffset() >= loaded);
 			long consumerStarted = System.nanoTime();
 			consumer.triggerRefresh();
@@ -116,7 +116,7 @@ class HollowFootprintIntegrationTests {
 				long offset = writes.write(new HollowWriteRequest(List.of(PageChanged.upserted(changed, null))))
 					.offset();
 				long acknowledged = System.nanoTime();
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(30))
 					.pollInterval(Duration.ofMillis(1))
 					.until(() -> ProducerProcess.stateOffset(consumer) >= offset);
 				ackMillis[i] = (acknowledged - started) / 1_000_000;
@@ -141,7 +141,7 @@ class HollowFootprintIntegrationTests {
 			System.out.printf("FOOTPRINT consumer initial load over HTTP: %d ms%n", consumerLoadMillis);
 			System.out.printf("FOOTPRINT one-page change, write -> ack (log append incl. fsync) ms: %s%n",
 					Arrays.toString(ackMillis));
-			System.out.printf("FOOTPRINT one-page change, write -> visible in consumer ms: %s%n",
+			System.out.printf("FOOTPRINT one-page change, write -> folded into a state the consumer installed ms: %s%n",
 					Arrays.toString(visibleMillis));
 			System.out.printf("FOOTPRINT server-side cycle timer: %s%n", cycleQuantiles(producer));
 		}

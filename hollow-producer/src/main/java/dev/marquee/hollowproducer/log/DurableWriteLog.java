@@ -564,6 +564,14 @@ public final class DurableWriteLog implements Closeable {
 	}
 
 	/**
+	 * Whether the log refuses appends (a failed write could not be rolled back) until the producer restarts.
+	 * @return true when broken
+	 */
+	public boolean broken() {
+		return this.broken;
+	}
+
+	/**
 	 * How many segments were deleted since the log was opened.
 	 * @return the count
 	 */

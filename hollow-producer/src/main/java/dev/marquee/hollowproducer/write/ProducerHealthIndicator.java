@@ -9,7 +9,8 @@ import dev.marquee.hollowproducer.log.DurableWriteLog;
 /**
  * Health of the producer: the announced version, the outcome of the last cycle (DOWN while the last cycle
  * failed: writes are still accepted into the log, but no new state folds them) and where the write log stands
- * (head, the offset of the latest announced state, entries pending between them).
+ * (head, the offset of the latest announced state, entries pending between them; DOWN while the log refuses
+ * appends after a write it could not roll back).
  */
 final class ProducerHealthIndicator implements HealthIndicator {
 
@@ -28,7 +29,8 @@ final class ProducerHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		CycleMetrics.LastCycle last = this.metrics.lastCycle();
-		Health.Builder health = (last != null && last.outcome().equals("FAILURE")) ? Health.down() : Health.up();
+		boolean cycleFailed = last != null && last.outcome().equals("FAILURE");
+		Health.Builder health = (cycleFailed || this.log.broken()) ? Health.down() : Health.up();
 		health.withDetail("version", this.metrics.version())
 			.withDetail("cycles", this.metrics.cycles())
 			.withDetail("blobDir", this.store.dir().toString())
@@ -37,7 +39,8 @@ final class ProducerHealthIndicator implements HealthIndicator {
 			.withDetail("logFirstOffset", this.log.firstOffset())
 			.withDetail("stateOffset", this.log.state().offset())
 			.withDetail("pending", this.log.pending())
-			.withDetail("logDir", this.log.dir().toString());
+			.withDetail("logDir", this.log.dir().toString())
+			.withDetail("logBroken", this.log.broken());
 		if (last != null) {
 			health.withDetail("lastCycle", last);
 		}
