@@ -164,9 +164,33 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		return Hostile.signed(source, versioned(source, envelope(source, id, slug), version));
 	}
 
+	/**
+	 * A retry of a delivery under a new delivery id. Strapi's delivery id is the hash of event and body, so its retry
+	 * differs in a byte the mapping ignores.
+	 */
+	static Hostile retried(String source, Hostile delivery, ObjectNode json) {
+		if ("strapi".equals(source)) {
+			json.put("createdAt", "2026-01-01T00:00:00Z");
+			delivery.body(Deliveries.utf8(json.toString()));
+		}
+		return delivery;
+	}
+
+	static Hostile retriedPublish(String source, String id, String slug, long version) {
+		ObjectNode json = versioned(source, envelope(source, id, slug), version);
+		return retried(source, Hostile.signed(source, json), json);
+	}
+
 	/** The same page as a draft (preview only). */
 	static Hostile draft(String source, String id, String slug, long version) {
+		return draft(source, id, slug, version, false);
+	}
+
+	static Hostile draft(String source, String id, String slug, long version, boolean retry) {
 		ObjectNode json = versioned(source, envelope(source, id, slug), version);
+		if (retry && "strapi".equals(source)) {
+			json.put("createdAt", "2026-01-01T00:00:00Z");
+		}
 		Hostile draft = Hostile.signed(source, json);
 		switch (source) {
 			case "marquee" -> json.put("action", "draft");
@@ -275,7 +299,7 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		String category = "resurrection";
 		String id = newId("removed");
 		cases.add(new IntegrityCase(source, category, "retried publish after a delete, new delivery id",
-				List.of(publish(source, id, id, 5), delete(source, id, 5)), publish(source, id, id, 5), 200, "ignored",
+				List.of(publish(source, id, id, 5), delete(source, id, 5)), retriedPublish(source, id, id, 5), 200, "ignored",
 				List.of(id), removed(id)));
 		String older = newId("removed");
 		cases.add(new IntegrityCase(source, category, "older publish after a delete",
@@ -283,7 +307,7 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 				"ignored", List.of(older), removed(older)));
 		String drafted = newId("removed");
 		cases.add(new IntegrityCase(source, category, "retried draft after a delete",
-				List.of(draft(source, drafted, drafted, 5), delete(source, drafted, 5)), draft(source, drafted, drafted, 5),
+				List.of(draft(source, drafted, drafted, 5), delete(source, drafted, 5)), draft(source, drafted, drafted, 5, true),
 				200, "ignored", List.of(drafted), (body) -> {
 				}));
 		return cases;

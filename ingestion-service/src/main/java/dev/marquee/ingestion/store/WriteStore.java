@@ -300,6 +300,9 @@ public class WriteStore {
 	 * @return the owning page, empty when the slug is free
 	 */
 	public Optional<String> slugOwner(Stage stage, String slug) {
+		// A plain read, not a serial one: it only spares the transaction when the page already holds its slug. Only
+		// the holder releases a claim (under its page lock), so a stale "free" just leads to the transaction, which
+		// tells the truth, and a stale "taken" to a 409 the CMS retries.
 		Row row = this.session.execute(this.selectSlugOwner.bind(stage.name(), slug)).one();
 		return Optional.ofNullable(row).map((r) -> r.getString("page_id"));
 	}
