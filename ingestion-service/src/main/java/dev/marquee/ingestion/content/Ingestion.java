@@ -1,10 +1,14 @@
 package dev.marquee.ingestion.content;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,7 @@ import dev.marquee.ingestion.render.RenderException;
 import dev.marquee.ingestion.render.Violation;
 import dev.marquee.ingestion.store.WriteStore;
 import dev.marquee.ingestion.store.WriteStore.Dependency;
+import dev.marquee.ingestion.store.WriteStore.DocumentState;
 import dev.marquee.ingestion.store.WriteStore.RenderedPage;
 import dev.marquee.ingestion.store.WriteStore.StoredDocument;
 import dev.marquee.ingestion.system.ProblemException;
@@ -84,6 +89,8 @@ public class Ingestion {
 
 	private final CatalogCache catalogCache;
 
+	private final SlugClaims slugs;
+
 	public Ingestion(WriteStore store, PageRenderer renderer, Publisher publisher, ContentVersionClock versions,
 			Clock clock, MeterRegistry meters, CatalogCache catalogCache) {
 		this.meters = meters;
@@ -99,6 +106,11 @@ public class Ingestion {
 		long highest = store.maxContentVersion();
 		versions.observe(highest);
 		logger.info("Content versions continue after {}", highest);
+		this.slugs = new SlugClaims(store);
+		int claimed = store.claimPublishedSlugs();
+		if (claimed > 0) {
+			logger.info("Claimed the slugs of {} page stage(s) published before slugs were claimed", claimed);
+		}
 	}
 
 	/**
@@ -108,38 +120,72 @@ public class Ingestion {
 	 * @throws ProblemException 422 for a document that cannot be rendered, 503 when a store or path is down
 	 */
 	public IngestionResult handle(IncomingChange change) {
+		VersionRules.checkPlausible(change);
+		String bodySha256 = bodySha256(change);
 		List<Lock> held = lock(change);
 		try {
-			if (this.store.deliverySeen(change.source(), change.deliveryId())) {
+			Optional<WriteStore.SeenDelivery> seen = this.store.delivery(change.source(), change.deliveryId());
+			if (seen.isPresent()) {
+				String recorded = seen.get().bodySha256();
+				if (recorded != null && !recorded.equals(bodySha256)) {
+					count(change, "delivery-id-reused");
+					throw new ProblemException(HttpStatus.CONFLICT, "delivery-id-reused", "Delivery id reused",
+							"Delivery " + change.deliveryId() + " was processed before with another body; "
+									+ "a retry must send the same bytes, a new change needs a new delivery id")
+						.with("deliveryId", change.deliveryId());
+				}
 				logger.info("Duplicate delivery {} from {}", change.deliveryId(), change.source());
 				count(change, "duplicate");
 				return IngestionResult.duplicate(change);
 			}
-			Optional<WriteStore.DocumentVersion> current = this.store.version(change.type(), change.documentId());
-			if (change.version() != null && current.isPresent() && change.version() < current.get().version()) {
-				String reason = "version " + change.version() + " is older than the stored version "
-						+ current.get().version();
+			Optional<DocumentState> current = this.store.state(change.type(), change.documentId());
+			String owner = current.map(DocumentState::owner).orElse(null);
+			if (owner != null && !owner.equals(change.source())) {
+				count(change, "owned-by-other-source");
+				throw new ProblemException(HttpStatus.CONFLICT, "document-owned-by-other-source",
+						"Document owned by another source",
+						change.type().wireName() + " " + change.documentId() + " was created by " + owner
+								+ "; a delivery from " + change.source() + " may not change it")
+					.with("owner", owner);
+			}
+			VersionRules.Decision decision = VersionRules.decide(current.orElse(null), change.action(),
+					change.version(), change.source());
+			if (decision.ignored()) {
+				String reason = decision.kept();
 				logger.info("Ignoring {} {} {}: {}", change.action().wireName(), change.type().wireName(),
 						change.documentId(), reason);
-				this.store.recordDelivery(change.source(), change.deliveryId(), "ignored: " + reason);
+				this.store.recordDelivery(change.source(), change.deliveryId(), "ignored: " + reason, bodySha256);
 				count(change, "ignored");
 				return IngestionResult.ignored(change, reason);
 			}
-			long version = (change.version() != null) ? change.version()
-					: current.map(WriteStore.DocumentVersion::version).orElse(1L);
-			Outcome outcome = (change.type() == ContentType.PAGE) ? page(change, version) : catalog(change, version);
+			long version = decision.version();
+			Outcome outcome = (change.type() == ContentType.PAGE) ? page(change, decision)
+					: catalog(change, decision);
+			// Only now, with every path's acknowledgement: a retry of a delivery that failed half-way is applied.
+			this.store.saveState(change.type(), change.documentId(), decision.after());
 			this.store.recordDelivery(change.source(), change.deliveryId(),
-					change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)");
+					change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)", bodySha256);
 			count(change, "accepted");
-			logger.info("Ingested {} {} {} v{} from {}: {} page stage(s) published, {} render problem(s)",
+			logger.info("Ingested {} {} {} v{} from {} into {}: {} page stage(s) published, {} render problem(s)",
 					change.action().wireName(), change.type().wireName(), change.documentId(), version, change.source(),
-					outcome.pages().size(), outcome.problems().size());
-			return new IngestionResult(change.source(), change.deliveryId(), false, false, null,
+					decision.stages(), outcome.pages().size(), outcome.problems().size());
+			return new IngestionResult(change.source(), change.deliveryId(), false, false, decision.kept(),
 					change.type().wireName(), change.documentId(), version, change.action().wireName(),
 					outcome.pages(), outcome.problems(), outcome.token());
 		}
 		finally {
 			held.forEach(Lock::unlock);
+		}
+	}
+
+	// The controllers decode the body as strict UTF-8 before mapping it, so these bytes are the bytes received.
+	private static String bodySha256(IncomingChange change) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(change.raw().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -185,58 +231,78 @@ public class Ingestion {
 		}
 	}
 
-	private Outcome page(IncomingChange change, long version) {
+	private Outcome page(IncomingChange change, VersionRules.Decision decision) {
 		Instant ingestedAt = this.clock.instant();
-		Set<Stage> stages = change.action().stages();
+		Set<Stage> stages = decision.stages();
+		long version = decision.version();
+		String pageId = change.documentId();
 		if (change.action().isRemoval()) {
 			List<PageChanged> removals = new ArrayList<>();
 			for (Stage stage : stages) {
-				this.store.rendered(change.documentId(), stage)
+				this.store.rendered(pageId, stage)
 					.filter((rendered) -> !rendered.removed())
-					.ifPresent((rendered) -> removals.add(PageChanged.deleted(change.documentId(), stage,
-							rendered.slug(), this.versions.next(), ingestedAt, change.traceId())));
+					.ifPresent((rendered) -> removals.add(PageChanged.deleted(pageId, stage, rendered.slug(),
+							this.versions.next(), ingestedAt, change.traceId())));
 			}
-			this.store.removeDocument(ContentType.PAGE, change.documentId(), stages, version);
+			this.store.removeDocument(ContentType.PAGE, pageId, stages);
 			if (change.action() == Action.DELETE) {
-				this.store.replaceDependencies(change.documentId(), Set.of());
+				this.store.replaceDependencies(pageId, Set.of());
 			}
 			for (Stage stage : stages) {
-				this.store.clearProblem(change.documentId(), stage);
+				this.store.clearProblem(pageId, stage);
 			}
-			return publishAll(removals, version, List.of());
+			Outcome outcome = publishAll(removals, version, List.of());
+			// Released only once the removal is on every path: a page claiming the slug next gets a later content
+			// version, so on every read path its row outlives the removed one whatever order they are applied in.
+			this.slugs.releaseAll(pageId, stages, null);
+			return outcome;
 		}
 		PageFields fields = read(change.fields(), PageFields.class);
-		List<PageChanged> upserts = new ArrayList<>();
-		Set<Dependency> dependencies = new LinkedHashSet<>();
-		for (Stage stage : stages) {
-			try {
-				Rendered rendered = this.renderer.render(change.documentId(), fields, stage,
-						new StoreCatalog(this.catalogCache, stage), new PageRenderer.Context(this.versions.next(), version,
-								ingestedAt, change.traceId()));
-				upserts.add(upsert(rendered));
-				dependencies.addAll(rendered.dependencies());
+		// Claimed before any content version is drawn for this page (see SlugClaims), and given back on failure.
+		List<Stage> claimed = this.slugs.claim(pageId, stages, fields.slug());
+		Outcome outcome;
+		try {
+			List<PageChanged> upserts = new ArrayList<>();
+			Set<Dependency> dependencies = new LinkedHashSet<>();
+			for (Stage stage : stages) {
+				try {
+					Rendered rendered = this.renderer.render(pageId, fields, stage,
+							new StoreCatalog(this.catalogCache, stage), new PageRenderer.Context(this.versions.next(),
+									version, ingestedAt, change.traceId()));
+					upserts.add(upsert(rendered));
+					dependencies.addAll(rendered.dependencies());
+				}
+				catch (RenderException ex) {
+					// Both stages see the same document; the first stage's problems are the answer.
+					throw unprocessable(ex);
+				}
 			}
-			catch (RenderException ex) {
-				// Both stages see the same document; the first stage's problems are the answer.
-				throw unprocessable(ex);
+			this.store.saveDocument(ContentType.PAGE, pageId, stages, version,
+					MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
+			if (stages.equals(change.action().stages()) && change.action() == Action.PUBLISH) {
+				this.store.replaceDependencies(pageId, dependencies);
 			}
+			else {
+				// A stage kept at a newer version still renders with what it used: keep those dependencies.
+				this.store.addDependencies(pageId, dependencies);
+			}
+			outcome = publishAll(upserts, version, List.of());
 		}
-		this.store.saveDocument(ContentType.PAGE, change.documentId(), stages, version, MarqueeJson.mapper()
-			.writeValueAsString(fields), change.raw(), change.source());
-		if (change.action() == Action.PUBLISH) {
-			this.store.replaceDependencies(change.documentId(), dependencies);
+		catch (RuntimeException ex) {
+			this.slugs.giveBack(pageId, claimed, fields.slug(), ex);
+			throw ex;
 		}
-		else {
-			this.store.addDependencies(change.documentId(), dependencies);
-		}
-		return publishAll(upserts, version, List.of());
+		// A rename gives the old slug back only now that the page is on every path under its new one.
+		this.slugs.releaseAll(pageId, stages, fields.slug());
+		return outcome;
 	}
 
-	private Outcome catalog(IncomingChange change, long version) {
-		Set<Stage> stages = change.action().stages();
+	private Outcome catalog(IncomingChange change, VersionRules.Decision decision) {
+		Set<Stage> stages = decision.stages();
+		long version = decision.version();
 		try {
 			if (change.action().isRemoval()) {
-				this.store.removeDocument(change.type(), change.documentId(), stages, version);
+				this.store.removeDocument(change.type(), change.documentId(), stages);
 			}
 			else {
 				Class<?> fieldsType = switch (change.type()) {
@@ -276,6 +342,12 @@ public class Ingestion {
 				}
 				try {
 					PageFields fields = MarqueeJson.mapper().readValue(document.get().body(), PageFields.class);
+					Optional<String> holder = this.slugs.holderForRerender(pageId, stage, fields.slug());
+					if (holder.isPresent()) {
+						// Two pages shared the slug before slugs were claimed; the other one keeps it.
+						throw new RenderException(List.of(new Violation("slug",
+								"'" + fields.slug() + "' is held by page " + holder.get(), Violation.Kind.TEMPLATE)));
+					}
 					Rendered rendered = this.renderer.render(pageId, fields, stage, new StoreCatalog(this.catalogCache, stage),
 							new PageRenderer.Context(this.versions.next(), document.get().version(), ingestedAt,
 									traceId));

@@ -14,7 +14,7 @@ import dev.marquee.model.Stage;
  * @param deliveryId the delivery's de-duplication key
  * @param duplicate true when this delivery was processed before (nothing happened now)
  * @param ignored true when the delivery is older than the stored document (nothing happened)
- * @param reason why it was ignored
+ * @param reason why it was ignored, or which stages kept a newer version when it changed only some
  * @param contentType the document's type
  * @param documentId the document's id
  * @param version the CMS version applied

@@ -3,8 +3,12 @@ package dev.marquee.ingestion.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +19,12 @@ import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BatchStatement;
 import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
 import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -64,7 +70,19 @@ public class WriteStore {
 				removed boolean, page text, PRIMARY KEY (page_id, stage))""", """
 			CREATE TABLE IF NOT EXISTS marquee_write.render_problems (
 				page_id text, stage text, trigger text, problems list<text>, at timestamp,
-				PRIMARY KEY (page_id, stage))""");
+				PRIMARY KEY (page_id, stage))""",
+			// Content integrity: the hash of each delivery's body (a reused delivery id is told from a retry), the
+			// owning source and the version per stage of each document, and one owner per slug and stage.
+			"ALTER TABLE marquee_write.deliveries ADD IF NOT EXISTS body_sha256 text",
+			"ALTER TABLE marquee_write.document_versions ADD IF NOT EXISTS owner text",
+			"ALTER TABLE marquee_write.document_versions ADD IF NOT EXISTS published_version bigint",
+			"ALTER TABLE marquee_write.document_versions ADD IF NOT EXISTS published_removed boolean",
+			"ALTER TABLE marquee_write.document_versions ADD IF NOT EXISTS preview_version bigint",
+			"ALTER TABLE marquee_write.document_versions ADD IF NOT EXISTS preview_removed boolean", """
+			CREATE TABLE IF NOT EXISTS marquee_write.slug_claims (
+				stage text, slug text, page_id text, PRIMARY KEY ((stage, slug)))""", """
+			CREATE TABLE IF NOT EXISTS marquee_write.slug_claims_by_page (
+				page_id text, stage text, slug text, PRIMARY KEY (page_id, stage, slug))""");
 
 	private final CqlSession session;
 
@@ -73,8 +91,6 @@ public class WriteStore {
 	private final PreparedStatement insertDelivery;
 
 	private final PreparedStatement selectVersion;
-
-	private final PreparedStatement upsertVersion;
 
 	private final PreparedStatement insertDocument;
 
@@ -102,6 +118,24 @@ public class WriteStore {
 
 	private final PreparedStatement deleteProblem;
 
+	private final PreparedStatement selectState;
+
+	private final PreparedStatement upsertState;
+
+	private final PreparedStatement selectDocumentSources;
+
+	private final PreparedStatement selectSlugOwner;
+
+	private final PreparedStatement claimSlug;
+
+	private final PreparedStatement releaseSlug;
+
+	private final PreparedStatement insertClaimOfPage;
+
+	private final PreparedStatement deleteClaimOfPage;
+
+	private final PreparedStatement selectClaimsOfPage;
+
 	public WriteStore(CqlSession session) {
 		this.session = session;
 		for (String statement : SCHEMA) {
@@ -109,14 +143,12 @@ public class WriteStore {
 			session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofSeconds(60)));
 		}
 		logger.info("Write-side store ready in keyspace {}", KEYSPACE);
-		this.selectDelivery = session
-			.prepare("SELECT outcome FROM marquee_write.deliveries WHERE source = ? AND delivery_id = ?");
-		this.insertDelivery = session.prepare(
-				"INSERT INTO marquee_write.deliveries (source, delivery_id, received_at, outcome) VALUES (?, ?, ?, ?)");
+		this.selectDelivery = session.prepare(
+				"SELECT outcome, body_sha256 FROM marquee_write.deliveries WHERE source = ? AND delivery_id = ?");
+		this.insertDelivery = session.prepare("INSERT INTO marquee_write.deliveries "
+				+ "(source, delivery_id, received_at, outcome, body_sha256) VALUES (?, ?, ?, ?, ?)");
 		this.selectVersion = session
 			.prepare("SELECT version, removed FROM marquee_write.document_versions WHERE kind = ? AND id = ?");
-		this.upsertVersion = session
-			.prepare("INSERT INTO marquee_write.document_versions (kind, id, version, removed) VALUES (?, ?, ?, ?)");
 		this.insertDocument = session.prepare("INSERT INTO marquee_write.documents "
 				+ "(kind, id, stage, version, body, raw, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 		this.deleteDocument = session
@@ -143,16 +175,36 @@ public class WriteStore {
 				+ "(page_id, stage, trigger, problems, at) VALUES (?, ?, ?, ?, ?)");
 		this.deleteProblem = session
 			.prepare("DELETE FROM marquee_write.render_problems WHERE page_id = ? AND stage = ?");
+		this.selectState = session.prepare("SELECT version, removed, owner, published_version, published_removed, "
+				+ "preview_version, preview_removed FROM marquee_write.document_versions WHERE kind = ? AND id = ?");
+		this.upsertState = session.prepare("INSERT INTO marquee_write.document_versions (kind, id, version, removed, "
+				+ "owner, published_version, published_removed, preview_version, preview_removed) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+		this.selectDocumentSources = session
+			.prepare("SELECT source FROM marquee_write.documents WHERE kind = ? AND id = ?");
+		this.selectSlugOwner = session
+			.prepare("SELECT page_id FROM marquee_write.slug_claims WHERE stage = ? AND slug = ?");
+		this.claimSlug = session.prepare(
+				"INSERT INTO marquee_write.slug_claims (stage, slug, page_id) VALUES (?, ?, ?) IF NOT EXISTS");
+		this.releaseSlug = session
+			.prepare("DELETE FROM marquee_write.slug_claims WHERE stage = ? AND slug = ? IF page_id = ?");
+		this.insertClaimOfPage = session
+			.prepare("INSERT INTO marquee_write.slug_claims_by_page (page_id, stage, slug) VALUES (?, ?, ?)");
+		this.deleteClaimOfPage = session
+			.prepare("DELETE FROM marquee_write.slug_claims_by_page WHERE page_id = ? AND stage = ? AND slug = ?");
+		this.selectClaimsOfPage = session
+			.prepare("SELECT slug FROM marquee_write.slug_claims_by_page WHERE page_id = ? AND stage = ?");
 	}
 
 	/**
-	 * Whether a delivery was already processed successfully.
+	 * A delivery already processed successfully.
 	 * @param source the CMS
 	 * @param deliveryId its delivery id
-	 * @return true for a duplicate
+	 * @return what was recorded of it, empty when it was never processed
 	 */
-	public boolean deliverySeen(String source, String deliveryId) {
-		return this.session.execute(this.selectDelivery.bind(source, deliveryId)).one() != null;
+	public Optional<SeenDelivery> delivery(String source, String deliveryId) {
+		Row row = this.session.execute(this.selectDelivery.bind(source, deliveryId)).one();
+		return Optional.ofNullable(row).map((r) -> new SeenDelivery(r.getString("outcome"), r.getString("body_sha256")));
 	}
 
 	/**
@@ -160,9 +212,10 @@ public class WriteStore {
 	 * @param source the CMS
 	 * @param deliveryId its delivery id
 	 * @param outcome a short description for operators
+	 * @param bodySha256 the hex SHA-256 of the delivery's body, so the same id with another body is told apart
 	 */
-	public void recordDelivery(String source, String deliveryId, String outcome) {
-		this.session.execute(this.insertDelivery.bind(source, deliveryId, Instant.now(), outcome));
+	public void recordDelivery(String source, String deliveryId, String outcome, String bodySha256) {
+		this.session.execute(this.insertDelivery.bind(source, deliveryId, Instant.now(), outcome, bodySha256));
 	}
 
 	/**
@@ -177,6 +230,160 @@ public class WriteStore {
 	}
 
 	/**
+	 * Everything the integrity rules need of a document: its owning source and its version per stage.
+	 * @param type its type
+	 * @param id its id
+	 * @return the state, empty for a document never seen
+	 */
+	public Optional<DocumentState> state(ContentType type, String id) {
+		Row row = this.session.execute(this.selectState.bind(type.wireName(), id)).one();
+		if (row == null) {
+			return Optional.empty();
+		}
+		long highest = row.getLong("version");
+		boolean removed = row.getBoolean("removed");
+		String owner = row.getString("owner");
+		Map<Stage, StageVersion> stages = new EnumMap<>(Stage.class);
+		if (owner == null) {
+			// Written before owners and stage versions were kept: one version for the whole document, and the
+			// owner is the source that stored its content.
+			stages.put(Stage.PUBLISHED, new StageVersion(highest, removed));
+			stages.put(Stage.PREVIEW, new StageVersion(highest, removed));
+			for (Row source : this.session.execute(this.selectDocumentSources.bind(type.wireName(), id))) {
+				if (source.getString("source") != null) {
+					owner = source.getString("source");
+					break;
+				}
+			}
+		}
+		else {
+			if (!row.isNull("published_version")) {
+				stages.put(Stage.PUBLISHED,
+						new StageVersion(row.getLong("published_version"), row.getBoolean("published_removed")));
+			}
+			if (!row.isNull("preview_version")) {
+				stages.put(Stage.PREVIEW,
+						new StageVersion(row.getLong("preview_version"), row.getBoolean("preview_removed")));
+			}
+		}
+		return Optional.of(new DocumentState(highest, removed, owner, stages));
+	}
+
+	/**
+	 * Records a document's state once the change that produced it was accepted by every write path.
+	 * @param type its type
+	 * @param id its id
+	 * @param state the new state; its owner must be set
+	 */
+	public void saveState(ContentType type, String id, DocumentState state) {
+		BoundStatementBuilder insert = this.upsertState.boundStatementBuilder()
+			.setString(0, type.wireName())
+			.setString(1, id)
+			.setLong(2, state.highest())
+			.setBoolean(3, state.removed())
+			.setString(4, Objects.requireNonNull(state.owner(), "owner"));
+		StageVersion published = state.stages().get(Stage.PUBLISHED);
+		if (published != null) {
+			insert.setLong(5, published.version()).setBoolean(6, published.removed());
+		}
+		StageVersion preview = state.stages().get(Stage.PREVIEW);
+		if (preview != null) {
+			insert.setLong(7, preview.version()).setBoolean(8, preview.removed());
+		}
+		this.session.execute(insert.build());
+	}
+
+	/**
+	 * The page that holds a slug in a stage.
+	 * @param stage the stage
+	 * @param slug the slug
+	 * @return the owning page, empty when the slug is free
+	 */
+	public Optional<String> slugOwner(Stage stage, String slug) {
+		// A plain read, not a serial one: it only spares the transaction when the page already holds its slug. Only
+		// the holder releases a claim (under its page lock), so a stale "free" just leads to the transaction, which
+		// tells the truth, and a stale "taken" to a 409 the CMS retries.
+		Row row = this.session.execute(this.selectSlugOwner.bind(stage.name(), slug)).one();
+		return Optional.ofNullable(row).map((r) -> r.getString("page_id"));
+	}
+
+	/**
+	 * Claims a slug of a stage for a page, unless another page holds it. The claim is a lightweight transaction
+	 * ({@code IF NOT EXISTS}), so two claimants never both win, whichever instance or thread they run on.
+	 * @param stage the stage
+	 * @param slug the slug
+	 * @param pageId the claimant
+	 * @return the other page holding the slug; empty when the claimant holds it now (or already did)
+	 */
+	public Optional<String> claimSlug(Stage stage, String slug, String pageId) {
+		// The page's index row first: a crash in between leaves an index entry for a claim not held, which a release
+		// of it ignores, never a claim the page cannot find to release.
+		this.session.execute(this.insertClaimOfPage.bind(pageId, stage.name(), slug));
+		Row result = this.session.execute(this.claimSlug.bind(stage.name(), slug, pageId)).one();
+		if (result == null || result.getBoolean("[applied]")) {
+			return Optional.empty();
+		}
+		String holder = result.getString("page_id");
+		return (holder == null || holder.equals(pageId)) ? Optional.empty() : Optional.of(holder);
+	}
+
+	/**
+	 * Releases a page's claim of a slug; a claim held by another page stays.
+	 * @param stage the stage
+	 * @param slug the slug
+	 * @param pageId the page releasing it
+	 */
+	public void releaseSlug(Stage stage, String slug, String pageId) {
+		this.session.execute(this.releaseSlug.bind(stage.name(), slug, pageId));
+		this.session.execute(this.deleteClaimOfPage.bind(pageId, stage.name(), slug));
+	}
+
+	/**
+	 * The slugs a page has claimed in a stage (normally one; more only while a rename is under way or after a
+	 * failed one).
+	 * @param pageId the page
+	 * @param stage the stage
+	 * @return the slugs
+	 */
+	public List<String> slugsClaimedBy(String pageId, Stage stage) {
+		List<String> slugs = new ArrayList<>();
+		for (Row row : this.session.execute(this.selectClaimsOfPage.bind(pageId, stage.name()))) {
+			slugs.add(row.getString("slug"));
+		}
+		return slugs;
+	}
+
+	/**
+	 * Claims the slug of every page stage published before slug claims existed, once: when no claim is stored
+	 * yet. Where two pages already shared a slug, the first one read keeps it and the other is logged; its next
+	 * publish or re-render is refused until it moves to a free slug.
+	 * @return the number of claims made
+	 */
+	public int claimPublishedSlugs() {
+		if (this.session.execute(scan("SELECT stage FROM marquee_write.slug_claims LIMIT 1")).one() != null) {
+			return 0;
+		}
+		int claimed = 0;
+		for (Row row : this.session
+			.execute(scan("SELECT page_id, stage, slug, removed FROM marquee_write.rendered_pages"))) {
+			if (row.getBoolean("removed") || row.getString("slug") == null) {
+				continue;
+			}
+			Stage stage = Stage.valueOf(row.getString("stage"));
+			String pageId = row.getString("page_id");
+			Optional<String> other = claimSlug(stage, row.getString("slug"), pageId);
+			if (other.isPresent()) {
+				logger.warn("Pages {} and {} both hold slug {} ({}); {} keeps it", other.get(), pageId,
+						row.getString("slug"), stage, other.get());
+			}
+			else {
+				claimed++;
+			}
+		}
+		return claimed;
+	}
+
+	/**
 	 * Stores a document's new content for some stages.
 	 * @param type its type
 	 * @param id its id
@@ -185,6 +392,8 @@ public class WriteStore {
 	 * @param body the native-format fields (JSON)
 	 * @param raw the delivery as received
 	 * @param source the CMS
+	 * @see #saveState(ContentType, String, DocumentState) for the version, recorded once every path accepted the
+	 * change, so a retry of a failed one is applied
 	 */
 	public void saveDocument(ContentType type, String id, Set<Stage> stages, long version, String body, String raw,
 			String source) {
@@ -194,23 +403,20 @@ public class WriteStore {
 			batch.addStatement(
 					this.insertDocument.bind(type.wireName(), id, stage.name(), version, body, raw, source, now));
 		}
-		batch.addStatement(this.upsertVersion.bind(type.wireName(), id, version, false));
 		this.session.execute(batch.build());
 	}
 
 	/**
-	 * Removes some stages of a document, remembering the removal's version so older deliveries stay ignored.
+	 * Removes some stages of a document; its state records the removal's version.
 	 * @param type its type
 	 * @param id its id
 	 * @param stages the stages removed
-	 * @param version the version of the removal
 	 */
-	public void removeDocument(ContentType type, String id, Set<Stage> stages, long version) {
+	public void removeDocument(ContentType type, String id, Set<Stage> stages) {
 		BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
 		for (Stage stage : stages) {
 			batch.addStatement(this.deleteDocument.bind(type.wireName(), id, stage.name()));
 		}
-		batch.addStatement(this.upsertVersion.bind(type.wireName(), id, version, true));
 		this.session.execute(batch.build());
 	}
 
@@ -423,6 +629,37 @@ public class WriteStore {
 	}
 
 	/**
+	 * A delivery processed before.
+	 * @param outcome what it did, for operators
+	 * @param bodySha256 the hex SHA-256 of its body; null when recorded before body hashes were kept
+	 */
+	public record SeenDelivery(@Nullable String outcome, @Nullable String bodySha256) {
+	}
+
+	/**
+	 * What the integrity rules know of a document.
+	 * @param highest the highest CMS version seen, removals included
+	 * @param removed whether every stage it has is removed
+	 * @param owner the source that created it (null only for one never written)
+	 * @param stages the version of each stage it has had content or a removal for
+	 */
+	public record DocumentState(long highest, boolean removed, @Nullable String owner, Map<Stage, StageVersion> stages) {
+
+		public DocumentState {
+			stages = stages.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(stages));
+		}
+
+	}
+
+	/**
+	 * The version of one stage of a document.
+	 * @param version the CMS version last applied to the stage (for a removal: the version it records)
+	 * @param removed whether that was a removal
+	 */
+	public record StageVersion(long version, boolean removed) {
+	}
+
+	/**
 	 * One stage of a stored document.
 	 * @param type its type
 	 * @param id its id
@@ -452,7 +689,7 @@ public class WriteStore {
 	 * @param json the page as JSON, null for a removal
 	 */
 	public record RenderedPage(String pageId, Stage stage, String slug, long contentVersion, long sourceVersion,
-			boolean removed, @org.jspecify.annotations.Nullable String json) {
+			boolean removed, @Nullable String json) {
 	}
 
 	/**
