@@ -15,13 +15,13 @@ delivery=$(cat /proc/sys/kernel/random/uuid)
 case "$source" in
 	marquee)
 		secret=${MARQUEE_WEBHOOK_SECRET_MARQUEE:-local-marquee-webhook-secret}
-		sig=$( { printf '%s.' "$now_ms"; cat "$file"; } | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
+		sig=$( { printf '%s.%s.' "$delivery" "$now_ms"; cat "$file"; } | openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
 		curl -sS -w '\n' -D - -X POST "$url/webhooks/marquee" -H 'Content-Type: application/json' \
 			-H "Marquee-Delivery-Id: $delivery" -H "Marquee-Signature: t=$now_ms,v1=$sig" --data-binary @"$file" ;;
 	contentful)
 		secret=${MARQUEE_WEBHOOK_SECRET_CONTENTFUL:-local-contentful-webhook-secret}
-		signed='x-contentful-signed-headers,x-contentful-timestamp'
-		sig=$( { printf 'POST\n/webhooks/contentful\nx-contentful-signed-headers:%s;x-contentful-timestamp:%s\n' "$signed" "$now_ms"; cat "$file"; } \
+		signed='x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic'
+		sig=$( { printf 'POST\n/webhooks/contentful\nx-contentful-signed-headers:%s;x-contentful-timestamp:%s;x-contentful-topic:%s\n' "$signed" "$now_ms" "$extra"; cat "$file"; } \
 			| openssl dgst -sha256 -hmac "$secret" -hex | sed 's/^.* //')
 		curl -sS -w '\n' -D - -X POST "$url/webhooks/contentful" -H 'Content-Type: application/vnd.contentful.management.v1+json' \
 			-H "X-Contentful-Topic: $extra" -H "X-Contentful-Idempotency-Key: $delivery" \

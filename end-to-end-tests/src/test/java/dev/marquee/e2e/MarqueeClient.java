@@ -6,21 +6,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 
 /**
  * What a CMS and a reader do over HTTP: signed native webhooks to ingestion, page reads and previews from page
@@ -83,8 +79,8 @@ final class MarqueeClient {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(this.ingestion + "/webhooks/marquee"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", deliveryId)
-			.header("Marquee-Signature", "t=" + timestamp + ",v1=" + sign(timestamp, bytes))
+			.header(NativeWebhook.DELIVERY_ID, deliveryId)
+			.header(NativeWebhook.SIGNATURE, sign(deliveryId, timestamp, bytes))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
 			.build();
 		return send(request);
@@ -163,16 +159,9 @@ final class MarqueeClient {
 		return new Answer(response.statusCode(), response.headers().map(), response.body());
 	}
 
-	static String sign(long timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
+	/** The {@code Marquee-Signature} of a delivery under the local default secret ({@link NativeWebhook}). */
+	static String sign(String deliveryId, long timestamp, byte[] body) {
+		return NativeWebhook.sign(WEBHOOK_SECRET, deliveryId, timestamp, body);
 	}
 
 	private static String basic(String user, String password) {

@@ -96,7 +96,7 @@ class SecurityProbeIntegrationTests {
 			.newBuilder(URI.create(platform.url(Service.INGESTION) + "/webhooks/marquee"))
 			.header("Content-Type", "application/json")
 			.header("Marquee-Delivery-Id", "replayed")
-			.header("Marquee-Signature", "t=" + tenMinutesAgo + ",v1=" + MarqueeClient.sign(tenMinutesAgo, body))
+			.header("Marquee-Signature", MarqueeClient.sign("replayed", tenMinutesAgo, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 

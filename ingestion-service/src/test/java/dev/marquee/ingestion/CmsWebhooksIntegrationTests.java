@@ -156,15 +156,14 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 
 	private HttpRequest contentfulRequest(Deliveries deliveries, String topic, String body, long timestamp,
 			String secret) {
-		String signedHeaders = "x-contentful-signed-headers,x-contentful-timestamp";
 		return deliveries.request("/webhooks/contentful")
 			.header("Content-Type", "application/vnd.contentful.management.v1+json")
 			.header("X-Contentful-Topic", topic)
 			.header("X-Contentful-Idempotency-Key", UUID.randomUUID().toString())
-			.header("x-contentful-signed-headers", signedHeaders)
+			.header("x-contentful-signed-headers", Deliveries.CONTENTFUL_SIGNED_HEADERS)
 			.header("x-contentful-timestamp", Long.toString(timestamp))
 			.header("x-contentful-signature", Deliveries.contentfulSignature(secret, "POST", "/webhooks/contentful",
-					signedHeaders, timestamp, body.getBytes(StandardCharsets.UTF_8)))
+					timestamp, topic, body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}

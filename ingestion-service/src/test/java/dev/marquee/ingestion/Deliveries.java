@@ -15,6 +15,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.marquee.model.webhook.NativeWebhook;
+
 /**
  * Posts signed native webhooks and authenticated admin requests to a running ingestion service, and signs
  * deliveries the way each CMS does.
@@ -39,8 +41,8 @@ final class Deliveries {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		return send(HttpRequest.newBuilder(URI.create(this.baseUrl + "/webhooks/marquee"))
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", deliveryId)
-			.header("Marquee-Signature", signature(SECRET, System.currentTimeMillis(), bytes))
+			.header(NativeWebhook.DELIVERY_ID, deliveryId)
+			.header(NativeWebhook.SIGNATURE, NativeWebhook.sign(SECRET, deliveryId, System.currentTimeMillis(), bytes))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
 			.build());
 	}
@@ -71,24 +73,23 @@ final class Deliveries {
 		return asUser(path, "admin", "marquee-admin-local");
 	}
 
-	static String signature(String secret, long timestamp, byte[] body) {
-		return "t=" + timestamp + ",v1=" + HexFormat.of().formatHex(hmac(secret, utf8(timestamp + "."), body));
-	}
-
 	/** Sanity's {@code sanity-webhook-signature}: base64url HMAC-SHA256 of {@code "<t>." + body}. */
 	static String sanitySignature(String secret, long timestamp, byte[] body) {
 		return "t=" + timestamp + ",v1="
 				+ Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(secret, utf8(timestamp + "."), body));
 	}
 
+	/** The headers a Contentful delivery signs, in signing order: the topic decides the action, so it is one. */
+	static final String CONTENTFUL_SIGNED_HEADERS = "x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic";
+
 	/**
-	 * Contentful's {@code x-contentful-signature} over {@code POST}, the path, the signed-headers list and the
-	 * timestamp (in that order) and the body.
+	 * Contentful's {@code x-contentful-signature} over the method, the path, the signed headers
+	 * ({@link #CONTENTFUL_SIGNED_HEADERS}: the list itself, the timestamp and the topic, in that order) and the body.
 	 */
-	static String contentfulSignature(String secret, String method, String path, String signedHeaders, long timestamp,
+	static String contentfulSignature(String secret, String method, String path, long timestamp, String topic,
 			byte[] body) {
-		String canonical = method + "\n" + path + "\nx-contentful-signed-headers:" + signedHeaders
-				+ ";x-contentful-timestamp:" + timestamp + "\n";
+		String canonical = method + "\n" + path + "\nx-contentful-signed-headers:" + CONTENTFUL_SIGNED_HEADERS
+				+ ";x-contentful-timestamp:" + timestamp + ";x-contentful-topic:" + topic + "\n";
 		return HexFormat.of().formatHex(hmac(secret, utf8(canonical), body));
 	}
 

@@ -34,6 +34,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,7 +52,7 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 
 	static final List<String> SOURCES = List.of("marquee", "contentful", "sanity", "strapi");
 
-	static final String CONTENTFUL_SIGNED_HEADERS = "x-contentful-signed-headers,x-contentful-timestamp";
+	static final String CONTENTFUL_SIGNED_HEADERS = Deliveries.CONTENTFUL_SIGNED_HEADERS;
 
 	// Spliced into a serialized body in place of the JSON string "@@RAW@@": bytes no JSON writer would produce.
 	static final String RAW = "@@RAW@@";
@@ -928,12 +929,19 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			byte[] signed = (this.signedBody != null) ? this.signedBody : this.body;
 			Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			switch (this.source) {
-				case "marquee" -> all.put("Marquee-Signature", Deliveries.signature(this.secret, t, signed));
+				case "marquee" -> {
+					// The delivery id is signed too; a case that drops or garbles it is refused before the signature.
+					String deliveryId = this.headers.get(NativeWebhook.DELIVERY_ID);
+					all.put(NativeWebhook.SIGNATURE, NativeWebhook.sign(this.secret,
+							(deliveryId != null && NativeWebhook.validDeliveryId(deliveryId)) ? deliveryId : "absent", t,
+							signed));
+				}
 				case "sanity" -> all.put("sanity-webhook-signature", Deliveries.sanitySignature(this.secret, t, signed));
 				case "contentful" -> {
 					all.put("x-contentful-timestamp", Long.toString(t));
+					String topic = this.headers.get("X-Contentful-Topic");
 					all.put("x-contentful-signature", Deliveries.contentfulSignature(this.secret, this.signedMethod,
-							this.signedPath, CONTENTFUL_SIGNED_HEADERS, t, signed));
+							this.signedPath, t, (topic != null) ? topic : "", signed));
 				}
 				default -> {
 				}

@@ -33,6 +33,7 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
 import dev.marquee.model.Topics;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 import dev.marquee.testsupport.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,12 +50,13 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		Deliveries deliveries = deliveries();
 		String[] ids = catalog(deliveries);
 		String page = unique("home");
+		String deliveryId = UUID.randomUUID().toString();
 		HttpResponse<String> response = deliveries.send(deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", UUID.randomUUID().toString())
+			.header("Marquee-Delivery-Id", deliveryId)
 			.header(MarqueeHeaders.TRACE_ID, "trace-" + page)
 			.header("Marquee-Signature",
-					Deliveries.signature(Deliveries.SECRET, System.currentTimeMillis(),
+					NativeWebhook.sign(Deliveries.SECRET, deliveryId, System.currentTimeMillis(),
 							Deliveries.homePage(page, "publish", 1, ids[0], ids[1]).getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(Deliveries.homePage(page, "publish", 1, ids[0], ids[1])))
 			.build());
@@ -200,19 +202,20 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 	void refusesUnsignedWronglySignedAndExpiredDeliveries() {
 		Deliveries deliveries = deliveries();
 		byte[] body = Deliveries.asset(unique("asset"), 1).getBytes(StandardCharsets.UTF_8);
+		String deliveryId = UUID.randomUUID().toString();
 		HttpRequest.Builder base = deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", UUID.randomUUID().toString())
+			.header("Marquee-Delivery-Id", deliveryId)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 
 		HttpResponse<String> unsigned = deliveries.send(base.copy().build());
 		HttpResponse<String> wrong = deliveries.send(base.copy()
-			.header("Marquee-Signature", Deliveries.signature("not-the-secret", System.currentTimeMillis(), body))
+			.header("Marquee-Signature", NativeWebhook.sign("not-the-secret", deliveryId, System.currentTimeMillis(), body))
 			.build());
 		HttpResponse<String> expired = deliveries.send(base.copy()
 			.header("Marquee-Signature",
-					Deliveries.signature(Deliveries.SECRET, System.currentTimeMillis() - Duration.ofMinutes(6).toMillis(),
-							body))
+					NativeWebhook.sign(Deliveries.SECRET, deliveryId,
+							System.currentTimeMillis() - Duration.ofMinutes(6).toMillis(), body))
 			.build());
 
 		assertThat(unsigned.statusCode()).isEqualTo(401);
@@ -230,10 +233,11 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		HttpResponse<String> oversized = deliveries
 			.post("{\"type\":\"asset\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
 		byte[] form = "type=asset".getBytes(StandardCharsets.UTF_8);
+		String formId = UUID.randomUUID().toString();
 		HttpResponse<String> wrongType = deliveries.send(deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Marquee-Delivery-Id", UUID.randomUUID().toString())
-			.header("Marquee-Signature", Deliveries.signature(Deliveries.SECRET, System.currentTimeMillis(), form))
+			.header("Marquee-Delivery-Id", formId)
+			.header("Marquee-Signature", NativeWebhook.sign(Deliveries.SECRET, formId, System.currentTimeMillis(), form))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(form))
 			.build());
 		HttpResponse<String> unknownType = deliveries

@@ -17,6 +17,18 @@ public final class MarqueeHeaders {
 	/** The trace id that follows a write from the webhook to the page build. */
 	public static final String TRACE_ID = "Marquee-Trace-Id";
 
+	/**
+	 * The native webhook's de-duplication key; signed together with the body
+	 * ({@link dev.marquee.model.webhook.NativeWebhook}).
+	 */
+	public static final String WEBHOOK_DELIVERY_ID = "Marquee-Delivery-Id";
+
+	/**
+	 * The native webhook's signature: {@code t=<epoch millis>,v1=<hex HMAC-SHA256>}
+	 * ({@link dev.marquee.model.webhook.NativeWebhook}).
+	 */
+	public static final String WEBHOOK_SIGNATURE = "Marquee-Signature";
+
 	private MarqueeHeaders() {
 	}
 

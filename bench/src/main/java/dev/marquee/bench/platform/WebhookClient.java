@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 import dev.marquee.bench.content.Delivery;
 import dev.marquee.bench.content.WebhookSigner;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 
 /**
  * Posts deliveries to ingestion's real, signed {@code POST /webhooks/marquee}, retrying a 503 (a write path not
@@ -76,8 +77,9 @@ public final class WebhookClient {
 			HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 				.timeout(Duration.ofSeconds(60))
 				.header("Content-Type", "application/json")
-				.header("Marquee-Delivery-Id", delivery.deliveryId())
-				.header("Marquee-Signature", this.signer.sign(System.currentTimeMillis(), delivery.body()))
+				.header(NativeWebhook.DELIVERY_ID, delivery.deliveryId())
+				.header(NativeWebhook.SIGNATURE,
+						this.signer.sign(delivery.deliveryId(), System.currentTimeMillis(), delivery.body()))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(delivery.body()))
 				.build();
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -43,7 +43,9 @@ import dev.marquee.model.TitleCard;
  * Turns a page document into a read-optimized {@link Page}: applies its template (allowed element types,
  * required fields, limits), then hydrates it (asset ids → CDN images with renditions and focal point,
  * title/talent references → cards, {@code {{title:ID.field}}} / {@code {{talent:ID.name}}} placeholders →
- * text). Every problem is collected, so one answer lists them all.
+ * text). RICH_TEXT is cleaned by an allow-list ({@link RichTextSanitizer}); URL-valued fields and asset paths must
+ * be plain web URLs and relative paths ({@link SafeUrls}). Every problem is collected, so one answer lists them
+ * all.
  */
 @Component
 public class PageRenderer {
@@ -52,17 +54,6 @@ public class PageRenderer {
 		.compile("\\{\\{\\s*(title|talent):([A-Za-z0-9_-]+)(?:\\.([A-Za-z]+))?\\s*\\}\\}");
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:[-/][a-z0-9]+)*");
-
-	// Attribute handlers may follow a quote or a slash as well as whitespace (<img/onerror=..>, src="x"onload=..),
-	// and browsers ignore whitespace inside a URL's scheme (java\tscript:).
-	private static final Pattern UNSAFE_HTML = Pattern.compile("(?is)<(script|style|iframe|object|embed)\\b.*?(</\\1\\s*>|$)"
-			+ "|(?:\\s+|(?<=[/\"']))on\\w+\\s*=\\s*(\"[^\"]*\"|'[^']*'|[^\\s>]*)"
-			+ "|j\\s*a\\s*v\\s*a\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t\\s*:|v\\s*b\\s*s\\s*c\\s*r\\s*i\\s*p\\s*t\\s*:");
-
-	// Character references that spell a letter, digit, ':' or whitespace are that character to a browser
-	// (href="&#106;avascript:..."), so they are decoded before matching; all others (&lt;, &#60;) stay encoded.
-	private static final Pattern CHARACTER_REFERENCE = Pattern
-		.compile("(?i)&#(x[0-9a-f]{1,6}|[0-9]{1,7});?|&(colon|tab|newline);");
 
 	private static final int MAX_ID_LENGTH = IncomingChange.MAX_ID_LENGTH;
 
@@ -248,6 +239,7 @@ public class PageRenderer {
 			if (type != ElementType.RICH_TEXT) {
 				checkPlainText(at + ".text." + entry.getKey(), entry.getValue(), violations);
 			}
+			checkUrl(at + ".text." + entry.getKey(), entry.getKey(), entry.getValue(), violations);
 		}
 		checkReferences(at + ".assetIds", fields.assetIdsOrEmpty(), rule.images(), "images", violations);
 		checkReferences(at + ".titleIds", fields.titleIdsOrEmpty(), rule.titles(), "titles", violations);
@@ -260,10 +252,14 @@ public class PageRenderer {
 			String field = at + ".text." + entry.getKey();
 			String value = hydrateText(entry.getValue(), field, catalog, dependencies, violations);
 			if (type == ElementType.RICH_TEXT) {
-				value = sanitize(value);
+				value = RichTextSanitizer.sanitize(value);
 			}
 			else {
 				checkHydrated(field, entry.getValue(), value, violations);
+			}
+			if (!value.equals(entry.getValue())) {
+				// A placeholder made this URL: what is published must pass the same check.
+				checkUrl(field, entry.getKey(), value, violations);
 			}
 			hydratedText.put(entry.getKey(), value);
 		}
@@ -293,6 +289,16 @@ public class PageRenderer {
 			}
 		}
 		return new Element(fields.id(), type, index, hydratedText, images, titles, talent);
+	}
+
+	/** A URL-valued text field ({@code videoUrl}, {@code ctaUrl}, …) holds an absolute http(s) URL only. */
+	private static void checkUrl(String field, String name, @Nullable String value, List<Violation> violations) {
+		if (value != null && SafeUrls.isUrlField(name)) {
+			String problem = SafeUrls.webUrlProblem(value);
+			if (problem != null) {
+				violations.add(Violation.template(field, problem));
+			}
+		}
 	}
 
 	private static void checkReferences(String field, List<String> ids, Range range, String what,
@@ -476,6 +482,12 @@ public class PageRenderer {
 			if (blank(asset.file())) {
 				violations.add(Violation.template("file", "is required"));
 			}
+			else {
+				String problem = SafeUrls.assetPathProblem(asset.file());
+				if (problem != null) {
+					violations.add(Violation.template("file", problem));
+				}
+			}
 			if (asset.width() <= 0) {
 				violations.add(Violation.template("width", "must be a positive number of pixels"));
 			}
@@ -507,39 +519,6 @@ public class PageRenderer {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	static String sanitize(String html) {
-		// Until nothing changes: removing one match can join its neighbours into a new one (<scr<script></script>ipt>).
-		String previous;
-		String sanitized = html;
-		do {
-			previous = sanitized;
-			sanitized = UNSAFE_HTML.matcher(decodeSpelledCharacters(previous)).replaceAll("");
-		}
-		while (!sanitized.equals(previous));
-		return sanitized;
-	}
-
-	private static String decodeSpelledCharacters(String html) {
-		return CHARACTER_REFERENCE.matcher(html).replaceAll((reference) -> {
-			int codePoint;
-			if (reference.group(2) != null) {
-				codePoint = switch (reference.group(2).toLowerCase(Locale.ROOT)) {
-					case "colon" -> ':';
-					case "tab" -> '\t';
-					default -> '\n';
-				};
-			}
-			else {
-				String number = reference.group(1);
-				codePoint = (number.charAt(0) == 'x' || number.charAt(0) == 'X')
-						? Integer.parseInt(number.substring(1), 16) : Integer.parseInt(number);
-			}
-			boolean spelled = (codePoint < 128 && Character.isLetterOrDigit(codePoint)) || codePoint == ':'
-					|| Character.isWhitespace(codePoint);
-			return Matcher.quoteReplacement(spelled ? Character.toString(codePoint) : reference.group());
-		});
 	}
 
 	private static boolean blank(@Nullable String value) {

@@ -2,7 +2,9 @@ package dev.marquee.ingestion.system;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -43,13 +45,23 @@ public class ProblemException extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
+	/** The most entries a list member of a problem carries; {@code <name>Total} then says how many there were. */
+	public static final int MAX_LIST_ENTRIES = 100;
+
 	/**
-	 * Adds a member to the problem's body.
+	 * Adds a member to the problem's body. A list longer than {@value #MAX_LIST_ENTRIES} entries is cut to its first
+	 * {@value #MAX_LIST_ENTRIES}, and {@code <name>Total} gives the full count: a 1 MB page with 100,000 bad elements
+	 * would otherwise answer with megabytes of errors that no caller reads.
 	 * @param name the member name
 	 * @param value its value
 	 * @return this problem
 	 */
 	public ProblemException with(String name, Object value) {
+		if (value instanceof List<?> list && list.size() > MAX_LIST_ENTRIES) {
+			this.properties.put(name, new ArrayList<>(list.subList(0, MAX_LIST_ENTRIES)));
+			this.properties.put(name + "Total", list.size());
+			return this;
+		}
 		this.properties.put(name, value);
 		return this;
 	}

@@ -24,7 +24,7 @@ import dev.marquee.ingestion.IngestionProperties;
 /**
  * HTTP Basic users per CONVENTIONS.md. Webhooks are open to everyone at this layer because each one
  * authenticates by its source's signature (or token), checked over the raw bytes in its controller; admin
- * endpoints need role ADMIN.
+ * endpoints and every actuator endpoint but health, info and prometheus need role ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -40,7 +40,8 @@ class SecurityConfiguration {
 				.permitAll()
 				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
-				.requestMatchers("/admin/**")
+				// Metrics name every endpoint, page and dependency: operators only, as in the other services.
+				.requestMatchers("/admin/**", "/actuator/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())

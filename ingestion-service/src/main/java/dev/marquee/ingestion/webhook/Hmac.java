@@ -2,7 +2,6 @@ package dev.marquee.ingestion.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -11,8 +10,10 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.marquee.model.webhook.NativeWebhook;
+
 /**
- * HMAC-SHA256 and constant-time comparison, shared by the signature schemes.
+ * HMAC-SHA256 for the CMS signature schemes; comparison and freshness are the native contract's.
  */
 final class Hmac {
 
@@ -42,16 +43,12 @@ final class Hmac {
 	}
 
 	static boolean equal(String expected, String actual) {
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+		return NativeWebhook.constantTimeEquals(expected, actual);
 	}
 
-	/**
-	 * Whether a signed timestamp is within a tolerance of now, either way: a signature dated in the future
-	 * would otherwise stay replayable until then. Written so that no timestamp can overflow into "fresh".
-	 */
+	/** Whether a signed timestamp is within a tolerance of now, either way ({@link NativeWebhook#fresh}). */
 	static boolean fresh(long signedAtMillis, Duration tolerance, Clock clock) {
-		long now = clock.millis();
-		return signedAtMillis >= now - tolerance.toMillis() && signedAtMillis <= now + tolerance.toMillis();
+		return NativeWebhook.fresh(signedAtMillis, tolerance, clock);
 	}
 
 	static byte[] utf8(String value) {

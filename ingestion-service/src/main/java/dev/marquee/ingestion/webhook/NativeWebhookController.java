@@ -15,10 +15,12 @@ import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.content.Ingestion;
 import dev.marquee.ingestion.content.IngestionResult;
 import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.model.webhook.NativeWebhook;
 
 /**
  * {@code POST /webhooks/marquee}: Marquee's own webhook format (module README,
- * {@code schema/marquee-webhook.schema.json}).
+ * {@code schema/marquee-webhook.schema.json}), signed over delivery id, timestamp and body as
+ * {@link NativeWebhook} defines.
  */
 @RestController
 class NativeWebhookController {
@@ -44,14 +46,22 @@ class NativeWebhookController {
 	@PostMapping("/webhooks/marquee")
 	ResponseEntity<IngestionResult> receive(HttpServletRequest request) {
 		byte[] body = this.requests.body(request);
-		NativeSignature.verify(request.getHeader(NativeSignature.HEADER), body, this.webhooks.secretMarquee(),
-				this.webhooks.signatureTolerance(), this.clock);
-		JsonNode json = WebhookRequests.parse(body);
-		String deliveryId = request.getHeader(NativeSignature.DELIVERY_ID);
-		if (deliveryId == null || deliveryId.isBlank()) {
-			throw WebhookProblems.badRequest("missing-delivery-id", "Missing delivery id",
-					"The " + NativeSignature.DELIVERY_ID + " header is required");
+		String deliveryId = request.getHeader(NativeWebhook.DELIVERY_ID);
+		try {
+			NativeWebhook.verify(this.webhooks.secretMarquee(), deliveryId, request.getHeader(NativeWebhook.SIGNATURE),
+					body, this.webhooks.signatureTolerance(), this.clock);
 		}
+		catch (NativeWebhook.Rejected ex) {
+			throw switch (ex.reason()) {
+				case MISSING_DELIVERY_ID -> WebhookProblems.badRequest("missing-delivery-id", "Missing delivery id",
+						ex.getMessage());
+				case INVALID_DELIVERY_ID -> WebhookProblems.badRequest("invalid-delivery-id", "Invalid delivery id",
+						ex.getMessage());
+				case EXPIRED -> WebhookProblems.expired(ex.getMessage());
+				case MISSING_SIGNATURE, MALFORMED, MISMATCH -> WebhookProblems.badSignature(ex.getMessage());
+			};
+		}
+		JsonNode json = WebhookRequests.parse(body);
 		return WebhookRequests.answer(this.ingestion.handle(toChange(json, deliveryId, body)));
 	}
 

@@ -25,10 +25,10 @@ import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * {@code POST /webhooks/sanity}: a Sanity GROQ-powered webhook whose projection is the whole document
- * ({@code {...}}), signed with {@code sanity-webhook-signature}. A {@code drafts.} id is a draft save; a
- * delete of the published id removes the page; a delete of a draft id only matters when nothing is
- * published. Versions are {@code _updatedAt} (Sanity's {@code _rev} is not ordered). Content model: module
+ * {@code POST /webhooks/sanity}: a Sanity GROQ-powered webhook whose projection is the whole document plus its
+ * operation ({@code {..., "_operation": delta::operation()}}), signed with {@code sanity-webhook-signature}. A
+ * {@code drafts.} or {@code versions.<release>.} id is a draft save (preview only); a delete of the published id
+ * removes the page; a delete of a draft or release id only matters when nothing is published. Versions are {@code _updatedAt} (Sanity's {@code _rev} is not ordered). Content model: module
  * README.
  */
 @RestController
@@ -41,6 +41,15 @@ class SanityWebhookController {
 	static final String IDEMPOTENCY_KEY = "idempotency-key";
 
 	static final String DRAFT_PREFIX = "drafts.";
+
+	/** A content release's version of a document: {@code versions.<release>.<id>}. */
+	static final String VERSION_PREFIX = "versions.";
+
+	/**
+	 * Where the documented projection ({@code {..., "_operation": delta::operation()}}) puts the operation: in the
+	 * signed body, so it cannot be changed in transit the way the unsigned {@code sanity-operation} header can.
+	 */
+	static final String BODY_OPERATION = "_operation";
 
 	private final WebhookRequests requests;
 
@@ -70,14 +79,53 @@ class SanityWebhookController {
 		String deliveryId = Optional.ofNullable(request.getHeader(IDEMPOTENCY_KEY))
 			.filter((key) -> !key.isBlank())
 			.orElseGet(() -> WebhookRequests.sha256Hex(body));
-		String operation = Optional.ofNullable(request.getHeader(OPERATION)).orElse("update");
+		String operation = operation(json, request.getHeader(OPERATION));
 		IncomingChange change = toChange(operation, json, deliveryId, body);
-		if (change.action() == Action.DELETE && ((Json.text(json, "_id") + "").startsWith(DRAFT_PREFIX))
+		if (change.action() == Action.DELETE && !published(Json.text(json, "_id") + "")
 				&& this.store.document(change.type(), change.documentId(), Stage.PUBLISHED).isPresent()) {
 			return WebhookRequests.answer(IngestionResult.ignored(change,
 					"a discarded draft of a published document: the published copy stays"));
 		}
 		return WebhookRequests.answer(this.ingestion.handle(change));
+	}
+
+	/**
+	 * The operation: from the signed body when the projection carries it, else from the unsigned header.
+	 * @param json the body
+	 * @param header the {@code sanity-operation} header, null if absent
+	 * @return the operation, {@code update} when neither names one
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 when the body's operation is not a string
+	 */
+	static String operation(JsonNode json, @Nullable String header) {
+		JsonNode signed = Json.child(json, BODY_OPERATION);
+		if (signed != null) {
+			if (!signed.isString()) {
+				throw WebhookProblems.invalid("'" + BODY_OPERATION + "' must be delta::operation(): create, update or delete");
+			}
+			return signed.stringValue();
+		}
+		return (header != null) ? header : "update";
+	}
+
+	/**
+	 * Whether a Sanity id is a published document. Sanity keeps every id with a path ({@code drafts.X},
+	 * {@code versions.<release>.X}, any other dotted id) out of public reads, so none of them may go public here
+	 * either: a content release is scheduled, not published.
+	 */
+	static boolean published(String rawId) {
+		return rawId.indexOf('.') < 0;
+	}
+
+	/** The document a Sanity id is a copy of: X for {@code drafts.X} and {@code versions.<release>.X}. */
+	private static String documentId(String rawId) {
+		if (rawId.startsWith(DRAFT_PREFIX)) {
+			return rawId.substring(DRAFT_PREFIX.length());
+		}
+		if (rawId.startsWith(VERSION_PREFIX)) {
+			int release = rawId.indexOf('.', VERSION_PREFIX.length());
+			return (release < 0) ? "" : rawId.substring(release + 1);
+		}
+		return rawId;
 	}
 
 	static IncomingChange toChange(String operation, JsonNode json, String deliveryId, byte[] body) {
@@ -86,8 +134,8 @@ class SanityWebhookController {
 		if (rawId == null || typeName == null) {
 			throw WebhookProblems.invalid("_id and _type are required (project the whole document: {...})");
 		}
-		boolean draft = rawId.startsWith(DRAFT_PREFIX);
-		String id = Json.documentId(draft ? rawId.substring(DRAFT_PREFIX.length()) : rawId, "_id");
+		boolean draft = !published(rawId);
+		String id = Json.documentId(documentId(rawId), "_id");
 		ContentType type = "sanity.imageAsset".equals(typeName) ? ContentType.ASSET
 				: ContentType.fromWireName(typeName)
 					.orElseThrow(() -> WebhookProblems.unknownContentType(

@@ -19,7 +19,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 
 import dev.marquee.ingestion.IngestionProperties;
 import dev.marquee.ingestion.content.IngestionResult;
@@ -34,6 +36,12 @@ import dev.marquee.model.json.MarqueeJson;
  */
 @Component
 class WebhookRequests {
+
+	// Duplicate keys are refused, not resolved: with "last key wins", {"action":"draft","action":"publish"} would
+	// mean one thing to a CMS-side validator that reads the first key and another to us.
+	private static final ObjectReader STRICT = MarqueeJson.mapper()
+		.reader()
+		.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
 	private final long maxBodySize;
 
@@ -94,7 +102,7 @@ class WebhookRequests {
 			throw WebhookProblems.malformed("The body is not well-formed UTF-8");
 		}
 		try {
-			JsonNode node = MarqueeJson.mapper().readTree(body);
+			JsonNode node = STRICT.readTree(body);
 			if (node == null || !node.isObject()) {
 				throw WebhookProblems.malformed("The body must be a JSON object");
 			}

@@ -20,35 +20,11 @@ class SignatureTests {
 
 	private static final long NOW = 1_790_000_000_000L;
 
+	private static final String SIGNED = "x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic";
+
 	private final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
 
 	private final byte[] body = "{\"type\":\"asset\"}".getBytes(StandardCharsets.UTF_8);
-
-	@Test
-	void nativeSignatureIsHexHmacOfTimestampDotBody() {
-		String header = NativeSignature.sign("secret", NOW, this.body);
-
-		assertThat(header).startsWith("t=" + NOW + ",v1=").matches("t=\\d+,v1=[0-9a-f]{64}");
-		assertThatCode(() -> NativeSignature.verify(header, this.body, "secret", Duration.ofMinutes(5), this.clock))
-			.doesNotThrowAnyException();
-		assertThatCode(() -> NativeSignature.verify("t=" + NOW + ",v1=00,v1=" + header.split("v1=")[1], this.body,
-				"secret", Duration.ofMinutes(5), this.clock))
-			.as("a rotated secret's signature may come first")
-			.doesNotThrowAnyException();
-	}
-
-	@Test
-	void nativeSignatureRefusesTamperedBodyWrongSecretMissingHeaderAndStaleTimestamp() {
-		String header = NativeSignature.sign("secret", NOW, this.body);
-		byte[] tampered = "{\"type\":\"title\"}".getBytes(StandardCharsets.UTF_8);
-
-		assertUnauthorized(() -> NativeSignature.verify(header, tampered, "secret", Duration.ofMinutes(5), this.clock));
-		assertUnauthorized(() -> NativeSignature.verify(header, this.body, "other", Duration.ofMinutes(5), this.clock));
-		assertUnauthorized(() -> NativeSignature.verify(null, this.body, "secret", Duration.ofMinutes(5), this.clock));
-		assertUnauthorized(() -> NativeSignature.verify("garbage", this.body, "secret", Duration.ofMinutes(5), this.clock));
-		String stale = NativeSignature.sign("secret", NOW - 301_000, this.body);
-		assertUnauthorized(() -> NativeSignature.verify(stale, this.body, "secret", Duration.ofMinutes(5), this.clock));
-	}
 
 	@Test
 	void sanitySignatureIsBase64UrlHmacOfTimestampDotBody() {
@@ -65,8 +41,9 @@ class SignatureTests {
 	@Test
 	void contentfulSignatureCoversMethodPathSignedHeadersAndBody() {
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
+		headers.put("x-contentful-signed-headers", SIGNED);
 		headers.put("x-contentful-timestamp", Long.toString(NOW - 1000));
+		headers.put("x-contentful-topic", "ContentManagement.Entry.save");
 		String signature = ContentfulSignature.sign("secret", "POST", "/webhooks/contentful", headers, this.body);
 		headers.put("x-contentful-signature", signature);
 
@@ -82,6 +59,23 @@ class SignatureTests {
 		unsignedTimestamp.put("x-contentful-signed-headers", "x-contentful-signed-headers");
 		assertUnauthorized(() -> ContentfulSignature.verify(unsignedTimestamp::get, "POST", "/webhooks/contentful",
 				this.body, "secret", Duration.ofSeconds(30), this.clock));
+		Map<String, String> promoted = new LinkedHashMap<>(headers);
+		promoted.put("x-contentful-topic", "ContentManagement.Entry.publish");
+		assertUnauthorized(() -> ContentfulSignature.verify(promoted::get, "POST", "/webhooks/contentful", this.body,
+				"secret", Duration.ofSeconds(30), this.clock));
+	}
+
+	@Test
+	void contentfulRefusesACorrectSignatureThatLeavesTheTopicUnsigned() {
+		Map<String, String> headers = new LinkedHashMap<>();
+		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
+		headers.put("x-contentful-timestamp", Long.toString(NOW - 1000));
+		headers.put("x-contentful-signature",
+				ContentfulSignature.sign("secret", "POST", "/webhooks/contentful", new LinkedHashMap<>(headers), this.body));
+		headers.put("x-contentful-topic", "ContentManagement.Entry.publish");
+
+		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
+				"secret", Duration.ofSeconds(30), this.clock));
 	}
 
 	@Test
@@ -99,8 +93,9 @@ class SignatureTests {
 	@Test
 	void signaturesDatedInTheFutureOrAtTheEndsOfTimeAreNotFresh() {
 		Map<String, String> headers = new LinkedHashMap<>();
-		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
+		headers.put("x-contentful-signed-headers", SIGNED);
 		headers.put("x-contentful-timestamp", Long.toString(NOW + 3_600_000));
+		headers.put("x-contentful-topic", "ContentManagement.Entry.publish");
 		headers.put("x-contentful-signature",
 				ContentfulSignature.sign("secret", "POST", "/webhooks/contentful", headers, this.body));
 
@@ -109,7 +104,7 @@ class SignatureTests {
 		// now - (now - 2^63) overflows to Long.MIN_VALUE, whose absolute value is negative: "fresh" before the fix
 		for (long timestamp : new long[] { NOW + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0 }) {
 			assertThat(Hmac.fresh(timestamp, Duration.ofMinutes(5), this.clock)).as("t=%d", timestamp).isFalse();
-			assertUnauthorized(() -> NativeSignature.verify(NativeSignature.sign("secret", timestamp, this.body), this.body,
+			assertUnauthorized(() -> SanitySignature.verify(SanitySignature.sign("secret", timestamp, this.body), this.body,
 					"secret", Duration.ofMinutes(5), this.clock));
 		}
 		assertThat(Hmac.fresh(NOW - 300_000, Duration.ofMinutes(5), this.clock)).isTrue();

@@ -9,22 +9,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.marquee.model.webhook.NativeWebhook;
 
 /**
  * Posts the shipped sample content ({@code sample/*.json}, in file-name order) through the real, signed
- * {@code POST /webhooks/marquee} endpoint, the way a CMS would. A file holds one delivery, or a JSON array of
- * deliveries posted one by one.
+ * {@code POST /webhooks/marquee} endpoint, the way a CMS would (signed with {@link NativeWebhook}). A file holds
+ * one delivery, or a JSON array of deliveries posted one by one.
  */
 final class SampleContentLoader {
 
@@ -34,11 +30,11 @@ final class SampleContentLoader {
 
 	private final URI endpoint;
 
-	private final byte[] secret;
+	private final String secret;
 
 	SampleContentLoader(URI endpoint, String secret) {
 		this.endpoint = endpoint;
-		this.secret = secret.getBytes(StandardCharsets.UTF_8);
+		this.secret = secret;
 	}
 
 	/**
@@ -72,8 +68,8 @@ final class SampleContentLoader {
 			HttpRequest request = HttpRequest.newBuilder(this.endpoint)
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/json")
-				.header("Marquee-Delivery-Id", deliveryId)
-				.header("Marquee-Signature", "t=" + timestamp + ",v1=" + sign(timestamp, bytes))
+				.header(NativeWebhook.DELIVERY_ID, deliveryId)
+				.header(NativeWebhook.SIGNATURE, sign(deliveryId, timestamp, bytes))
 				.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
 				.build();
 			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -89,16 +85,8 @@ final class SampleContentLoader {
 		}
 	}
 
-	String sign(long timestamp, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.secret, "HmacSHA256"));
-			mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(mac.doFinal(body));
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException(ex);
-		}
+	String sign(String deliveryId, long timestamp, byte[] body) {
+		return NativeWebhook.sign(this.secret, deliveryId, timestamp, body);
 	}
 
 	/**

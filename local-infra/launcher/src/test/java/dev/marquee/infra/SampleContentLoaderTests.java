@@ -23,12 +23,12 @@ class SampleContentLoaderTests {
 	}
 
 	@Test
-	void signatureIsHexHmacOfTimestampDotBody() {
+	void signatureIsHexHmacOfDeliveryIdDotTimestampDotBody() {
 		SampleContentLoader loader = new SampleContentLoader(URI.create("http://127.0.0.1:1/"), "key");
 
-		// HMAC-SHA256("key", "1.{}") computed independently with openssl.
-		assertThat(loader.sign(1L, "{}".getBytes(StandardCharsets.UTF_8)))
-			.isEqualTo("1ba6b8171186efc613e8bcc0cbdab2748f24984d7c5a84faa2637afa0e40d224");
+		// HMAC-SHA256("key", "sample-x.1.{}") computed independently with openssl.
+		assertThat(loader.sign("sample-x", 1L, "{}".getBytes(StandardCharsets.UTF_8)))
+			.isEqualTo("t=1,v1=b4dd812b1b280803c94d984b5408e39f3c8e635cb86138631b1d95c54443215c");
 	}
 
 }

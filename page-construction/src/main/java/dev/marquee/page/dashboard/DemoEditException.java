@@ -41,6 +41,11 @@ final class DemoEditException extends RuntimeException {
 				"Page has no hero heading", detail, null, null);
 	}
 
+	static DemoEditException pendingDraft(String detail) {
+		return new DemoEditException(HttpStatus.CONFLICT, "demo-pending-draft", "Page has a pending draft", detail,
+				null, null);
+	}
+
 	static DemoEditException ingestionUnavailable(String detail) {
 		return new DemoEditException(HttpStatus.SERVICE_UNAVAILABLE, "demo-ingestion-unavailable",
 				"Ingestion unreachable", detail, null, null);

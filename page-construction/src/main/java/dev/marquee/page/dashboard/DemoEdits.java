@@ -26,6 +26,7 @@ import dev.marquee.model.Page;
 import dev.marquee.model.ReadPath;
 import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 import dev.marquee.page.readpath.ReadPathSwitch;
 import dev.marquee.page.source.PageSources;
 import dev.marquee.page.source.PageSummary;
@@ -33,8 +34,8 @@ import dev.marquee.page.source.SourceUnavailableException;
 
 /**
  * Publishes a demo edit through ingestion's real, signed {@code POST /webhooks/marquee}: it takes a published
- * page with a HERO element, changes the hero heading, and posts the page document, so a visitor of the
- * dashboard watches the edit reach both read paths.
+ * page with a HERO element, changes the hero heading of its newest (PREVIEW) copy, and posts the page document,
+ * so a visitor of the dashboard watches the edit reach both read paths without overwriting a pending draft.
  */
 class DemoEdits {
 
@@ -77,10 +78,11 @@ class DemoEdits {
 	 * @throws DemoEditException when there is no page to edit, or ingestion is unreachable or refuses the edit
 	 */
 	DemoEditResult publish(@Nullable String slug) {
-		Page page = (slug != null && !slug.isBlank()) ? newest(slug)
+		Page published = (slug != null && !slug.isBlank()) ? newest(slug, Stage.PUBLISHED)
 			.orElseThrow(() -> DemoEditException.pageNotFound("No published page with slug '" + slug + "'"))
 				: firstWithHero().orElseThrow(() -> DemoEditException
 					.pageNotFound("No published page with a HERO element to edit; load the sample content first"));
+		Page page = base(published);
 		if (page.elements().stream().noneMatch((element) -> element.type() == ElementType.HERO)) {
 			throw DemoEditException.noHero("Page '" + page.slug() + "' has no HERO element whose heading could change");
 		}
@@ -88,14 +90,14 @@ class DemoEdits {
 		String heading = "Demo edit at " + TIME.format(this.clock.instant()) + " UTC";
 		// Ingestion ignores a version older than the one it stored; the read path may lag a click behind, and an
 		// equal version is accepted, so the next version after the newest one readable is enough.
-		long version = page.sourceVersion() + 1;
+		long version = Math.max(page.sourceVersion(), published.sourceVersion()) + 1;
 		byte[] body = DemoWebhook.body(page, heading, version);
 		String deliveryId = "dashboard-demo-" + UUID.randomUUID();
 		HttpRequest request = HttpRequest.newBuilder(this.webhook)
 			.timeout(this.timeout)
 			.header("Content-Type", "application/json")
-			.header(DemoWebhook.DELIVERY_ID, deliveryId)
-			.header(DemoWebhook.SIGNATURE, DemoWebhook.signature(this.secret, now, body))
+			.header(NativeWebhook.DELIVERY_ID, deliveryId)
+			.header(NativeWebhook.SIGNATURE, NativeWebhook.sign(this.secret, deliveryId, now, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 		HttpResponse<String> response;
@@ -130,16 +132,32 @@ class DemoEdits {
 		return this.webhook;
 	}
 
+	/**
+	 * The document the edit starts from: the page's PREVIEW copy, which holds a pending draft when there is one (a
+	 * publish writes both stages, a draft only PREVIEW), so the edit carries the draft along instead of publishing
+	 * the older published copy over it.
+	 * @throws DemoEditException 409 when the PREVIEW copy is not under the published slug: a pending draft renamed
+	 * the page, and an edit of the published copy would overwrite it
+	 */
+	private Page base(Page published) {
+		Page preview = newest(published.slug(), Stage.PREVIEW)
+			.filter((candidate) -> candidate.pageId().equals(published.pageId()))
+			.orElseThrow(() -> DemoEditException.pendingDraft("Page '" + published.pageId()
+					+ "' has no preview copy under slug '" + published.slug()
+					+ "': a pending draft moved it, and a demo edit of the published copy would overwrite that draft"));
+		return (preview.sourceVersion() >= published.sourceVersion()) ? preview : published;
+	}
+
 	// The newest copy either path holds, so consecutive clicks build on each other even while one path lags.
-	private Optional<Page> newest(String slug) {
+	private Optional<Page> newest(String slug, Stage stage) {
 		return Stream.of(this.readPath.active(), other(this.readPath.active()))
-			.flatMap((path) -> find(path, slug).stream())
+			.flatMap((path) -> find(path, slug, stage).stream())
 			.max(Comparator.comparingLong(Page::contentVersion));
 	}
 
-	private Optional<Page> find(ReadPath path, String slug) {
+	private Optional<Page> find(ReadPath path, String slug, Stage stage) {
 		try {
-			return this.sources.get(path).findFresh(slug, Stage.PUBLISHED);
+			return this.sources.get(path).findFresh(slug, stage);
 		}
 		catch (SourceUnavailableException ex) {
 			return Optional.empty();
@@ -151,7 +169,7 @@ class DemoEdits {
 			try {
 				// Each candidate costs a fresh read; a page with a hero is almost always among the first few.
 				for (PageSummary summary : this.sources.get(path).list(Stage.PUBLISHED).stream().limit(100).toList()) {
-					Optional<Page> page = newest(summary.slug());
+					Optional<Page> page = newest(summary.slug(), Stage.PUBLISHED);
 					if (page.isPresent()
 							&& page.get().elements().stream().anyMatch((e) -> e.type() == ElementType.HERO)) {
 						return page;

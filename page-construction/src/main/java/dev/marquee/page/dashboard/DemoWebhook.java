@@ -1,17 +1,11 @@
 package dev.marquee.page.dashboard;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
@@ -22,14 +16,10 @@ import dev.marquee.model.TitleCard;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Marquee's native webhook, written the way a CMS would: a page document rebuilt from a rendered page with a new
- * hero heading, and the {@code Marquee-Signature} header over its raw bytes (CONVENTIONS.md).
+ * Marquee's native webhook body, written the way a CMS would: a page document rebuilt from a rendered page with a
+ * new hero heading (signed with {@link dev.marquee.model.webhook.NativeWebhook}).
  */
 final class DemoWebhook {
-
-	static final String SIGNATURE = "Marquee-Signature";
-
-	static final String DELIVERY_ID = "Marquee-Delivery-Id";
 
 	private DemoWebhook() {
 	}
@@ -85,30 +75,6 @@ final class DemoWebhook {
 
 	private static List<Element> sorted(Page page) {
 		return page.elements().stream().sorted(Comparator.comparingInt(Element::position)).toList();
-	}
-
-	/**
-	 * The {@code Marquee-Signature} header value.
-	 * @param secret the shared secret
-	 * @param timestampMillis the signing time, epoch milliseconds
-	 * @param body the raw body
-	 * @return {@code t=<millis>,v1=<hex HMAC-SHA256(secret, "<t>." + body)>}
-	 */
-	static String signature(String secret, long timestampMillis, byte[] body) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((timestampMillis + ".").getBytes(StandardCharsets.UTF_8));
-			byte[] digest = mac.doFinal(body);
-			StringBuilder hex = new StringBuilder(digest.length * 2);
-			for (byte b : digest) {
-				hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-			}
-			return "t=" + timestampMillis + ",v1=" + hex;
-		}
-		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
-			throw new IllegalStateException("HmacSHA256 is part of every Java runtime", ex);
-		}
 	}
 
 }

@@ -322,7 +322,7 @@ class DashboardBrowserIntegrationTests {
 			String signature = exchange.getRequestHeaders().getFirst("Marquee-Signature");
 			String deliveryId = String.valueOf(exchange.getRequestHeaders().getFirst("Marquee-Delivery-Id"));
 			boolean valid = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
-					&& validSignature(signature, body);
+					&& validSignature(signature, deliveryId, body);
 			deliveries.add(new Delivery(deliveryId, valid, body));
 			if (!valid) {
 				answer(exchange, 401, "{\"type\":\"https://marquee.dev/problems/invalid-signature\",\"status\":401,"
@@ -349,8 +349,8 @@ class DashboardBrowserIntegrationTests {
 		}
 	}
 
-	// Checked independently of the code under test: t=<millis>,v1=<hex HMAC-SHA256(secret, "<t>." + body)>.
-	private static boolean validSignature(String header, byte[] body) {
+	// Checked independently of the code under test: t=<millis>,v1=<hex HMAC-SHA256(secret, "<id>.<t>." + body)>.
+	private static boolean validSignature(String header, String deliveryId, byte[] body) {
 		if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
 			return false;
 		}
@@ -359,7 +359,7 @@ class DashboardBrowserIntegrationTests {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((t + ".").getBytes(StandardCharsets.UTF_8));
+			mac.update((deliveryId + "." + t + ".").getBytes(StandardCharsets.UTF_8));
 			String expected = HexFormat.of().formatHex(mac.doFinal(body));
 			return expected.equals(v1) && Math.abs(System.currentTimeMillis() - Long.parseLong(t)) < 300_000;
 		}

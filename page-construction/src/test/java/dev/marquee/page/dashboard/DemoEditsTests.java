@@ -28,6 +28,7 @@ import dev.marquee.model.Page;
 import dev.marquee.model.ReadPath;
 import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 import dev.marquee.page.PageConstructionProperties;
 import dev.marquee.page.TestPages;
 import dev.marquee.page.readpath.ReadPathSwitch;
@@ -94,6 +95,7 @@ class DemoEditsTests {
 				NOW, "t");
 		given(this.hollow.findFresh("one", Stage.PUBLISHED)).willReturn(Optional.of(older));
 		given(this.cassandra.findFresh("one", Stage.PUBLISHED)).willReturn(Optional.of(newer));
+		given(this.cassandra.findFresh("one", Stage.PREVIEW)).willReturn(Optional.of(newer.withStage(Stage.PREVIEW)));
 
 		DemoEditResult result = demoEdits(ingestionUrl()).publish("one");
 
@@ -103,7 +105,7 @@ class DemoEditsTests {
 		assertThat(result.ingestionStatus()).isEqualTo(200);
 		assertThat(this.received).singleElement().satisfies((request) -> {
 			assertThat(request.signature())
-				.isEqualTo(DemoWebhook.signature("secret", NOW.toEpochMilli(), request.body()));
+				.isEqualTo(NativeWebhook.sign("secret", request.deliveryId(), NOW.toEpochMilli(), request.body()));
 			assertThat(request.deliveryId()).isEqualTo(result.deliveryId()).startsWith("dashboard-demo-");
 			JsonNode body = MarqueeJson.mapper().readTree(request.body());
 			assertThat(body.path("version").asLong()).isEqualTo(6);
@@ -115,8 +117,7 @@ class DemoEditsTests {
 	@Test
 	void takesTheTokenFromTheBodyWithoutHeader() {
 		this.tokenHeader = null;
-		given(this.hollow.findFresh("one", Stage.PUBLISHED))
-			.willReturn(Optional.of(TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old")));
+		givenPublished(this.hollow, TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old"));
 
 		assertThat(demoEdits(ingestionUrl()).publish("one").consistencyToken()).isEqualTo("from-body");
 	}
@@ -124,12 +125,43 @@ class DemoEditsTests {
 	@Test
 	void withoutSlugEditsTheFirstPublishedPageWithAHero() {
 		given(this.hollow.list(Stage.PUBLISHED)).willReturn(List.of(new PageSummary("p2", "two", "Two", 1)));
-		given(this.hollow.findFresh("two", Stage.PUBLISHED))
-			.willReturn(Optional.of(TestPages.page("p2", "two", Stage.PUBLISHED, 100, "Old")));
+		givenPublished(this.hollow, TestPages.page("p2", "two", Stage.PUBLISHED, 100, "Old"));
 		given(this.cassandra.findFresh("two", Stage.PUBLISHED))
 			.willThrow(new SourceUnavailableException(ReadPath.KAFKA_CASSANDRA, "down", new RuntimeException()));
 
 		assertThat(demoEdits(ingestionUrl()).publish(null).slug()).isEqualTo("two");
+	}
+
+	@Test
+	void basesTheEditOnThePendingDraftSoItIsNotOverwritten() {
+		Page published = TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Published heading");
+		Page draft = new Page("p1", "one", Stage.PREVIEW, published.template(), "Draft title", "Draft summary",
+				published.elements(), 300, published.sourceVersion() + 4, NOW, "t");
+		given(this.hollow.findFresh("one", Stage.PUBLISHED)).willReturn(Optional.of(published));
+		given(this.hollow.findFresh("one", Stage.PREVIEW)).willReturn(Optional.of(draft));
+
+		DemoEditResult result = demoEdits(ingestionUrl()).publish("one");
+
+		assertThat(result.version()).isEqualTo(draft.sourceVersion() + 1);
+		JsonNode body = MarqueeJson.mapper().readTree(this.received.get(0).body());
+		assertThat(body.path("fields").path("title").asString()).isEqualTo("Draft title");
+		assertThat(body.path("fields").path("summary").asString()).isEqualTo("Draft summary");
+		assertThat(body.path("version").asLong()).isEqualTo(draft.sourceVersion() + 1);
+	}
+
+	@Test
+	void refusesWithConflictWhenADraftMovedThePageToAnotherSlug() {
+		given(this.hollow.findFresh("one", Stage.PUBLISHED))
+			.willReturn(Optional.of(TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old")));
+		given(this.hollow.findFresh("one", Stage.PREVIEW))
+			.willReturn(Optional.of(TestPages.page("other-page", "one", Stage.PREVIEW, 100, "Someone else's")));
+
+		assertThatExceptionOfType(DemoEditException.class).isThrownBy(() -> demoEdits(ingestionUrl()).publish("one"))
+			.satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(HttpStatus.CONFLICT);
+				assertThat(ex.type()).isEqualTo("demo-pending-draft");
+			});
+		assertThat(this.received).isEmpty();
 	}
 
 	@Test
@@ -143,8 +175,7 @@ class DemoEditsTests {
 	void passesOnIngestionsRefusal() {
 		this.status = 401;
 		this.answer = "{\"type\":\"https://marquee.dev/problems/invalid-signature\",\"detail\":\"Signature does not match the body\"}";
-		given(this.hollow.findFresh("one", Stage.PUBLISHED))
-			.willReturn(Optional.of(TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old")));
+		givenPublished(this.hollow, TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old"));
 
 		assertThatExceptionOfType(DemoEditException.class).isThrownBy(() -> demoEdits(ingestionUrl()).publish("one"))
 			.satisfies((ex) -> {
@@ -161,8 +192,7 @@ class DemoEditsTests {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			closedPort = socket.getLocalPort();
 		}
-		given(this.hollow.findFresh("one", Stage.PUBLISHED))
-			.willReturn(Optional.of(TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old")));
+		givenPublished(this.hollow, TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old"));
 
 		assertThatExceptionOfType(DemoEditException.class)
 			.isThrownBy(() -> demoEdits(URI.create("http://127.0.0.1:" + closedPort)).publish("one"))
@@ -170,6 +200,11 @@ class DemoEditsTests {
 				assertThat(ex.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 				assertThat(ex.type()).isEqualTo("demo-ingestion-unavailable");
 			});
+	}
+
+	private static void givenPublished(PageSource source, Page page) {
+		given(source.findFresh(page.slug(), Stage.PUBLISHED)).willReturn(Optional.of(page));
+		given(source.findFresh(page.slug(), Stage.PREVIEW)).willReturn(Optional.of(page.withStage(Stage.PREVIEW)));
 	}
 
 	private DemoEdits demoEdits(URI ingestionUrl) {
