@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
  * <p>Run: {@code ./mvnw -B -pl data-consumer -am -Dsurefire.failIfNoSpecifiedTests=false
  * -Dtest=ProjectionCpuMeasurement verify}; {@code -Dmarquee.measure.pages} (default 100) pages per round,
  * {@code -Dmarquee.measure.rounds} (default 7) rounds per kind (edits and unchanged re-renders alternate, new
- * pages last). Every round writes each page as PUBLISHED and
+ * pages last), {@code -Dmarquee.measure.warmup} (default 12) unmeasured rounds before. Every round writes each page as PUBLISHED and
  * PREVIEW (two page stages, as a publish does).
  */
 class ProjectionCpuMeasurement extends IntegrationTestSupport {
@@ -69,10 +69,12 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		report.add("pages per round " + pages + ", elements per page " + ELEMENTS + ", records per round "
 				+ (pages * 2) + ", Cassandra pid " + cassandraPid);
 		long version = TestChanges.BASE_VERSION;
-		// Warm-up: the JIT and Cassandra's first writes are not what a running consumer costs. The measured pages
+		// Warm-up: the JIT (Cassandra's too, whose compiler threads count in its process CPU) and the first writes
+		// are not what a running consumer costs. The measured pages
 		// are written first here too, so the edit rounds start from existing pages.
 		int edit = 0;
-		for (int round = 0; round < 4; round++) {
+		int warmup = Integer.getInteger("marquee.measure.warmup", 12);
+		for (int round = 0; round < warmup; round++) {
 			version += 1_000_000;
 			apply(changes("warm-" + prefix, pages, version, edit++));
 		}
