@@ -22,10 +22,13 @@ import com.datastax.oss.driver.api.core.cql.Statement;
 
 import org.springframework.stereotype.Component;
 
+import dev.marquee.consumer.projection.ElementRows.Encoded;
+import dev.marquee.consumer.projection.ElementRows.Plan;
+import dev.marquee.consumer.projection.ElementRows.Stored;
+import dev.marquee.consumer.projection.ElementRows.StoredElement;
 import dev.marquee.model.Element;
 import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
-import dev.marquee.model.json.MarqueeJson;
 
 /**
  * Applies a {@link PageChanged} to the read tables as idempotent, versioned writes: every cell is written
@@ -37,6 +40,12 @@ import dev.marquee.model.json.MarqueeJson;
  * The tombstone shadows everything older (removed elements, a summary that became empty), yet loses to the
  * new cells, because Cassandra lets a tombstone win only over cells with a timestamp no greater than its own.
  * No null is ever bound: an absent optional value stays unset, so no tombstone cell is written for it.
+ *
+ * <p>{@code element_by_id} (one partition per element) is where the round trips were: only the rows a version
+ * changed are written, and those it dropped deleted, decided by {@link ElementRows} against the stored previous
+ * version. A change costs one read, then at most two waves of concurrent writes (changed element rows, then one
+ * statement or single-partition batch per other table), each awaited before the next, and the listener's
+ * watermark write; the element bodies are serialized once and bound as bytes.
  */
 @Component
 public class ReadModelProjection {
@@ -72,8 +81,8 @@ public class ReadModelProjection {
 		this.deleteElements = s.prepare(
 				"DELETE FROM marquee_read.elements_by_page USING TIMESTAMP ? WHERE page_id = ? AND stage = ?");
 		this.insertElement = s.prepare("INSERT INTO marquee_read.elements_by_page (page_id, stage, position, "
-				+ "element_id, type, body) VALUES (?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
-		this.selectElements = s.prepare("SELECT element_id, writetime(element_id) AS version "
+				+ "element_id, type, body, body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
+		this.selectElements = s.prepare("SELECT position, element_id, body_sha256, writetime(element_id) AS version "
 				+ "FROM marquee_read.elements_by_page WHERE page_id = ? AND stage = ?");
 		this.insertElementById = s.prepare("INSERT INTO marquee_read.element_by_id (element_id, stage, page_id, "
 				+ "position, type, body, content_version) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
@@ -110,14 +119,40 @@ public class ReadModelProjection {
 	private Outcome upsert(PageChanged change, Page page) {
 		long version = change.contentVersion();
 		String stage = change.stage().name();
-		// Read-before-write only for element_by_id: its rows live in other partitions, so the elements this
-		// version dropped must be found to be removed. Per-page ordering on the topic keeps this race-free.
-		Current current = currentElements(change.pageId(), stage);
-		boolean newest = current.newestVersion() <= version;
+		// Read-before-write: the previous version tells which element_by_id rows (other partitions) changed or
+		// were dropped. Per-page ordering on the topic keeps this race-free.
+		Stored stored = storedElements(change.pageId(), stage);
+		List<Encoded> elements = new ArrayList<>(page.elements().size());
+		for (Element element : page.elements()) {
+			elements.add(ElementRows.encode(element));
+		}
+		Plan plan = ElementRows.plan(elements, stored, version);
 
-		List<Statement<?>> writes = new ArrayList<>();
+		// element_by_id first: once elements_by_page shows this version, every element row of it is acknowledged,
+		// which is what lets the next version skip the rows it did not change.
+		List<Statement<?>> elementRows = new ArrayList<>(plan.writes().size() + plan.deletes().size());
+		for (Encoded element : plan.writes()) {
+			elementRows.add(this.insertElementById.boundStatementBuilder()
+				.setString(0, element.element().elementId())
+				.setString(1, stage)
+				.setString(2, page.pageId())
+				.setInt(3, element.element().position())
+				.setString(4, element.element().type().name())
+				.setBytesUnsafe(5, element.body().duplicate())
+				.setLong(6, version)
+				.setLong(7, version)
+				.build()
+				.setIdempotent(true));
+		}
+		for (String elementId : plan.deletes()) {
+			elementRows.add(this.deleteElementById.bind(version - 1, elementId, stage, page.pageId())
+				.setIdempotent(true));
+		}
+		executeAll(elementRows);
+
+		List<Statement<?>> writes = new ArrayList<>(5);
 		writes.add(pageBySlugBatch(page, stage, version));
-		writes.add(elementsBatch(page, stage, version));
+		writes.add(elementsBatch(page, elements, stage, version));
 		writes.add(this.insertPageByStage.bind(stage, page.slug(), page.pageId(), page.title(), version, version)
 			.setIdempotent(true));
 		String previousSlug = change.previousSlug();
@@ -125,24 +160,8 @@ public class ReadModelProjection {
 			writes.add(this.deletePageBySlug.bind(version - 1, previousSlug, stage).setIdempotent(true));
 			writes.add(this.deletePageByStage.bind(version - 1, stage, previousSlug).setIdempotent(true));
 		}
-		if (newest) {
-			Map<String, Element> kept = new HashMap<>();
-			for (Element element : page.elements()) {
-				kept.put(element.elementId(), element);
-				writes.add(this.insertElementById
-					.bind(element.elementId(), stage, page.pageId(), element.position(), element.type().name(),
-							body(element), version, version)
-					.setIdempotent(true));
-			}
-			for (String elementId : current.elementIds()) {
-				if (!kept.containsKey(elementId)) {
-					writes.add(this.deleteElementById.bind(version - 1, elementId, stage, page.pageId())
-						.setIdempotent(true));
-				}
-			}
-		}
 		executeAll(writes);
-		return newest ? Outcome.APPLIED : Outcome.SUPERSEDED;
+		return plan.newest() ? Outcome.APPLIED : Outcome.SUPERSEDED;
 	}
 
 	private BatchStatement pageBySlugBatch(Page page, String stage, long version) {
@@ -169,12 +188,25 @@ public class ReadModelProjection {
 			.setIdempotent(true);
 	}
 
-	private BatchStatement elementsBatch(Page page, String stage, long version) {
+	/**
+	 * One partition, so Cassandra's batch size thresholds do not apply (they count only batches spanning several
+	 * partitions); every row is rewritten at the version, as page construction checks each element's write time
+	 * against the page's version to detect torn reads.
+	 */
+	private BatchStatement elementsBatch(Page page, List<Encoded> elements, String stage, long version) {
 		BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
 			.addStatement(this.deleteElements.bind(version - 1, page.pageId(), stage));
-		for (Element element : page.elements()) {
-			batch.addStatement(this.insertElement.bind(page.pageId(), stage, element.position(), element.elementId(),
-					element.type().name(), body(element), version));
+		for (Encoded element : elements) {
+			batch.addStatement(this.insertElement.boundStatementBuilder()
+				.setString(0, page.pageId())
+				.setString(1, stage)
+				.setInt(2, element.element().position())
+				.setString(3, element.element().elementId())
+				.setString(4, element.element().type().name())
+				.setBytesUnsafe(5, element.body().duplicate())
+				.setBytesUnsafe(6, element.hash().duplicate())
+				.setLong(7, version)
+				.build());
 		}
 		return batch.build().setIdempotent(true);
 	}
@@ -182,31 +214,45 @@ public class ReadModelProjection {
 	private Outcome delete(PageChanged change) {
 		long version = change.contentVersion();
 		String stage = change.stage().name();
-		Current current = currentElements(change.pageId(), stage);
+		Stored stored = storedElements(change.pageId(), stage);
+		boolean newest = stored.version() <= version;
+		if (newest) {
+			// A newer version may have skipped unchanged element rows, which keep older write times; an older, late
+			// delete must not reach them, so only a delete at least as new as the stored version touches them.
+			List<Statement<?>> elementRows = new ArrayList<>();
+			for (String elementId : stored.elementIds()) {
+				elementRows.add(this.deleteElementById.bind(version, elementId, stage, change.pageId())
+					.setIdempotent(true));
+			}
+			// Before the partition's tombstone: a retry after a partial failure still finds the element ids.
+			executeAll(elementRows);
+		}
 		List<Statement<?>> writes = new ArrayList<>();
 		writes.add(this.deletePageBySlug.bind(version, change.slug(), stage).setIdempotent(true));
 		writes.add(this.deletePageByStage.bind(version, stage, change.slug()).setIdempotent(true));
 		writes.add(this.deleteElements.bind(version, change.pageId(), stage).setIdempotent(true));
-		for (String elementId : current.elementIds()) {
-			writes.add(this.deleteElementById.bind(version, elementId, stage, change.pageId()).setIdempotent(true));
-		}
 		executeAll(writes);
-		return (current.newestVersion() <= version) ? Outcome.APPLIED : Outcome.SUPERSEDED;
+		return newest ? Outcome.APPLIED : Outcome.SUPERSEDED;
 	}
 
-	private Current currentElements(String pageId, String stage) {
+	private Stored storedElements(String pageId, String stage) {
 		BoundStatement select = this.selectElements.bind(pageId, stage).setIdempotent(true);
 		ResultSet rows = this.session.execute(select);
-		List<String> ids = new ArrayList<>();
+		Map<Integer, StoredElement> byPosition = new HashMap<>();
 		long newest = Long.MIN_VALUE;
 		for (Row row : rows) {
-			ids.add(row.getString("element_id"));
-			newest = Math.max(newest, row.getLong("version"));
+			long written = row.getLong("version");
+			byPosition.put(row.getInt("position"),
+					new StoredElement(row.getString("element_id"), row.getByteBuffer("body_sha256"), written));
+			newest = Math.max(newest, written);
 		}
-		return new Current(ids, newest);
+		return byPosition.isEmpty() ? Stored.EMPTY : new Stored(newest, byPosition);
 	}
 
 	private void executeAll(List<Statement<?>> writes) {
+		if (writes.isEmpty()) {
+			return;
+		}
 		// The writes go to different partitions, so they run in parallel; the change counts as applied only when
 		// every one of them is acknowledged.
 		List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>(writes.size());
@@ -224,13 +270,6 @@ public class ReadModelProjection {
 			}
 			throw ex;
 		}
-	}
-
-	static String body(Element element) {
-		return MarqueeJson.mapper().writeValueAsString(element);
-	}
-
-	private record Current(List<String> elementIds, long newestVersion) {
 	}
 
 	/** What applying a change did. */
