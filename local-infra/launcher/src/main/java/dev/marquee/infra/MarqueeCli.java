@@ -170,7 +170,8 @@ public final class MarqueeCli {
 		ManagedProcess lifeline = ManagedProcess.start("lifeline", command, this.repo, java.util.Map.of(), log,
 				lifelinePidFile());
 		OUT.println("starting the platform in the background (lifeline pid " + lifeline.pid() + ", log " + log + ")");
-		Instant deadline = Instant.now().plus(Platform.START_TIMEOUT.multipliedBy(2));
+		Instant deadline = Instant.now()
+			.plus(Platform.startTimeout(Topology.of(options, Topology.read(this.home))).multipliedBy(2));
 		while (Instant.now().isBefore(deadline)) {
 			String state = readState();
 			if (state.equals("ready")) {

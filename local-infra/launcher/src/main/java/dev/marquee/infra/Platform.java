@@ -21,6 +21,12 @@ final class Platform {
 
 	static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
+	/**
+	 * Nine JVMs start at once on a 2-core machine in cluster mode: a loaded machine measured 2-3 minutes for the
+	 * infrastructure and as long again for the services.
+	 */
+	static final Duration CLUSTER_START_TIMEOUT = Duration.ofMinutes(10);
+
 	static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
 	private final Path repo;
@@ -65,7 +71,7 @@ final class Platform {
 			}
 			this.infrastructure = List.copyOf(nodes);
 			this.infrastructureArguments = cluster.serviceArguments();
-			this.startInfrastructure = () -> cluster.startMissing(START_TIMEOUT, System.out::println);
+			this.startInfrastructure = () -> cluster.startMissing(CLUSTER_START_TIMEOUT, System.out::println);
 		}
 		else {
 			KafkaServer kafka = new KafkaServer(new KafkaServer.Settings(home.resolve("data/kafka"), "127.0.0.1",
@@ -94,6 +100,10 @@ final class Platform {
 			services.add(new Service("page-construction-" + replica, "page-construction", replicaPort + replica - 2));
 		}
 		this.services = List.copyOf(services);
+	}
+
+	static Duration startTimeout(Topology topology) {
+		return topology.cluster() ? CLUSTER_START_TIMEOUT : START_TIMEOUT;
 	}
 
 	private static void startAlone(String name, LocalServer server, Runnable start) {
@@ -193,7 +203,7 @@ final class Platform {
 			ManagedProcess process = running(service).orElseThrow(() -> new IllegalStateException(
 					service.name() + " failed: the process exited; see " + log(service)));
 			healthy.add(CompletableFuture.runAsync(() -> {
-				Readiness.await(service.name(), START_TIMEOUT, process,
+				Readiness.await(service.name(), startTimeout(this.topology), process,
 						() -> "UP".equals(Readiness.health(service.healthUrl())), log(service));
 				out.println(service.name() + " UP");
 			}));
