@@ -21,7 +21,10 @@ public final class ReadSchema {
 	}
 
 	/**
-	 * The schema's statements, each idempotent ({@code IF NOT EXISTS}), in the order to run them.
+	 * The schema's statements, each idempotent ({@code IF NOT EXISTS}), in the order to run them: the keyspace
+	 * with the single-node replication ({@code SimpleStrategy} 1), then the tables. A cluster creates the keyspace
+	 * with its configured replication instead ({@code dev.marquee.model.cassandra.Keyspaces}) and then runs
+	 * {@link #tableStatements()}.
 	 * @return CQL statements without their trailing semicolons
 	 */
 	public static List<String> statements() {
@@ -42,6 +45,14 @@ public final class ReadSchema {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The tables only, for a keyspace created with its configured replication.
+	 * @return CQL statements without their trailing semicolons
+	 */
+	public static List<String> tableStatements() {
+		return statements().stream().filter((statement) -> !statement.startsWith("CREATE KEYSPACE")).toList();
 	}
 
 }

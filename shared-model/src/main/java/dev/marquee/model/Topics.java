@@ -1,5 +1,7 @@
 package dev.marquee.model;
 
+import java.util.Map;
+
 /**
  * Kafka topic names.
  */
@@ -13,6 +15,18 @@ public final class Topics {
 
 	/** Partitions of both topics: the dead-letter topic keeps a record's partition, so they must match. */
 	public static final int PARTITIONS = 6;
+
+	/**
+	 * The configuration both topics are created and kept with, by whichever service declares them first.
+	 * @param minInSyncReplicas replicas that must have a record before an {@code acks=all} write is acknowledged
+	 * (1 on a single broker; 2 with replication factor 3, so one broker may be down and nothing acknowledged is
+	 * lost)
+	 * @return topic configuration entries
+	 */
+	public static Map<String, String> configs(int minInSyncReplicas) {
+		// Retention is infinite: the read tables are rebuilt by replaying the topic.
+		return Map.of("retention.ms", "-1", "min.insync.replicas", Integer.toString(minInSyncReplicas));
+	}
 
 	private Topics() {
 	}

@@ -10,7 +10,10 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import dev.marquee.consumer.DataConsumerProperties;
 import dev.marquee.model.ReadSchema;
+import dev.marquee.model.cassandra.KeyspaceReplication;
+import dev.marquee.model.cassandra.Keyspaces;
 
 /**
  * The read tables, created at startup from the shared {@link ReadSchema} (idempotent, so page construction may
@@ -21,7 +24,7 @@ public class ReadTables {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReadTables.class);
 
-	/** Schema changes wait for the node, which is slower than a write on a cold single node. */
+	/** Schema changes wait for agreement between nodes, which is slower than a write. */
 	private static final Duration DDL_TIMEOUT = Duration.ofSeconds(30);
 
 	/** The tables a rebuild may truncate; the watermarks are not content and stay. */
@@ -30,13 +33,17 @@ public class ReadTables {
 
 	private final CqlSession session;
 
-	ReadTables(CqlSession session) {
+	ReadTables(CqlSession session, DataConsumerProperties properties) {
 		this.session = session;
-		List<String> statements = ReadSchema.statements();
+		KeyspaceReplication replication = properties.cassandra().keyspaceReplication();
+		// Never altered when it exists (that needs a repair an operator runs); a mismatch is logged as a warning.
+		Keyspaces.ensure(session, ReadSchema.KEYSPACE, replication, DDL_TIMEOUT);
+		List<String> statements = ReadSchema.tableStatements();
 		for (String cql : statements) {
 			session.execute(SimpleStatement.newInstance(cql).setTimeout(DDL_TIMEOUT));
 		}
-		logger.info("Read schema applied: {} statements in keyspace {}", statements.size(), ReadSchema.KEYSPACE);
+		logger.info("Read schema applied: keyspace {} ({}), {} tables", ReadSchema.KEYSPACE, replication,
+				statements.size());
 	}
 
 	CqlSession session() {

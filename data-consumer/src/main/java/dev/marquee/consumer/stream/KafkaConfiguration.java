@@ -7,7 +7,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,6 +30,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import dev.marquee.consumer.DataConsumerProperties;
 import dev.marquee.consumer.projection.CassandraFailures;
 import dev.marquee.model.PageChanged;
+import dev.marquee.model.Topics;
 
 /**
  * Topics and error handling of the consumer group.
@@ -48,19 +48,19 @@ class KafkaConfiguration {
 
 	@Bean
 	NewTopic pageChangesTopic(DataConsumerProperties properties) {
-		return topic(properties.consumer().topic(), properties.consumer());
+		return topic(properties.consumer().topic(), properties);
 	}
 
 	@Bean
 	NewTopic pageChangesDeadLetterTopic(DataConsumerProperties properties) {
-		return topic(properties.consumer().dltTopic(), properties.consumer());
+		return topic(properties.consumer().dltTopic(), properties);
 	}
 
-	private static NewTopic topic(String name, DataConsumerProperties.Consumer consumer) {
+	private static NewTopic topic(String name, DataConsumerProperties properties) {
 		return TopicBuilder.name(name)
-			.partitions(consumer.partitions())
-			.replicas(consumer.replicationFactor())
-			.config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+			.partitions(properties.consumer().partitions())
+			.replicas(properties.kafka().replicationFactor())
+			.configs(Topics.configs(properties.kafka().minInsyncReplicas()))
 			.build();
 	}
 

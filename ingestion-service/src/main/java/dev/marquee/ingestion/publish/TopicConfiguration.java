@@ -15,20 +15,20 @@ import dev.marquee.model.Topics;
 class TopicConfiguration {
 
 	@Bean
-	NewTopic pageChanges() {
-		return TopicBuilder.name(Topics.PAGE_CHANGES)
-			.partitions(Topics.PARTITIONS)
-			.replicas(1)
-			.config("retention.ms", "-1")
-			.build();
+	NewTopic pageChanges(TopicReplication replication) {
+		return topic(Topics.PAGE_CHANGES, replication);
 	}
 
 	@Bean
-	NewTopic pageChangesDeadLetters() {
-		return TopicBuilder.name(Topics.PAGE_CHANGES_DLT)
+	NewTopic pageChangesDeadLetters(TopicReplication replication) {
+		return topic(Topics.PAGE_CHANGES_DLT, replication);
+	}
+
+	private static NewTopic topic(String name, TopicReplication replication) {
+		return TopicBuilder.name(name)
 			.partitions(Topics.PARTITIONS)
-			.replicas(1)
-			.config("retention.ms", "-1")
+			.replicas(replication.replicationFactor())
+			.configs(Topics.configs(replication.minInsyncReplicas()))
 			.build();
 	}
 

@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
+import dev.marquee.model.cassandra.Keyspaces;
 
 /**
  * The write side of the CQRS split, in Cassandra keyspace {@value #KEYSPACE}: every CMS document as received
@@ -51,8 +52,6 @@ public class WriteStore {
 
 	// Idempotent: every service start applies it.
 	private static final List<String> SCHEMA = List.of("""
-			CREATE KEYSPACE IF NOT EXISTS marquee_write
-			WITH replication = {'class': 'SimpleStrategy', 'replication_factor': 1}""", """
 			CREATE TABLE IF NOT EXISTS marquee_write.documents (
 				kind text, id text, stage text, version bigint, body text, raw text, source text,
 				updated_at timestamp, PRIMARY KEY ((kind, id), stage))""", """
@@ -136,8 +135,10 @@ public class WriteStore {
 
 	private final PreparedStatement selectClaimsOfPage;
 
-	public WriteStore(CqlSession session) {
+	public WriteStore(CqlSession session, WriteKeyspace keyspace) {
 		this.session = session;
+		// Created with the configured replication, never altered: a mismatch is logged as a warning.
+		Keyspaces.ensure(session, KEYSPACE, keyspace.keyspaceReplication(), Duration.ofSeconds(60));
 		for (String statement : SCHEMA) {
 			// Schema changes wait for agreement and can be slow on a busy node; a request timeout is too short.
 			session.execute(SimpleStatement.newInstance(statement).setTimeout(Duration.ofSeconds(60)));

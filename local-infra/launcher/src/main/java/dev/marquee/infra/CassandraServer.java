@@ -33,14 +33,76 @@ public final class CassandraServer extends LocalServer {
 	 * @param storagePort the inter-node port (unused by one node, but it binds it)
 	 * @param heap heap options; keep -Xms small: Cassandra mlockall()s its heap at start
 	 * @param ownerPid the process whose death stops the node
+	 * @param ring the node's place in its cluster: the seed it gossips with first and its token
 	 */
-	public record Settings(Path home, String host, int nativePort, int storagePort, List<String> heap,
-			long ownerPid) {
+	public record Settings(Path home, String host, int nativePort, int storagePort, List<String> heap, long ownerPid,
+			Ring ring) {
+
+		/** A node alone: its own seed, the whole token range. */
+		public Settings(Path home, String host, int nativePort, int storagePort, List<String> heap, long ownerPid) {
+			this(home, host, nativePort, storagePort, heap, ownerPid, Ring.alone(host, storagePort));
+		}
 
 		public static Settings defaults(Path home, long ownerPid) {
 			return new Settings(home, "127.0.0.1", 9042, 7000, List.of("-Xms256m", "-Xmx1g"), ownerPid);
 		}
 
+		/**
+		 * Node {@code index} of a local cluster of {@code size}: on {@code 127.0.0.<index + 1>} (Linux routes all of
+		 * 127/8 to the loopback interface, so every node keeps the same ports), the first node is the seed, tokens
+		 * evenly spaced.
+		 * @param home the node's directory
+		 * @param index 0 for the seed
+		 * @param size nodes in the cluster
+		 * @param nativePort the CQL port of every node
+		 * @param storagePort the inter-node port of every node
+		 * @param heap heap options
+		 * @param ownerPid the process whose death stops the node
+		 * @return the node's settings
+		 */
+		public static Settings clusterNode(Path home, int index, int size, int nativePort, int storagePort,
+				List<String> heap, long ownerPid) {
+			return new Settings(home, clusterHost(index), nativePort, storagePort, heap, ownerPid,
+					new Ring(clusterHost(0) + ":" + storagePort, evenToken(index, size),
+							(index == 0) ? Duration.ofMillis(100) : JOIN_RING_DELAY));
+		}
+
+	}
+
+	/**
+	 * A node's place in its cluster. Every node is given its token up front and joins without bootstrap streaming:
+	 * a new local cluster has no data to stream, and nodes that start together could not bootstrap at once.
+	 *
+	 * @param seeds the seed list, {@code host:storagePort}
+	 * @param initialToken the node's one token (Murmur3)
+	 * @param ringDelay how long a node waits for a seed's first gossip answer: a node alone (or the seed) waits for
+	 * nobody; a joining node must hear from the seed within it or fails with "Unable to gossip with any peers", which
+	 * on a busy 2-core machine took over a second
+	 */
+	public record Ring(String seeds, String initialToken, Duration ringDelay) {
+
+		static Ring alone(String host, int storagePort) {
+			return new Ring(host + ":" + storagePort, "0", Duration.ofMillis(100));
+		}
+
+	}
+
+	/** A joining node's ring delay: an upper bound only; the node goes on as soon as the seed answered. */
+	static final Duration JOIN_RING_DELAY = Duration.ofSeconds(30);
+
+	/**
+	 * @param index 0-based node index
+	 * @return the loopback address of a local cluster's node
+	 */
+	public static String clusterHost(int index) {
+		return "127.0.0." + (index + 1);
+	}
+
+	static String evenToken(int index, int size) {
+		java.math.BigInteger range = java.math.BigInteger.TWO.pow(64);
+		return java.math.BigInteger.valueOf(Long.MIN_VALUE)
+			.add(range.multiply(java.math.BigInteger.valueOf(index)).divide(java.math.BigInteger.valueOf(size)))
+			.toString();
 	}
 
 	public String contactPoint() {
@@ -87,10 +149,10 @@ public final class CassandraServer extends LocalServer {
 		command.add("-Dlogback.configurationFile=" + conf.resolve("logback.xml"));
 		command.add("-Dcassandra.logdir=" + this.settings.home().resolve("logs"));
 		command.add("-Dcassandra-foreground=yes");
-		// A single local node has no ring to wait for: skip the gossip settle and ring delays (about 30 s).
+		// Local nodes have their tokens up front and nothing to stream: skip the gossip settle and ring delays
+		// (about 30 s each node).
 		command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
-		command.add("-Dcassandra.ring_delay_ms=100");
-		command.add("-Dcassandra.initial_token=0");
+		command.add("-Dcassandra.ring_delay_ms=" + this.settings.ring().ringDelay().toMillis());
 		command.add("-cp");
 		command.add(ServerClasspath.join(ServerClasspath.concat(List.of(ServerClasspath.launcherLocation()),
 				serverClasspath)));
@@ -114,7 +176,9 @@ public final class CassandraServer extends LocalServer {
 				seed_provider:
 				  - class_name: org.apache.cassandra.locator.SimpleSeedProvider
 				    parameters:
-				      - seeds: "%1$s:%3$d"
+				      - seeds: "%5$s"
+				initial_token: %6$s
+				auto_bootstrap: false
 				listen_address: %1$s
 				rpc_address: %1$s
 				storage_port: %3$d
@@ -131,7 +195,8 @@ public final class CassandraServer extends LocalServer {
 				memtable_heap_space: 128MiB
 				memtable_offheap_space: 128MiB
 				key_cache_size: 8MiB
-				""".formatted(this.settings.host(), this.settings.nativePort(), this.settings.storagePort(), home);
+				""".formatted(this.settings.host(), this.settings.nativePort(), this.settings.storagePort(), home,
+				this.settings.ring().seeds(), this.settings.ring().initialToken());
 	}
 
 	private static String logback() {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Apache Kafka broker (KRaft, one combined broker and controller) in its own JVM, with its data, config and
- * logs under one directory. Restarting it on the same directory keeps its topics and offsets.
+ * A real Apache Kafka broker (KRaft, a combined broker and controller) in its own JVM, with its data, config and
+ * logs under one directory. Restarting it on the same directory keeps its topics and offsets. Alone it is its own
+ * one-voter controller quorum; in a local cluster every broker is also one of the quorum's voters.
  */
 public final class KafkaServer extends LocalServer {
 
@@ -36,13 +37,56 @@ public final class KafkaServer extends LocalServer {
 	 * @param controllerPort the KRaft controller port
 	 * @param heap heap options
 	 * @param ownerPid the process whose death stops the broker
+	 * @param quorum the broker's node id, the controller quorum and the replication of Kafka's own topics
 	 */
-	public record Settings(Path home, String host, int port, int controllerPort, List<String> heap, long ownerPid) {
+	public record Settings(Path home, String host, int port, int controllerPort, List<String> heap, long ownerPid,
+			Quorum quorum) {
+
+		/** A broker alone: node 1, its own one-voter quorum, internal topics with one replica. */
+		public Settings(Path home, String host, int port, int controllerPort, List<String> heap, long ownerPid) {
+			this(home, host, port, controllerPort, heap, ownerPid,
+					new Quorum(1, "1@" + host + ":" + controllerPort, 1, randomClusterId()));
+		}
 
 		public static Settings defaults(Path home, long ownerPid) {
 			return new Settings(home, "127.0.0.1", 9092, 9093, List.of("-Xms256m", "-Xmx512m"), ownerPid);
 		}
 
+		/**
+		 * Broker {@code index} of a local cluster of {@code size}: on {@code 127.0.0.<index + 1>} with the same ports
+		 * as every other broker, node id {@code index + 1}, every broker a controller voter.
+		 * @param home the broker's directory
+		 * @param index 0-based broker index
+		 * @param size brokers in the cluster (3: a quorum survives one broker down)
+		 * @param port the client port of every broker
+		 * @param controllerPort the controller port of every broker
+		 * @param clusterId the id every broker's storage is formatted with
+		 * @param heap heap options
+		 * @param ownerPid the process whose death stops the broker
+		 * @return the broker's settings
+		 */
+		public static Settings clusterBroker(Path home, int index, int size, int port, int controllerPort,
+				String clusterId, List<String> heap, long ownerPid) {
+			List<String> voters = new ArrayList<>();
+			for (int voter = 0; voter < size; voter++) {
+				voters.add((voter + 1) + "@" + CassandraServer.clusterHost(voter) + ":" + controllerPort);
+			}
+			return new Settings(home, CassandraServer.clusterHost(index), port, controllerPort, heap, ownerPid,
+					new Quorum(index + 1, String.join(",", voters), Math.min(3, size), clusterId));
+		}
+
+	}
+
+	/**
+	 * The broker's place in its cluster.
+	 *
+	 * @param nodeId this broker's node id
+	 * @param voters {@code controller.quorum.voters}: {@code id@host:controllerPort,...}
+	 * @param internalReplicas replicas of Kafka's own topics (consumer offsets, transaction state); with 3, their
+	 * {@code min.isr} is 2
+	 * @param clusterId the id the storage is formatted with on first start (the same for every broker of a cluster)
+	 */
+	public record Quorum(int nodeId, String voters, int internalReplicas, String clusterId) {
 	}
 
 	public String bootstrapServers() {
@@ -100,7 +144,7 @@ public final class KafkaServer extends LocalServer {
 		command.add("-cp");
 		command.add(ServerClasspath.join(classpath));
 		command.add("kafka.tools.StorageTool");
-		command.addAll(List.of("format", "-t", clusterId(), "-c",
+		command.addAll(List.of("format", "-t", this.settings.quorum().clusterId(), "-c",
 				this.settings.home().resolve("config/server.properties").toString()));
 		Path log = this.settings.home().resolve("logs/format.out");
 		ManagedProcess formatter = ManagedProcess.start("kafka-format", command, this.settings.home(), Map.of(), log,
@@ -115,7 +159,7 @@ public final class KafkaServer extends LocalServer {
 	}
 
 	/** A Kafka cluster id: 16 random bytes, base64url, not starting with '-' (as Kafka's own Uuid does). */
-	private static String clusterId() {
+	public static String randomClusterId() {
 		SecureRandom random = new SecureRandom();
 		while (true) {
 			byte[] bytes = new byte[16];
@@ -147,8 +191,8 @@ public final class KafkaServer extends LocalServer {
 		return """
 				# Written by Marquee's launcher on every start; edit KafkaServer.Settings instead.
 				process.roles=broker,controller
-				node.id=1
-				controller.quorum.voters=1@%1$s:%3$d
+				node.id=%5$d
+				controller.quorum.voters=%6$s
 				listeners=PLAINTEXT://%1$s:%2$d,CONTROLLER://%1$s:%3$d
 				advertised.listeners=PLAINTEXT://%1$s:%2$d
 				controller.listener.names=CONTROLLER
@@ -156,16 +200,20 @@ public final class KafkaServer extends LocalServer {
 				listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 				log.dirs=%4$s
 				num.partitions=6
-				offsets.topic.replication.factor=1
+				offsets.topic.replication.factor=%7$d
 				offsets.topic.num.partitions=6
-				transaction.state.log.replication.factor=1
-				transaction.state.log.min.isr=1
-				share.coordinator.state.topic.replication.factor=1
-				share.coordinator.state.topic.min.isr=1
+				transaction.state.log.replication.factor=%7$d
+				transaction.state.log.min.isr=%8$d
+				share.coordinator.state.topic.replication.factor=%7$d
+				share.coordinator.state.topic.min.isr=%8$d
+				default.replication.factor=%7$d
+				min.insync.replicas=%8$d
+				unclean.leader.election.enable=false
 				group.initial.rebalance.delay.ms=0
 				auto.create.topics.enable=true
 				""".formatted(host, this.settings.port(), this.settings.controllerPort(),
-				this.settings.home().resolve("data"));
+				this.settings.home().resolve("data"), this.settings.quorum().nodeId(), this.settings.quorum().voters(),
+				this.settings.quorum().internalReplicas(), Math.max(1, this.settings.quorum().internalReplicas() - 1));
 	}
 
 	private static String log4jProperties() {

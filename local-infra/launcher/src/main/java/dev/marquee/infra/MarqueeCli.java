@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ./marquee up [--detach] | down | status}: runs the whole platform locally on real Kafka and Cassandra.
+ * {@code ./marquee up [--detach] [--cluster] [--page-replicas N] | down | status}: runs the whole platform locally
+ * on real Kafka and Cassandra, one node of each or (with {@code --cluster}) three of each.
  *
  * <p>The process that owns the platform is the <em>lifeline</em>: {@code up} in the foreground is the lifeline
  * itself; {@code up --detach} starts one in the background. Every component watches the lifeline and exits if it
@@ -60,6 +61,9 @@ public final class MarqueeCli {
 	private static int usage() {
 		OUT.println("""
 				usage: ./marquee up [--detach] [--no-sample]   start Kafka, Cassandra and the four services
+				         [--cluster]                          3 Cassandra nodes and 3 Kafka brokers (RF 3, LOCAL_QUORUM,
+				                                              min.insync.replicas=2) instead of one of each
+				         [--page-replicas N]                  N page-construction instances (8080, then 8084, 8085, ...)
 				       ./marquee down                         stop everything
 				       ./marquee status                       show each component's state""");
 		return 2;
@@ -91,7 +95,9 @@ public final class MarqueeCli {
 	private int lifeline(List<String> options) {
 		long self = ProcessHandle.current().pid();
 		writeLifelinePid(self);
-		Platform platform = new Platform(this.repo, this.home, self);
+		Topology topology = Topology.of(options, Topology.SINGLE);
+		topology.write(this.home);
+		Platform platform = new Platform(this.repo, this.home, self, topology);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			OUT.println("stopping the platform ...");
 			platform.stopAll(OUT);
@@ -131,7 +137,9 @@ public final class MarqueeCli {
 	private int ensureRunning(ManagedProcess lifeline, List<String> options) {
 		OUT.println("the platform's lifeline is already running (pid " + lifeline.pid()
 				+ "); starting whatever is not running");
-		Platform platform = new Platform(this.repo, this.home, lifeline.pid());
+		Topology topology = Topology.of(options, Topology.read(this.home));
+		topology.write(this.home);
+		Platform platform = new Platform(this.repo, this.home, lifeline.pid(), topology);
 		platform.startMissing(lifeline.pid(), OUT);
 		loadSampleContent(platform, options);
 		writeState("ready");
@@ -162,7 +170,8 @@ public final class MarqueeCli {
 		ManagedProcess lifeline = ManagedProcess.start("lifeline", command, this.repo, java.util.Map.of(), log,
 				lifelinePidFile());
 		OUT.println("starting the platform in the background (lifeline pid " + lifeline.pid() + ", log " + log + ")");
-		Instant deadline = Instant.now().plus(Platform.START_TIMEOUT.multipliedBy(2));
+		Instant deadline = Instant.now()
+			.plus(Platform.startTimeout(Topology.of(options, Topology.read(this.home))).multipliedBy(2));
 		while (Instant.now().isBefore(deadline)) {
 			String state = readState();
 			if (state.equals("ready")) {
@@ -201,12 +210,11 @@ public final class MarqueeCli {
 		OUT.printf("%-18s %-9s %-8s %-28s %s%n", "COMPONENT", "STATE", "PID", "ADDRESS", "HEALTH / LOG");
 		OUT.printf("%-18s %-9s %-8s %-28s %s%n", "lifeline", lifeline.isPresent() ? "running" : "stopped",
 				lifeline.map((p) -> Long.toString(p.pid())).orElse("-"), "-", this.home.resolve("logs/launcher.log"));
-		row("kafka", platform.kafka().running(), platform.kafka().bootstrapServers(),
-				platform.kafka().running().isPresent() ? "ready=" + Readiness.portOpen("127.0.0.1",
-						platform.kafka().settings().port()) : "-", platform.kafka().serverLog());
-		row("cassandra", platform.cassandra().running(), platform.cassandra().contactPoint(),
-				platform.cassandra().running().isPresent() ? "ready=" + Readiness.portOpen("127.0.0.1",
-						platform.cassandra().settings().nativePort()) : "-", platform.cassandra().systemLog());
+		for (Platform.Infrastructure node : platform.infrastructure()) {
+			Optional<ManagedProcess> process = node.server().running();
+			row(node.name(), process, node.address(),
+					process.isPresent() ? "ready=" + Readiness.portOpen(node.host(), node.port()) : "-", node.log());
+		}
 		for (Platform.Service service : platform.services()) {
 			Optional<ManagedProcess> process = platform.running(service);
 			row(service.name(), process, "http://127.0.0.1:" + service.port(),
@@ -254,9 +262,13 @@ public final class MarqueeCli {
 		for (Platform.Service service : platform.services()) {
 			OUT.printf("  %-18s http://localhost:%d  (log %s)%n", service.name(), service.port(), platform.log(service));
 		}
-		OUT.printf("  %-18s %s  (log %s)%n", "kafka", platform.kafka().bootstrapServers(), platform.kafka().serverLog());
-		OUT.printf("  %-18s %s  (log %s)%n", "cassandra", platform.cassandra().contactPoint(),
-				platform.cassandra().systemLog());
+		for (Platform.Infrastructure node : platform.infrastructure()) {
+			OUT.printf("  %-18s %s  (log %s)%n", node.name(), node.address(), node.log());
+		}
+		if (platform.topology().cluster()) {
+			OUT.println("  cluster mode: keyspaces NetworkTopologyStrategy datacenter1=3, LOCAL_QUORUM, topics RF 3 with "
+					+ "min.insync.replicas=2");
+		}
 		OUT.println();
 		OUT.println("  dashboard:   http://localhost:8080/");
 		OUT.println("  a page:      curl http://localhost:8080/pages");

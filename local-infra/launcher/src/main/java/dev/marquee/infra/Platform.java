@@ -13,11 +13,19 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole local platform: Kafka, Cassandra and the four services, each a guarded child process known by its pid
- * file under {@code <home>/run}, with data under {@code <home>/data} and logs under {@code <home>/logs}.
+ * file under {@code <home>/run}, with data under {@code <home>/data} and logs under {@code <home>/logs}. In cluster
+ * mode Kafka and Cassandra are 3-node clusters ({@link LocalCluster}) and the services run with RF 3,
+ * LOCAL_QUORUM and {@code min.insync.replicas=2}; page construction may run as several replicas.
  */
 final class Platform {
 
 	static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+	/**
+	 * Nine JVMs start at once on a 2-core machine in cluster mode: a loaded machine measured 2-3 minutes for the
+	 * infrastructure and as long again for the services.
+	 */
+	static final Duration CLUSTER_START_TIMEOUT = Duration.ofMinutes(10);
 
 	static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -25,30 +33,112 @@ final class Platform {
 
 	private final Path home;
 
-	private final KafkaServer kafka;
+	private final Topology topology;
 
-	private final CassandraServer cassandra;
+	private final List<Infrastructure> infrastructure;
+
+	private final List<String> infrastructureArguments;
+
+	private final Runnable startInfrastructure;
 
 	private final List<Service> services;
 
 	Platform(Path repo, Path home, long ownerPid) {
-		this.repo = repo;
-		this.home = home;
-		this.kafka = new KafkaServer(new KafkaServer.Settings(home.resolve("data/kafka"), "127.0.0.1",
-				intEnv("MARQUEE_KAFKA_PORT", 9092), intEnv("MARQUEE_KAFKA_CONTROLLER_PORT", 9093),
-				List.of("-Xms256m", "-Xmx512m"), ownerPid));
-		this.cassandra = new CassandraServer(new CassandraServer.Settings(home.resolve("data/cassandra"),
-				"127.0.0.1", intEnv("MARQUEE_CASSANDRA_PORT", 9042), intEnv("MARQUEE_CASSANDRA_STORAGE_PORT", 7000),
-				List.of("-Xms256m", "-Xmx1g"), ownerPid));
-		// hollow-producer first and ingestion third: the others are told their addresses from this list.
-		this.services = List.of(new Service("hollow-producer", intEnv("MARQUEE_HOLLOW_PRODUCER_PORT", 8083)),
-				new Service("data-consumer", intEnv("MARQUEE_DATA_CONSUMER_PORT", 8082)),
-				new Service("ingestion-service", intEnv("MARQUEE_INGESTION_PORT", 8081)),
-				new Service("page-construction", intEnv("MARQUEE_PAGE_CONSTRUCTION_PORT", 8080)));
+		this(repo, home, ownerPid, Topology.read(home));
 	}
 
-	/** One Spring Boot service of the platform. */
-	record Service(String name, int port) {
+	Platform(Path repo, Path home, long ownerPid, Topology topology) {
+		this.repo = repo;
+		this.home = home;
+		this.topology = topology;
+		int kafkaPort = intEnv("MARQUEE_KAFKA_PORT", 9092);
+		int controllerPort = intEnv("MARQUEE_KAFKA_CONTROLLER_PORT", 9093);
+		int cassandraPort = intEnv("MARQUEE_CASSANDRA_PORT", 9042);
+		int storagePort = intEnv("MARQUEE_CASSANDRA_STORAGE_PORT", 7000);
+		if (topology.cluster()) {
+			LocalCluster cluster = new LocalCluster(home.resolve("data/cluster"), cassandraPort, storagePort, kafkaPort,
+					controllerPort, ownerPid);
+			List<Infrastructure> nodes = new ArrayList<>();
+			for (int i = 0; i < LocalCluster.SIZE; i++) {
+				KafkaServer broker = cluster.kafka().get(i);
+				nodes.add(new Infrastructure("kafka-" + (i + 1), broker, broker.settings().host(), kafkaPort,
+						broker.serverLog()));
+			}
+			for (int i = 0; i < LocalCluster.SIZE; i++) {
+				CassandraServer node = cluster.cassandra().get(i);
+				nodes.add(new Infrastructure("cassandra-" + (i + 1), node, node.settings().host(), cassandraPort,
+						node.systemLog()));
+			}
+			this.infrastructure = List.copyOf(nodes);
+			this.infrastructureArguments = cluster.serviceArguments();
+			this.startInfrastructure = () -> cluster.startMissing(CLUSTER_START_TIMEOUT, System.out::println);
+		}
+		else {
+			KafkaServer kafka = new KafkaServer(new KafkaServer.Settings(home.resolve("data/kafka"), "127.0.0.1",
+					kafkaPort, controllerPort, List.of("-Xms256m", "-Xmx512m"), ownerPid));
+			CassandraServer cassandra = new CassandraServer(new CassandraServer.Settings(home.resolve("data/cassandra"),
+					"127.0.0.1", cassandraPort, storagePort, List.of("-Xms256m", "-Xmx1g"), ownerPid));
+			this.infrastructure = List.of(
+					new Infrastructure("kafka", kafka, "127.0.0.1", kafkaPort, kafka.serverLog()),
+					new Infrastructure("cassandra", cassandra, "127.0.0.1", cassandraPort, cassandra.systemLog()));
+			this.infrastructureArguments = List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+					"--spring.cassandra.contact-points=" + cassandra.contactPoint(),
+					"--spring.cassandra.local-datacenter=" + CassandraServer.DATACENTER);
+			this.startInfrastructure = () -> join(CompletableFuture.runAsync(() -> startAlone("Kafka", kafka,
+					() -> kafka.start(START_TIMEOUT))), CompletableFuture.runAsync(() -> startAlone("Cassandra",
+							cassandra, () -> cassandra.start(START_TIMEOUT))));
+		}
+		// hollow-producer first and ingestion third: the others are told their addresses from this list.
+		List<Service> services = new ArrayList<>(List.of(
+				new Service("hollow-producer", "hollow-producer", intEnv("MARQUEE_HOLLOW_PRODUCER_PORT", 8083)),
+				new Service("data-consumer", "data-consumer", intEnv("MARQUEE_DATA_CONSUMER_PORT", 8082)),
+				new Service("ingestion-service", "ingestion-service", intEnv("MARQUEE_INGESTION_PORT", 8081)),
+				new Service("page-construction", "page-construction", intEnv("MARQUEE_PAGE_CONSTRUCTION_PORT", 8080))));
+		// Replicas 2..N on consecutive ports from MARQUEE_PAGE_REPLICA_PORT: 8081-8083 are the other services'.
+		int replicaPort = intEnv("MARQUEE_PAGE_REPLICA_PORT", 8084);
+		for (int replica = 2; replica <= topology.pageReplicas(); replica++) {
+			services.add(new Service("page-construction-" + replica, "page-construction", replicaPort + replica - 2));
+		}
+		this.services = List.copyOf(services);
+	}
+
+	static Duration startTimeout(Topology topology) {
+		return topology.cluster() ? CLUSTER_START_TIMEOUT : START_TIMEOUT;
+	}
+
+	private static void startAlone(String name, LocalServer server, Runnable start) {
+		if (server.running().isEmpty()) {
+			System.out.println("starting " + name + " ...");
+			start.run();
+			System.out.println(name + " ready");
+		}
+	}
+
+	/**
+	 * One Kafka broker or Cassandra node.
+	 *
+	 * @param name its name in {@code status}
+	 * @param server the server
+	 * @param host the address it listens on
+	 * @param port its client port
+	 * @param log its main log
+	 */
+	record Infrastructure(String name, LocalServer server, String host, int port, Path log) {
+
+		String address() {
+			return this.host + ":" + this.port;
+		}
+
+	}
+
+	/**
+	 * One Spring Boot service of the platform.
+	 *
+	 * @param name its name (pid file, log, data directory)
+	 * @param module the module whose jar it runs (replicas of page construction share one)
+	 * @param port its HTTP port
+	 */
+	record Service(String name, String module, int port) {
 
 		String healthUrl() {
 			return "http://127.0.0.1:" + this.port + "/actuator/health";
@@ -65,12 +155,12 @@ final class Platform {
 		return this.home;
 	}
 
-	KafkaServer kafka() {
-		return this.kafka;
+	Topology topology() {
+		return this.topology;
 	}
 
-	CassandraServer cassandra() {
-		return this.cassandra;
+	List<Infrastructure> infrastructure() {
+		return this.infrastructure;
 	}
 
 	List<Service> services() {
@@ -86,7 +176,7 @@ final class Platform {
 	}
 
 	Path jar(Service service) {
-		return this.repo.resolve(service.name() + "/target/" + service.name() + "-0.1.0-SNAPSHOT.jar");
+		return this.repo.resolve(service.module() + "/target/" + service.module() + "-0.1.0-SNAPSHOT.jar");
 	}
 
 	Optional<ManagedProcess> running(Service service) {
@@ -99,21 +189,7 @@ final class Platform {
 	 * @param out where progress goes
 	 */
 	void startMissing(long ownerPid, java.io.PrintStream out) {
-		CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(() -> {
-			if (this.kafka.running().isEmpty()) {
-				out.println("starting Kafka on " + this.kafka.bootstrapServers() + " ...");
-				this.kafka.start(START_TIMEOUT);
-				out.println("Kafka ready");
-			}
-		});
-		CompletableFuture<Void> cassandraStarted = CompletableFuture.runAsync(() -> {
-			if (this.cassandra.running().isEmpty()) {
-				out.println("starting Cassandra on " + this.cassandra.contactPoint() + " ...");
-				this.cassandra.start(START_TIMEOUT);
-				out.println("Cassandra ready");
-			}
-		});
-		join(kafkaStarted, cassandraStarted);
+		this.startInfrastructure.run();
 		for (Service service : this.services) {
 			if (running(service).isEmpty()) {
 				ManagedProcess process = startService(service, ownerPid);
@@ -127,7 +203,7 @@ final class Platform {
 			ManagedProcess process = running(service).orElseThrow(() -> new IllegalStateException(
 					service.name() + " failed: the process exited; see " + log(service)));
 			healthy.add(CompletableFuture.runAsync(() -> {
-				Readiness.await(service.name(), START_TIMEOUT, process,
+				Readiness.await(service.name(), startTimeout(this.topology), process,
 						() -> "UP".equals(Readiness.health(service.healthUrl())), log(service));
 				out.println(service.name() + " UP");
 			}));
@@ -158,7 +234,7 @@ final class Platform {
 		List<String> command = new ArrayList<>();
 		command.add(Java.executable());
 		command.add("-Xms128m");
-		command.add("-Xmx" + (service.name().equals("page-construction") ? "1g" : "512m"));
+		command.add("-Xmx" + (service.module().equals("page-construction") ? "1g" : "512m"));
 		command.add("-XX:+ExitOnOutOfMemoryError");
 		// The service jar first: Spring Boot's JarLauncher finds its archive from where its own class was loaded.
 		command.add("-cp");
@@ -168,9 +244,11 @@ final class Platform {
 		command.add("org.springframework.boot.loader.launch.JarLauncher");
 		command.add("--server.port=" + service.port());
 		command.add("--logging.file.name=" + log(service));
-		command.add("--spring.kafka.bootstrap-servers=" + this.kafka.bootstrapServers());
-		command.add("--spring.cassandra.contact-points=" + this.cassandra.contactPoint());
-		command.add("--spring.cassandra.local-datacenter=" + CassandraServer.DATACENTER);
+		command.addAll(this.infrastructureArguments);
+		if (!service.name().equals(service.module())) {
+			// A replica keeps its own state (its Hollow blob staging): two processes must not share one directory.
+			command.add("--marquee.home=" + this.home.resolve("replicas/" + service.name()));
+		}
 		String hollowProducer = "http://127.0.0.1:" + this.services.get(0).port();
 		String ingestion = "http://127.0.0.1:" + this.services.get(2).port();
 		Map<String, String> environment = Map.of("MARQUEE_HOME", this.home.toString(), "MARQUEE_HOLLOW_URL",
@@ -189,13 +267,14 @@ final class Platform {
 			})));
 		}
 		join(stopping.toArray(CompletableFuture[]::new));
-		join(CompletableFuture.runAsync(() -> this.kafka.running().ifPresent((process) -> {
-			out.println("stopping Kafka (pid " + process.pid() + ")");
-			process.stop(STOP_GRACE);
-		})), CompletableFuture.runAsync(() -> this.cassandra.running().ifPresent((process) -> {
-			out.println("stopping Cassandra (pid " + process.pid() + ")");
-			process.stop(STOP_GRACE);
-		})));
+		List<CompletableFuture<Void>> infrastructure = new ArrayList<>();
+		for (Infrastructure node : this.infrastructure) {
+			node.server().running().ifPresent((process) -> infrastructure.add(CompletableFuture.runAsync(() -> {
+				out.println("stopping " + node.name() + " (pid " + process.pid() + ")");
+				process.stop(STOP_GRACE);
+			})));
+		}
+		join(infrastructure.toArray(CompletableFuture[]::new));
 	}
 
 }

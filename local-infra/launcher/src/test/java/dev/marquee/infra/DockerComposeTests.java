@@ -39,7 +39,10 @@ class DockerComposeTests {
 	void runsKafkaCassandraAndEveryServiceWithTwoPageConstructionReplicas() {
 		assertThat(services).containsKeys("kafka", "cassandra", "hollow-producer", "data-consumer",
 				"ingestion-service", "page-construction", "page-construction-2");
-		assertThat(services.values().stream().filter((s) -> "page-construction".equals(module(s)))).hasSize(2);
+		assertThat(services.values()
+			.stream()
+			.filter((s) -> !inClusterProfile(s))
+			.filter((s) -> "page-construction".equals(module(s)))).hasSize(2);
 	}
 
 	@Test
@@ -74,8 +77,11 @@ class DockerComposeTests {
 			assertThat(mapping).as(module).endsWith(":" + modulePort);
 			assertThat(environment(service).get("SERVER_PORT")).as(module).isEqualTo(Integer.toString(modulePort));
 		}
-		assertThat(((List<?>) services.get("page-construction-2").get("ports")).get(0))
-			.isNotEqualTo(((List<?>) services.get("page-construction").get("ports")).get(0));
+		List<Object> hostPorts = builtServices().stream()
+			.map((service) -> ((List<?>) service.get("ports")).get(0).toString().split(":")[0])
+			.map(Object.class::cast)
+			.toList();
+		assertThat(hostPorts).as("every service has its own host port").doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -97,13 +103,58 @@ class DockerComposeTests {
 			.isEqualTo("http://hollow-producer:8083");
 		for (Map<String, Object> service : builtServices()) {
 			Map<String, String> environment = environment(service);
+			boolean cluster = inClusterProfile(service);
 			if (environment.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
-				assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092");
+				assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS"))
+					.isEqualTo(cluster ? "kafka-1:9092,kafka-2:9092,kafka-3:9092" : "kafka:9092");
 			}
 			if (environment.containsKey("SPRING_CASSANDRA_CONTACT_POINTS")) {
-				assertThat(environment.get("SPRING_CASSANDRA_CONTACT_POINTS")).isEqualTo("cassandra:9042");
+				assertThat(environment.get("SPRING_CASSANDRA_CONTACT_POINTS"))
+					.isEqualTo(cluster ? "cassandra-1:9042,cassandra-2:9042,cassandra-3:9042" : "cassandra:9042");
 			}
 		}
+	}
+
+	@Test
+	void clusterProfileRunsThreeCassandraNodesThreeKafkaBrokersAndTwoPageConstructionReplicas() {
+		List<String> cluster = services.entrySet()
+			.stream()
+			.filter((entry) -> inClusterProfile(entry.getValue()))
+			.map(Map.Entry::getKey)
+			.toList();
+		assertThat(cluster).contains("kafka-1", "kafka-2", "kafka-3", "cassandra-1", "cassandra-2", "cassandra-3",
+				"data-consumer-cluster", "ingestion-service-cluster");
+		assertThat(cluster.stream().filter((name) -> "page-construction".equals(module(services.get(name)))))
+			.hasSizeGreaterThanOrEqualTo(2);
+		for (String name : List.of("kafka-1", "kafka-2", "kafka-3")) {
+			Map<String, String> kafka = environment(services.get(name));
+			assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+			assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://" + name + ":9092");
+			assertThat(kafka.get("KAFKA_NODE_ID")).isEqualTo(name.substring(name.length() - 1));
+			assertThat(kafka).containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
+				.containsEntry("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "3");
+		}
+		for (String name : List.of("cassandra-1", "cassandra-2", "cassandra-3")) {
+			assertThat(environment(services.get(name))).containsEntry("CASSANDRA_SEEDS", "cassandra-1")
+				.containsEntry("CASSANDRA_DC", "datacenter1");
+		}
+		for (String name : cluster) {
+			Map<String, String> environment = environment(services.get(name));
+			if (services.get(name).containsKey("build")) {
+				assertThat(environment).as(name)
+					.containsEntry("MARQUEE_CASSANDRA_REPLICATION", "NetworkTopologyStrategy:datacenter1=3")
+					.containsEntry("MARQUEE_CASSANDRA_CONSISTENCY", "local_quorum");
+			}
+			if (environment.containsKey("SPRING_KAFKA_BOOTSTRAP_SERVERS")) {
+				assertThat(environment).as(name)
+					.containsEntry("MARQUEE_KAFKA_REPLICATION_FACTOR", "3")
+					.containsEntry("MARQUEE_KAFKA_MIN_INSYNC_REPLICAS", "2");
+			}
+		}
+	}
+
+	private static boolean inClusterProfile(Map<String, Object> service) {
+		return ((List<?>) service.getOrDefault("profiles", List.of())).contains("cluster");
 	}
 
 	private static List<Map<String, Object>> builtServices() {

@@ -23,6 +23,7 @@ import dev.marquee.model.Page;
 import dev.marquee.model.ReadPath;
 import dev.marquee.model.ReadSchema;
 import dev.marquee.model.Stage;
+import dev.marquee.model.cassandra.Keyspaces;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.page.source.PageSummary;
 import dev.marquee.page.source.SourceUnavailableException;
@@ -46,14 +47,18 @@ class ReadTables {
 
 	private final Map<String, PreparedStatement> statements = new ConcurrentHashMap<>();
 
-	ReadTables(ObjectProvider<CqlSession> sessions) {
+	private final ReadKeyspace keyspace;
+
+	ReadTables(ObjectProvider<CqlSession> sessions, ReadKeyspace keyspace) {
 		this.sessions = sessions;
+		this.keyspace = keyspace;
 	}
 
 	/** Applies the read schema (idempotent; the data consumer may not have applied it yet). */
 	void applySchema() {
 		CqlSession session = session();
-		for (String statement : ReadSchema.statements()) {
+		Keyspaces.ensure(session, ReadSchema.KEYSPACE, this.keyspace.keyspaceReplication(), SCHEMA_TIMEOUT);
+		for (String statement : ReadSchema.tableStatements()) {
 			// Schema changes wait for agreement between nodes and take far longer than reads.
 			session.execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_TIMEOUT));
 		}

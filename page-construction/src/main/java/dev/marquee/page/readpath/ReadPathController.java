@@ -22,8 +22,11 @@ class ReadPathController {
 
 	private final ReadPathSwitch readPath;
 
-	ReadPathController(ReadPathSwitch readPath) {
+	private final SharedReadPath shared;
+
+	ReadPathController(ReadPathSwitch readPath, SharedReadPath shared) {
 		this.readPath = readPath;
+		this.shared = shared;
 	}
 
 	@GetMapping("/admin/read-path")
@@ -33,9 +36,10 @@ class ReadPathController {
 	}
 
 	@PutMapping("/admin/read-path")
-	@Operation(summary = "Switches the read path for every later request; persisted across restarts")
+	@Operation(summary = "Switches the read path of every replica for every later request (stored in Cassandra, "
+			+ "followed by the other replicas within marquee.read-path.sharing.poll); 503 while Cassandra is down")
 	ReadPathBody switchTo(@Valid @RequestBody ReadPathBody body) {
-		this.readPath.switchTo(body.readPath());
+		this.shared.switchTo(body.readPath());
 		return new ReadPathBody(this.readPath.active());
 	}
 

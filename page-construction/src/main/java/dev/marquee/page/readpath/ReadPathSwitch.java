@@ -16,9 +16,10 @@ import dev.marquee.model.ReadPath;
 import dev.marquee.page.PageConstructionProperties;
 
 /**
- * The active read path. A request reads it once when it starts, so a switch applies to every later request
- * and never to one in flight. The choice is written to {@code <home>/data/page-construction/read-path} and
- * read back on start; without that file the configured default applies.
+ * The active read path of this replica. A request reads it once when it starts, so a switch applies to every later
+ * request and never to one in flight. The choice is written to {@code <home>/data/page-construction/read-path} and
+ * read back on start; without that file the configured default applies. {@link SharedReadPath} makes every replica
+ * follow the choice stored in Cassandra; this file is what a replica serves until it has read that.
  */
 @Component
 public class ReadPathSwitch {
