@@ -99,6 +99,20 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 	}
 
 	@Test
+	void aRefusedPublishKeepsNoClaimOnItsSlug() {
+		String refused = unique("invalid");
+		String slug = unique("slug");
+		ObjectNode invalid = (ObjectNode) MarqueeJson.mapper().readTree(body(refused, slug, "publish", 1));
+		((ObjectNode) invalid.get("fields")).put("title", "<script>alert(1)</script>");
+		assertThat(deliveries().post(invalid.toString()).statusCode()).isEqualTo(422);
+
+		HttpResponse<String> other = publish(unique("valid"), slug, "publish", 1);
+
+		assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+		assertThat(hollow.changesOf(refused)).isEmpty();
+	}
+
+	@Test
 	void concurrentClaimsOfOneSlugHaveExactlyOneWinner() throws Exception {
 		String slug = unique("contested");
 		List<String> pages = new ArrayList<>();
