@@ -78,7 +78,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(last(third, Stage.PUBLISHED).contentVersion()).isGreaterThan(renamedAway.contentVersion());
 		assertThat(last(third, Stage.PREVIEW).contentVersion())
 			.isGreaterThan(last(first, Stage.PREVIEW).contentVersion());
-		assertThat(publish(first, old, "publish", 4).statusCode()).as("the old slug is the third page's").isEqualTo(409);
+		assertThat(publish(first, old, "publish", 4).statusCode()).as("the old slug is the third page's")
+			.isEqualTo(409);
 	}
 
 	@Test
@@ -203,7 +204,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(MarqueeJson.mapper().readTree(retried.body()).get("ignored").asBoolean()).isTrue();
 		assertThat(hollow.changesOf(page)).hasSize(before);
 		assertThat(publish(page, page, "publish", 6).statusCode()).isEqualTo(200);
-		assertThat(last(page, Stage.PUBLISHED).kind()).as("a newer version brings it back").isEqualTo(ChangeKind.UPSERTED);
+		assertThat(last(page, Stage.PUBLISHED).kind()).as("a newer version brings it back")
+			.isEqualTo(ChangeKind.UPSERTED);
 	}
 
 	@Test
