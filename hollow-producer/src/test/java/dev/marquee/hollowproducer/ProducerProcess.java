@@ -186,7 +186,7 @@ final class ProducerProcess {
 
 	HollowProducerEndpoint endpoint() {
 		return new HollowProducerEndpoint(uri(), HollowProducerEndpoint.SERVICE_USER,
-				HollowProducerEndpoint.LOCAL_SERVICE_PASSWORD, Duration.ofSeconds(1), Duration.ofSeconds(60));
+				HollowProducerEndpoint.LOCAL_SERVICE_PASSWORD, Duration.ofSeconds(10), Duration.ofSeconds(60));
 	}
 
 	String log() {

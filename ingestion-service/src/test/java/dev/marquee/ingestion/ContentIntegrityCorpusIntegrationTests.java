@@ -208,7 +208,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 	/** A delete in the source's own format (native: versioned; the others carry no comparable version). */
 	static Hostile delete(String source, String id, long version) {
 		return switch (source) {
-			case "marquee" -> Hostile.signed(source, Deliveries.utf8(Deliveries.removal("page", id, "delete", (int) version)));
+			case "marquee" ->
+				Hostile.signed(source, Deliveries.utf8(Deliveries.removal("page", id, "delete", (int) version)));
 			case "contentful" -> Hostile.signed(source, Deliveries.utf8("""
 					{"sys":{"id":"%s","type":"DeletedEntry","contentType":{"sys":{"id":"page"}}}}""".formatted(id)))
 				.header("X-Contentful-Topic", "ContentManagement.Entry.delete");
@@ -251,8 +252,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		String draftOwner = newId("owner");
 		String draftIntruder = refused("intruder");
 		cases.add(new IntegrityCase(source, category, "draft under a live page's slug",
-				List.of(publish("marquee", draftOwner, draftOwner, 1)), draft(source, draftIntruder, draftOwner, 1), 409,
-				category, List.of(draftOwner, draftIntruder), ownerNamed(draftOwner)));
+				List.of(publish("marquee", draftOwner, draftOwner, 1)), draft(source, draftIntruder, draftOwner, 1),
+				409, category, List.of(draftOwner, draftIntruder), ownerNamed(draftOwner)));
 		String renamer = newId("renamer");
 		String renamedTo = newId("renamed");
 		String renameIntruder = refused("intruder");
@@ -299,16 +300,16 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		String category = "resurrection";
 		String id = newId("removed");
 		cases.add(new IntegrityCase(source, category, "retried publish after a delete, new delivery id",
-				List.of(publish(source, id, id, 5), delete(source, id, 5)), retriedPublish(source, id, id, 5), 200, "ignored",
-				List.of(id), removed(id)));
+				List.of(publish(source, id, id, 5), delete(source, id, 5)), retriedPublish(source, id, id, 5), 200,
+				"ignored", List.of(id), removed(id)));
 		String older = newId("removed");
 		cases.add(new IntegrityCase(source, category, "older publish after a delete",
-				List.of(publish(source, older, older, 5), delete(source, older, 6)), publish(source, older, older, 4), 200,
-				"ignored", List.of(older), removed(older)));
+				List.of(publish(source, older, older, 5), delete(source, older, 6)), publish(source, older, older, 4),
+				200, "ignored", List.of(older), removed(older)));
 		String drafted = newId("removed");
 		cases.add(new IntegrityCase(source, category, "retried draft after a delete",
-				List.of(draft(source, drafted, drafted, 5), delete(source, drafted, 5)), draft(source, drafted, drafted, 5, true),
-				200, "ignored", List.of(drafted), (body) -> {
+				List.of(draft(source, drafted, drafted, 5), delete(source, drafted, 5)),
+				draft(source, drafted, drafted, 5, true), 200, "ignored", List.of(drafted), (body) -> {
 				}));
 		return cases;
 	}
@@ -324,7 +325,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		versions.forEach((name, value) -> {
 			String fresh = refused("frozen");
 			cases.add(new IntegrityCase(source, category, name + " on a new page",
-					List.of(), Hostile.signed(source, rawVersion(source, envelope(source, fresh, fresh), value[0], value[1])),
+					List.of(),
+					Hostile.signed(source, rawVersion(source, envelope(source, fresh, fresh), value[0], value[1])),
 					422, "invalid-document", List.of(fresh), versionField()));
 			String live = newId("frozen");
 			cases.add(new IntegrityCase(source, category, name + " on a live page",

@@ -78,7 +78,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(last(third, Stage.PUBLISHED).contentVersion()).isGreaterThan(renamedAway.contentVersion());
 		assertThat(last(third, Stage.PREVIEW).contentVersion())
 			.isGreaterThan(last(first, Stage.PREVIEW).contentVersion());
-		assertThat(publish(first, old, "publish", 4).statusCode()).as("the old slug is the third page's").isEqualTo(409);
+		assertThat(publish(first, old, "publish", 4).statusCode()).as("the old slug is the third page's")
+			.isEqualTo(409);
 	}
 
 	@Test
@@ -96,6 +97,20 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(takeOver.statusCode()).as(takeOver.body()).isEqualTo(200);
 		assertThat(last(next, Stage.PUBLISHED).contentVersion())
 			.isGreaterThan(last(page, Stage.PUBLISHED).contentVersion());
+	}
+
+	@Test
+	void aRefusedPublishKeepsNoClaimOnItsSlug() {
+		String refused = unique("invalid");
+		String slug = unique("slug");
+		ObjectNode invalid = (ObjectNode) MarqueeJson.mapper().readTree(body(refused, slug, "publish", 1));
+		((ObjectNode) invalid.get("fields")).put("title", "<script>alert(1)</script>");
+		assertThat(deliveries().post(invalid.toString()).statusCode()).isEqualTo(422);
+
+		HttpResponse<String> other = publish(unique("valid"), slug, "publish", 1);
+
+		assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+		assertThat(hollow.changesOf(refused)).isEmpty();
 	}
 
 	@Test
@@ -189,7 +204,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(MarqueeJson.mapper().readTree(retried.body()).get("ignored").asBoolean()).isTrue();
 		assertThat(hollow.changesOf(page)).hasSize(before);
 		assertThat(publish(page, page, "publish", 6).statusCode()).isEqualTo(200);
-		assertThat(last(page, Stage.PUBLISHED).kind()).as("a newer version brings it back").isEqualTo(ChangeKind.UPSERTED);
+		assertThat(last(page, Stage.PUBLISHED).kind()).as("a newer version brings it back")
+			.isEqualTo(ChangeKind.UPSERTED);
 	}
 
 	@Test

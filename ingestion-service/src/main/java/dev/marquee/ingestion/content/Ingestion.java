@@ -163,8 +163,8 @@ public class Ingestion {
 					: catalog(change, decision);
 			// Only now, with every path's acknowledgement: a retry of a delivery that failed half-way is applied.
 			this.store.saveState(change.type(), change.documentId(), decision.after());
-			this.store.recordDelivery(change.source(), change.deliveryId(),
-					change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)", bodySha256);
+			String recorded = change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)";
+			this.store.recordDelivery(change.source(), change.deliveryId(), recorded, bodySha256);
 			count(change, "accepted");
 			logger.info("Ingested {} {} {} v{} from {} into {}: {} page stage(s) published, {} render problem(s)",
 					change.action().wireName(), change.type().wireName(), change.documentId(), version, change.source(),

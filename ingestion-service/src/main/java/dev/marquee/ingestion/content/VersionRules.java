@@ -83,13 +83,15 @@ final class VersionRules {
 			if (action.isRemoval()) {
 				if (version == null || stored == null || version >= stored.version()) {
 					apply.add(stage);
-					stages.put(stage, new StageVersion(Math.max(applied, (stored != null) ? stored.version() : 0), true));
+					long recorded = Math.max(applied, (stored != null) ? stored.version() : 0);
+					stages.put(stage, new StageVersion(recorded, true));
 				}
 				else {
 					kept.add(stage + " keeps its newer version " + stored.version());
 				}
 			}
-			else if (stored == null || applied > stored.version() || (applied == stored.version() && !stored.removed())) {
+			else if (stored == null || applied > stored.version()
+					|| (applied == stored.version() && !stored.removed())) {
 				apply.add(stage);
 				stages.put(stage, new StageVersion(applied, false));
 			}

@@ -205,7 +205,8 @@ public class WriteStore {
 	 */
 	public Optional<SeenDelivery> delivery(String source, String deliveryId) {
 		Row row = this.session.execute(this.selectDelivery.bind(source, deliveryId)).one();
-		return Optional.ofNullable(row).map((r) -> new SeenDelivery(r.getString("outcome"), r.getString("body_sha256")));
+		return Optional.ofNullable(row)
+			.map((r) -> new SeenDelivery(r.getString("outcome"), r.getString("body_sha256")));
 	}
 
 	/**
@@ -644,7 +645,8 @@ public class WriteStore {
 	 * @param owner the source that created it (null only for one never written)
 	 * @param stages the version of each stage it has had content or a removal for
 	 */
-	public record DocumentState(long highest, boolean removed, @Nullable String owner, Map<Stage, StageVersion> stages) {
+	public record DocumentState(long highest, boolean removed, @Nullable String owner,
+			Map<Stage, StageVersion> stages) {
 
 		public DocumentState {
 			stages = stages.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(stages));

@@ -76,8 +76,8 @@ final class ContentfulSignature {
 		// The topic decides the action (Entry.save is a draft, Entry.publish goes public): an unsigned topic would
 		// let anyone holding one captured draft delivery publish it.
 		if (!names.contains(TIMESTAMP) || !names.contains(SIGNED_HEADERS) || !names.contains(TOPIC)) {
-			throw WebhookProblems.badSignature("The timestamp, the topic and the signed-headers list must themselves be "
-					+ "signed: " + SIGNED_HEADERS + " must name " + SIGNED_HEADERS + ", " + TIMESTAMP + " and " + TOPIC);
+			throw WebhookProblems.badSignature("The timestamp, the topic and the signed-headers list must be signed: "
+					+ SIGNED_HEADERS + " must name " + SIGNED_HEADERS + ", " + TIMESTAMP + " and " + TOPIC);
 		}
 		Map<String, String> signed = new java.util.LinkedHashMap<>();
 		for (String name : names) {

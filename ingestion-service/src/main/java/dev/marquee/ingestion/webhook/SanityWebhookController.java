@@ -28,8 +28,8 @@ import dev.marquee.model.json.MarqueeJson;
  * {@code POST /webhooks/sanity}: a Sanity GROQ-powered webhook whose projection is the whole document plus its
  * operation ({@code {..., "_operation": delta::operation()}}), signed with {@code sanity-webhook-signature}. A
  * {@code drafts.} or {@code versions.<release>.} id is a draft save (preview only); a delete of the published id
- * removes the page; a delete of a draft or release id only matters when nothing is published. Versions are {@code _updatedAt} (Sanity's {@code _rev} is not ordered). Content model: module
- * README.
+ * removes the page; a delete of a draft or release id only matters when nothing is published. Versions are
+ * {@code _updatedAt} (Sanity's {@code _rev} is not ordered). Content model: module README.
  */
 @RestController
 class SanityWebhookController {
@@ -100,7 +100,8 @@ class SanityWebhookController {
 		JsonNode signed = Json.child(json, BODY_OPERATION);
 		if (signed != null) {
 			if (!signed.isString()) {
-				throw WebhookProblems.invalid("'" + BODY_OPERATION + "' must be delta::operation(): create, update or delete");
+				throw WebhookProblems
+					.invalid("'" + BODY_OPERATION + "' must be delta::operation(): create, update or delete");
 			}
 			return signed.stringValue();
 		}

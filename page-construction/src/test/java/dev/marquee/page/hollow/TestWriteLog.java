@@ -165,8 +165,9 @@ final class TestWriteLog {
 			}
 			else if (after < this.truncatedThrough) {
 				status = 410;
-				body = ("{\"type\":\"" + WriteLog.TRUNCATED_PROBLEM_TYPE + "\",\"title\":\"Log truncated\",\"status\":410,"
-						+ "\"detail\":\"entries up to " + this.truncatedThrough + " are only in the state\"}")
+				body = ("{\"type\":\"" + WriteLog.TRUNCATED_PROBLEM_TYPE + "\",\"title\":\"Log truncated\","
+						+ "\"status\":410,\"detail\":\"entries up to " + this.truncatedThrough
+						+ " are only in the state\"}")
 					.getBytes(StandardCharsets.UTF_8);
 			}
 			else {
