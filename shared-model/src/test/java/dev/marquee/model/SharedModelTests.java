@@ -120,7 +120,7 @@ class SharedModelTests {
 	void readSchemaUsesUnifiedCompactionForEveryTable() {
 		assertThat(ReadSchema.statements()).first().asString().startsWith("CREATE KEYSPACE IF NOT EXISTS marquee_read");
 		assertThat(ReadSchema.statements()).filteredOn((s) -> s.startsWith("CREATE TABLE"))
-			.hasSize(5)
+			.hasSize(6)
 			.allSatisfy((s) -> assertThat(s).contains("UnifiedCompactionStrategy"));
 	}
 

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,8 @@ import static org.awaitility.Awaitility.await;
 class SharedReadPathIntegrationTests extends IntegrationTestSupport {
 
 	private static final SharedReadPathProperties FAST_POLL = new SharedReadPathProperties(Duration.ofMillis(100));
+
+	private final Map<SharedReadPath, ReadPathSwitch> locals = new HashMap<>();
 
 	@Test
 	void aSwitchOnOneReplicaIsFollowedByTheOthers() throws Exception {
@@ -44,8 +48,6 @@ class SharedReadPathIntegrationTests extends IntegrationTestSupport {
 			second.destroy();
 		}
 	}
-
-	private final java.util.Map<SharedReadPath, ReadPathSwitch> locals = new java.util.HashMap<>();
 
 	private SharedReadPath replica(String name) throws Exception {
 		Path home = Files.createTempDirectory("marquee-replica-" + name);
