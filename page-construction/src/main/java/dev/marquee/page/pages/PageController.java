@@ -16,7 +16,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,10 +27,10 @@ import dev.marquee.model.ReadPath;
 import dev.marquee.page.source.PageSummary;
 
 /**
- * Public page reads: published content only.
+ * Public page reads: published content only. Parameter constraints are checked by Spring MVC's own method
+ * validation (no {@code @Validated} proxy), so a violation is a 400 problem rather than an unhandled exception.
  */
 @RestController
-@Validated
 @Tag(name = "pages", description = "Published pages (public)")
 class PageController {
 
