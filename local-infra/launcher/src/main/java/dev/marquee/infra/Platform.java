@@ -146,6 +146,15 @@ final class Platform {
 
 	}
 
+	/**
+	 * The address the services listen on: {@code MARQUEE_BIND_ADDRESS}, else 127.0.0.1.
+	 * @return the address
+	 */
+	static String bindAddress() {
+		String configured = System.getenv("MARQUEE_BIND_ADDRESS");
+		return (configured == null || configured.isBlank()) ? "127.0.0.1" : configured.strip();
+	}
+
 	private static int intEnv(String name, int fallback) {
 		String value = System.getenv(name);
 		return (value == null || value.isBlank()) ? fallback : Integer.parseInt(value.strip());
@@ -243,6 +252,9 @@ final class Platform {
 		command.add(Long.toString(ownerPid));
 		command.add("org.springframework.boot.loader.launch.JarLauncher");
 		command.add("--server.port=" + service.port());
+		// A local platform is for this machine: loopback unless the operator says otherwise (containers bind
+		// every interface through the services' own defaults).
+		command.add("--server.address=" + bindAddress());
 		command.add("--logging.file.name=" + log(service));
 		command.addAll(this.infrastructureArguments);
 		if (!service.name().equals(service.module())) {
