@@ -60,7 +60,9 @@ final class SafeUrls {
 		if (scheme == null || !WEB_SCHEMES.contains(scheme)) {
 			return "must be an absolute http or https URL" + ((scheme != null) ? ", not " + scheme + ":" : "");
 		}
-		if (!normalised.equals(value)) {
+		// A URL needs no character reference (it percent-encodes), and a partial one ("&#x" with no digits) is
+		// left undecoded by the normalisation: refuse the form itself, whatever a browser would make of it.
+		if (!normalised.equals(value) || value.contains("&#")) {
 			return "must not contain whitespace, control characters or character references (percent-encode them)";
 		}
 		try {

@@ -30,7 +30,7 @@ class SafeUrlsTests {
 	void refusesHttpUrlsThatNeedNormalisingOrNameNoHost() {
 		for (String url : new String[] { "https://exa mple.com", " https://example.com", "https://example.com\n",
 				"ht&#116;ps://example.com", "https:\t//example.com", "https:///path", "https:example.com",
-				"https://exa\u0007mple.com" }) {
+				"https://exa\u0007mple.com", "https://example.com/&#x", "https://example.com/?a=&#" }) {
 			assertThat(SafeUrls.webUrlProblem(url)).as(url).isNotNull();
 		}
 	}

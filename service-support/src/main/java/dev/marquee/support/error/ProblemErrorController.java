@@ -1,9 +1,13 @@
-package dev.marquee.ingestion.system;
+package dev.marquee.support.error;
+
+import java.net.URI;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,19 +15,22 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /error}, where the servlet container forwards the errors it raises itself (a request Tomcat refuses, a
- * {@code sendError} from a filter): answered as a problem with the original status, like every other error of
- * this service. Called directly there is no error to report, so it is a 404, not Boot's default 500. Replaces
+ * {@code sendError} from a filter): answered as a problem with the original status, like every other error of a
+ * Marquee service. Called directly there is no error to report, so it is a 404, not Boot's default 500. Replaces
  * Boot's {@code BasicErrorController}, which backs off when an {@link ErrorController} exists.
  */
 @RestController
-class ErrorEndpoint implements ErrorController {
+class ProblemErrorController implements ErrorController {
 
-	@RequestMapping("/error")
+	static final String TYPES = "https://marquee.dev/problems/";
+
+	@RequestMapping(path = "/error", produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+			MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
 	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		if (!(code instanceof Integer status)) {
-			return ProblemHandling.respond(new ProblemException(HttpStatus.NOT_FOUND, "not-found", "Not found",
-					"No error to report: /error is where the server forwards the errors it raises itself"));
+			return problem(HttpStatus.NOT_FOUND, "not-found",
+					"No error to report: /error is where the server forwards the errors it raises itself");
 		}
 		HttpStatus resolved = HttpStatus.resolve(status);
 		if (resolved == null || !resolved.isError()) {
@@ -39,8 +46,16 @@ class ErrorEndpoint implements ErrorController {
 			case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
 			default -> resolved.is5xxServerError() ? "internal-error" : "request-refused";
 		};
-		return ProblemHandling.respond(new ProblemException(resolved, slug, resolved.getReasonPhrase(),
-				"The request was refused before it reached the application: " + resolved.getReasonPhrase()));
+		String detail = resolved.is5xxServerError() ? "The request failed in the service; see its log"
+				: "The request was refused before it reached the application: " + resolved.getReasonPhrase();
+		return problem(resolved, slug, detail);
+	}
+
+	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(TYPES + slug));
+		problem.setTitle(status.getReasonPhrase());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
 }

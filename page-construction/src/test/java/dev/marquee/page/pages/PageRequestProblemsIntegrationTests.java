@@ -8,7 +8,17 @@ import dev.marquee.page.IntegrationTestSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class PageListingParametersIntegrationTests extends IntegrationTestSupport {
+class PageRequestProblemsIntegrationTests extends IntegrationTestSupport {
+
+	@Test
+	void theErrorPageCalledDirectlyIsANotFoundProblem() {
+		HttpResponse<String> error = get("/error", null);
+
+		assertThat(error.statusCode()).isEqualTo(404);
+		assertThat(error.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(error.body()).contains("https://marquee.dev/problems/not-found");
+	}
 
 	@Test
 	void listingParametersOutOfRangeAreTheCallersMistake() {
