@@ -28,8 +28,6 @@ import com.netflix.hollow.api.objects.generic.GenericHollowObject;
 import com.netflix.hollow.core.index.HollowPrimaryKeyIndex;
 import com.netflix.hollow.core.read.engine.HollowReadStateEngine;
 import com.netflix.hollow.core.read.engine.HollowTypeReadState;
-import com.netflix.hollow.core.schema.HollowObjectSchema;
-import com.netflix.hollow.core.schema.HollowObjectSchema.FieldType;
 import com.netflix.hollow.api.consumer.fs.HollowFilesystemBlobRetriever;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -245,7 +243,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 			return Optional.empty();
 		}
 		if (overlaid && !this.overlay.isEmpty() && this.overlay.hides(
-				string(new GenericHollowObject(current.engine, HollowPage.TYPE, ordinal), "pageId"), stage, slug)) {
+				Listings.string(new GenericHollowObject(current.engine, HollowPage.TYPE, ordinal), "pageId"), stage, slug)) {
 			// renamed or removed after this state: its old slug stops resolving at once
 			return Optional.empty();
 		}
@@ -465,23 +463,13 @@ class HollowPageSource implements PageSource, DisposableBean {
 		for (int ordinal = ordinals.nextSetBit(0); ordinal >= 0; ordinal = ordinals.nextSetBit(ordinal + 1)) {
 			GenericHollowObject page = new GenericHollowObject(engine, HollowPage.TYPE, ordinal);
 			// Propagation is measured for public (published) content, the same as on the near-cache path.
-			if (Stage.PUBLISHED.name().equals(string(page, "stage"))) {
+			if (Stage.PUBLISHED.name().equals(Listings.string(page, "stage"))) {
 				Page built = HollowPages.fromHollow(engine, ordinal);
 				this.built.put(new PageKey(built.slug(), built.stage()), built);
 				added.add(built);
 			}
 		}
 		return added;
-	}
-
-	private static String string(GenericHollowObject object, String field) {
-		HollowObjectSchema schema = object.getSchema();
-		if (schema.getFieldType(field) == FieldType.REFERENCE) {
-			GenericHollowObject referenced = object.getObject(field);
-			return (referenced != null) ? referenced.getString("value") : "";
-		}
-		String value = object.getString(field);
-		return (value != null) ? value : "";
 	}
 
 	private record PageKey(String slug, Stage stage) {

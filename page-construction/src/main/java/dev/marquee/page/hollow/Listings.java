@@ -150,7 +150,10 @@ final class Listings {
 		return Collections.unmodifiableMap(empty);
 	}
 
-	private static String string(GenericHollowObject object, String field) {
+	/**
+	 * A string field of a Hollow record, inline or a reference to a string record; empty when absent.
+	 */
+	static String string(GenericHollowObject object, String field) {
 		HollowObjectSchema schema = object.getSchema();
 		if (schema.getFieldType(field) == FieldType.REFERENCE) {
 			GenericHollowObject referenced = object.getObject(field);
