@@ -61,6 +61,9 @@ public class PageRenderer {
 	// mistake or an attack; only RICH_TEXT carries (sanitized) HTML.
 	private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
 
+	// A browser reading a URL drops whitespace and control characters, so "java\tscript:" is "javascript:" to it.
+	private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cc}\\p{Cf}]");
+
 	private static final Pattern TRAILING_SLASHES = Pattern.compile("/+$");
 
 	private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
@@ -170,7 +173,8 @@ public class PageRenderer {
 	}
 
 	private static void checkPlainText(String field, @Nullable String value, List<Violation> violations) {
-		if (value != null && MARKUP.matcher(value).find()) {
+		if (value != null && (MARKUP.matcher(value).find()
+				|| INVISIBLE.matcher(value).replaceAll("").toLowerCase(java.util.Locale.ROOT).contains("javascript:"))) {
 			violations.add(Violation.template(field,
 					"is plain text: markup is not allowed here (use a RICH_TEXT element for HTML)"));
 		}

@@ -160,6 +160,19 @@ class PageRendererTests {
 	}
 
 	@Test
+	void aScriptSchemeHiddenByWhitespaceInPlainTextIsRejected() {
+		PageFields fields = fields("""
+				{"fields":{"slug":"s","template":"article","title":"Plain words",
+				 "summary":"!!!java\\tscript: onerror=alert(1)",
+				 "elements":[{"id":"c","type":"QUOTE","text":{"quote":"java\\u200Bscript:alert(1)"}}]}}""");
+
+		assertThatExceptionOfType(RenderException.class)
+			.isThrownBy(() -> this.renderer.render("p", fields, Stage.PUBLISHED, sampleCatalog(), this.context))
+			.satisfies((ex) -> assertThat(ex.violations()).extracting(Violation::field)
+				.containsExactlyInAnyOrder("summary", "elements[0].text.quote"));
+	}
+
+	@Test
 	void richTextLosesScriptsAndEventHandlers() {
 		assertThat(RichTextSanitizer.sanitize("<p onclick=\"x()\">Hi</p><script>alert(1)</script><a href=\"javascript:x\">l</a>"))
 			.isEqualTo("<p>Hi</p>l");
