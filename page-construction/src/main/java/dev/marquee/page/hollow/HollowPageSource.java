@@ -61,8 +61,8 @@ import dev.marquee.page.source.TokenNotForPathException;
 /**
  * The HOLLOW read path: every page of both stages in the memory of this process, read through a primary-key
  * index on (slug, stage) with no I/O per request. The consumer refreshes as soon as the hollow-producer
- * announces a version (HTTP long-poll, or a fast file poll for a local blob store); each refresh rebuilds the
- * index and the listings. While the producer is down the consumer keeps serving the version it holds.
+ * announces a version (HTTP long-poll, or a fast file poll for a local blob store); a delta updates the index
+ * and the listings by the records it changed, a snapshot builds them anew. While the producer is down the consumer keeps serving the version it holds.
  *
  * <p>With a producer URL, a {@link LogFollower} also follows the producer's write log into an {@link Overlay}
  * that reads consult before the state (RAW Hollow's in-flight overlay): an edit is readable here as soon as the
@@ -94,6 +94,10 @@ class HollowPageSource implements PageSource, DisposableBean {
 
 	// only the consumer's refresh thread touches it
 	private final Listings listings = new Listings();
+
+	// Built on a snapshot, then kept current by Hollow itself on every delta (cost of the change, not of the
+	// state); only the consumer's refresh thread replaces it.
+	private @Nullable HollowPrimaryKeyIndex slugIndex;
 
 	// The hot pages, built; bounded because a built page is far larger than its Hollow records.
 	private final Cache<PageKey, Page> built = Caffeine.newBuilder().maximumSize(BUILT_PAGES).build();
@@ -406,7 +410,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 			this.progress.advance();
 			return;
 		}
-		HollowPrimaryKeyIndex index = new HollowPrimaryKeyIndex(engine, HollowPage.TYPE, "slug.value", "stage.value");
+		HollowPrimaryKeyIndex index = slugIndex(engine, pages, delta);
 		BitSet populated = pages.getPopulatedOrdinals();
 		Map<Stage, List<PageSummary>> listings;
 		BitSet addedOrdinals = null;
@@ -442,6 +446,24 @@ class HollowPageSource implements PageSource, DisposableBean {
 				this.propagation.visible(ReadPath.HOLLOW, page, now);
 			}
 		}
+	}
+
+	/**
+	 * The (slug, stage) index of a state. After a delta the index that listened to it is already current; a
+	 * snapshot (a new engine, or the first state) gets a new one, which then follows the deltas after it.
+	 */
+	private HollowPrimaryKeyIndex slugIndex(HollowReadStateEngine engine, HollowTypeReadState pages, boolean delta) {
+		HollowPrimaryKeyIndex index = this.slugIndex;
+		if (delta && index != null && index.getTypeState() == pages) {
+			return index;
+		}
+		if (index != null) {
+			index.detachFromDeltaUpdates();
+		}
+		index = new HollowPrimaryKeyIndex(engine, HollowPage.TYPE, "slug.value", "stage.value");
+		index.listenForDeltaUpdates();
+		this.slugIndex = index;
+		return index;
 	}
 
 	private static long stateOffset(HollowReadStateEngine engine) {

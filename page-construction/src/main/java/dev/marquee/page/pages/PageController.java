@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,8 +37,11 @@ class PageController {
 
 	private final PageReader reader;
 
-	PageController(PageReader reader) {
+	private final PageBodies bodies;
+
+	PageController(PageReader reader, PageBodies bodies) {
 		this.reader = reader;
+		this.bodies = bodies;
 	}
 
 	// Slugs may contain '/' (e.g. articles/story-01), so the slug is the rest of the path.
@@ -51,12 +55,13 @@ class PageController {
 	@ApiResponse(responseCode = "304", description = "Not modified since the ETag sent")
 	@ApiResponse(responseCode = "404", description = "No published page with this slug",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<PageResponse> page(@PathVariable String slug,
+	ResponseEntity<byte[]> page(@PathVariable String slug,
 			@Parameter(description = "Read from this path instead of the active one") @RequestParam(
 					required = false) @Nullable ReadPath readPath,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
 		Served served = this.reader.published(slugOf(slug), this.reader.choose(readPath));
-		return respond(served, ifNoneMatch, CacheControl.noCache());
+		return respond(served, this.bodies, ifNoneMatch, acceptEncoding, CacheControl.noCache());
 	}
 
 	@GetMapping("/pages")
@@ -77,22 +82,83 @@ class PageController {
 		return captured.startsWith("/") ? captured.substring(1) : captured;
 	}
 
-	static ResponseEntity<PageResponse> respond(Served served, @Nullable String ifNoneMatch,
-			CacheControl cacheControl) {
-		// The same content version is the same JSON on both paths, so the version alone is the entity tag.
-		String etag = "\"" + served.page().contentVersion() + "\"";
-		boolean notModified = ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.strip().equals("*"));
+	static ResponseEntity<byte[]> respond(Served served, PageBodies bodies, @Nullable String ifNoneMatch,
+			@Nullable String acceptEncoding, CacheControl cacheControl) {
+		// The same content version is the same JSON on both paths, so the version alone is the entity tag; the gzip
+		// representation gets its own (RFC 9110 8.8.3), and either one answers If-None-Match with a 304.
+		String version = Long.toString(served.page().contentVersion());
+		PageBodies.Body body = bodies.of(served);
+		boolean gzip = body.compressible() && acceptsGzip(acceptEncoding);
+		String etag = "\"" + version + (gzip ? "-gzip\"" : "\"");
+		boolean notModified = matches(ifNoneMatch, version);
 		ResponseEntity.BodyBuilder builder = notModified ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
 				: ResponseEntity.ok();
 		builder.eTag(etag)
 			.cacheControl(cacheControl)
 			.header(MarqueeHeaders.READ_PATH, served.path().name())
-			.header(MarqueeHeaders.CONTENT_VERSION, Long.toString(served.page().contentVersion()))
+			.header(MarqueeHeaders.CONTENT_VERSION, version)
 			.header(MarqueeHeaders.TRACE_ID, served.page().traceId());
+		if (body.compressible()) {
+			builder.varyBy(HttpHeaders.ACCEPT_ENCODING);
+		}
 		if (notModified) {
 			return builder.build();
 		}
-		return builder.body(PageResponse.of(served.page()));
+		builder.contentType(MediaType.APPLICATION_JSON);
+		if (gzip) {
+			return builder.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body.gzip());
+		}
+		return builder.body(body.json());
+	}
+
+	/** If-None-Match with the weak comparison RFC 9110 prescribes, against both representations of a version. */
+	static boolean matches(@Nullable String ifNoneMatch, String version) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String tag : ifNoneMatch.split(",")) {
+			String candidate = tag.strip();
+			if (candidate.equals("*")) {
+				return true;
+			}
+			if (candidate.startsWith("W/")) {
+				candidate = candidate.substring(2);
+			}
+			if (candidate.equals("\"" + version + "\"") || candidate.equals("\"" + version + "-gzip\"")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Whether an Accept-Encoding header admits gzip (named or {@code *}, with a q-value above zero). */
+	static boolean acceptsGzip(@Nullable String acceptEncoding) {
+		if (acceptEncoding == null) {
+			return false;
+		}
+		for (String coding : acceptEncoding.split(",")) {
+			String[] parts = coding.split(";");
+			String name = parts[0].strip();
+			if (!name.equalsIgnoreCase("gzip") && !name.equals("*")) {
+				continue;
+			}
+			boolean refused = false;
+			for (int i = 1; i < parts.length; i++) {
+				String parameter = parts[i].strip();
+				if (parameter.regionMatches(true, 0, "q=", 0, 2)) {
+					try {
+						refused = Double.parseDouble(parameter.substring(2).strip()) <= 0;
+					}
+					catch (NumberFormatException ex) {
+						refused = true;
+					}
+				}
+			}
+			if (!refused) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

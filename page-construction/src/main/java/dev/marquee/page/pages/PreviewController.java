@@ -31,8 +31,11 @@ class PreviewController {
 
 	private final PageReader reader;
 
-	PreviewController(PageReader reader) {
+	private final PageBodies bodies;
+
+	PreviewController(PageReader reader, PageBodies bodies) {
 		this.reader = reader;
+		this.bodies = bodies;
 	}
 
 	@GetMapping("/preview/pages/{*slug}")
@@ -46,13 +49,15 @@ class PreviewController {
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503", description = "The read path did not catch up in time",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<PageResponse> preview(@PathVariable String slug,
+	ResponseEntity<byte[]> preview(@PathVariable String slug,
 			@Parameter(description = "Read from this path instead of the active one") @RequestParam(
 					required = false) @Nullable ReadPath readPath,
 			@RequestHeader(name = MarqueeHeaders.CONSISTENCY_TOKEN, required = false) @Nullable String token,
-			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
 		Served served = this.reader.preview(PageController.slugOf(slug), this.reader.choose(readPath), token);
-		return PageController.respond(served, ifNoneMatch, CacheControl.noStore().cachePrivate());
+		return PageController.respond(served, this.bodies, ifNoneMatch, acceptEncoding,
+				CacheControl.noStore().cachePrivate());
 	}
 
 }
