@@ -1,11 +1,10 @@
 package dev.marquee.hollowproducer;
 
 import java.net.URI;
+import java.time.Duration;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,42 +18,41 @@ import dev.marquee.hollowproducer.log.UnknownOffsetException;
 import dev.marquee.hollowproducer.write.InvalidWriteException;
 import dev.marquee.hollowproducer.write.WriteUnavailableException;
 import dev.marquee.model.writelog.WriteLog;
+import dev.marquee.support.problem.ProblemHandling;
+import dev.marquee.support.problem.Problems;
 
 /**
- * RFC 9457 problem details with stable {@code type} URIs for the errors of this service.
+ * The producer's own failures as problems with stable {@code type} URIs, and the request errors it types itself
+ * (a body or parameter a client of the write API got wrong); everything else is service-support's
+ * {@link ProblemHandling}, asked after this.
  */
 @RestControllerAdvice
-// before Spring Boot's generic problem-details handler, which answers the same exceptions without our types
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class ProblemResponses {
-
-	private static final String TYPES = "https://marquee.dev/problems/";
+@Order(ProblemHandling.SERVICE_ORDER)
+class ProducerProblems {
 
 	@ExceptionHandler(WriteUnavailableException.class)
 	ResponseEntity<ProblemDetail> writeUnavailable(WriteUnavailableException ex) {
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, "hollow-write-unavailable",
-					"Write not durably accepted", ex.getMessage()));
+		return Problems.respond(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "hollow-write-unavailable",
+				"Write not durably accepted", ex.getMessage()), Duration.ofSeconds(1));
 	}
 
 	@ExceptionHandler(InvalidWriteException.class)
 	ResponseEntity<ProblemDetail> invalidWrite(InvalidWriteException ex) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-hollow-write", "Invalid write", ex.getMessage()));
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-hollow-write", "Invalid write", ex.getMessage()));
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request body",
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request body",
 					"The body is not a valid request: " + ex.getMostSpecificCause().getMessage()));
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })
 	ResponseEntity<ProblemDetail> badParameter(Exception ex) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", ex.getMessage()));
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "invalid-parameter", "Invalid parameter", ex.getMessage()));
 	}
 
 	@ExceptionHandler(LogTruncatedException.class)
@@ -71,21 +69,14 @@ class ProblemResponses {
 	@ExceptionHandler(UnknownOffsetException.class)
 	ResponseEntity<ProblemDetail> unknownOffset(UnknownOffsetException ex) {
 		return ResponseEntity.badRequest()
-			.body(problem(HttpStatus.BAD_REQUEST, "unknown-log-offset", "Unknown log offset", ex.getMessage()));
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "unknown-log-offset", "Unknown log offset", ex.getMessage()));
 	}
 
 	@ExceptionHandler(dev.marquee.hollowproducer.blob.BlobNotFound.class)
 	ResponseEntity<ProblemDetail> blobNotFound(RuntimeException ex) {
 		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.body(problem(HttpStatus.NOT_FOUND, "hollow-blob-not-found", "No such blob",
+			.body(Problems.problem(HttpStatus.NOT_FOUND, "hollow-blob-not-found", "No such blob",
 					"No blob matches; a consumer falls back to a snapshot"));
-	}
-
-	private static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPES + slug));
-		problem.setTitle(title);
-		return problem;
 	}
 
 }

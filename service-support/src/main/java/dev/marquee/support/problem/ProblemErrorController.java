@@ -1,6 +1,4 @@
-package dev.marquee.support.error;
-
-import java.net.URI;
+package dev.marquee.support.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class ProblemErrorController implements ErrorController {
-
-	static final String TYPES = "https://marquee.dev/problems/";
 
 	@RequestMapping(path = "/error", produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 			MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
@@ -52,10 +48,7 @@ class ProblemErrorController implements ErrorController {
 	}
 
 	private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String slug, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPES + slug));
-		problem.setTitle(status.getReasonPhrase());
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return Problems.respond(Problems.problem(status, slug, status.getReasonPhrase(), detail));
 	}
 
 }

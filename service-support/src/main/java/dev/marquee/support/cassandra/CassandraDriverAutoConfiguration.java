@@ -1,19 +1,20 @@
-package dev.marquee.ingestion.store;
+package dev.marquee.support.cassandra;
 
 import java.time.Duration;
 
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * Driver settings for recovering from an outage quickly: the driver's default reconnection back-off grows to a
- * minute, which would answer webhooks with 503 long after Cassandra is back.
+ * minute, which would keep a service answering 503 (or a consumer blocked) long after Cassandra is back.
  */
-@Configuration(proxyBeanMethods = false)
-class CassandraDriverConfiguration {
+@AutoConfiguration(beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
+@ConditionalOnClass({ DriverConfigLoaderBuilderCustomizer.class, DefaultDriverOption.class })
+public class CassandraDriverAutoConfiguration {
 
 	@Bean
 	DriverConfigLoaderBuilderCustomizer fastReconnection() {

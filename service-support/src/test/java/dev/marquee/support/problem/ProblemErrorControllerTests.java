@@ -1,4 +1,4 @@
-package dev.marquee.support.error;
+package dev.marquee.support.problem;
 
 import jakarta.servlet.RequestDispatcher;
 

@@ -1,10 +1,10 @@
-package dev.marquee.consumer.system;
+package dev.marquee.consumer;
 
-import java.net.URI;
+import java.time.Duration;
 
 import com.datastax.oss.driver.api.core.DriverException;
 import org.apache.kafka.common.KafkaException;
-
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -12,13 +12,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import dev.marquee.consumer.projection.CassandraFailures;
+import dev.marquee.support.problem.ProblemHandling;
+import dev.marquee.support.problem.Problems;
 
 /**
- * Dependency failures as RFC 9457 problems: 503 with {@code Retry-After}, so callers retry later. Spring MVC's
- * own errors are problem details too ({@code spring.mvc.problemdetails.enabled}).
+ * The data consumer's own failures as problems: a dependency down is 503 with {@code Retry-After}, so callers
+ * retry later. Everything else is service-support's {@link ProblemHandling}.
  */
 @RestControllerAdvice
-class ProblemDetails {
+@Order(ProblemHandling.SERVICE_ORDER)
+class ConsumerProblems {
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> cassandraFailed(DriverException ex) {
@@ -32,10 +37,7 @@ class ProblemDetails {
 	}
 
 	private static ResponseEntity<ProblemDetail> unavailable(String slug, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-		problem.setType(URI.create("https://marquee.dev/problems/" + slug));
-		problem.setTitle(title);
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+		return Problems.respond(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail), RETRY_AFTER);
 	}
 
 }
