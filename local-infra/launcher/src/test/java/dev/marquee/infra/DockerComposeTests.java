@@ -97,7 +97,7 @@ class DockerComposeTests {
 
 	@Test
 	void servicesReachTheHollowProducerAndInfrastructureByServiceName() {
-		assertThat(environment(services.get("ingestion-service")).get("MARQUEE_HOLLOW_URL"))
+		assertThat(environment(services.get("ingestion-service")).get("MARQUEE_HOLLOW_PRODUCER_URL"))
 			.isEqualTo("http://hollow-producer:8083");
 		assertThat(environment(services.get("page-construction")).get("MARQUEE_HOLLOW_PRODUCER_URL"))
 			.isEqualTo("http://hollow-producer:8083");
