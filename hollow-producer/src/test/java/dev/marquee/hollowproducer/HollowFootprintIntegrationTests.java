@@ -29,7 +29,6 @@ import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
-import dev.marquee.model.hollow.remote.HollowWriteClient;
 import dev.marquee.model.hollow.remote.HttpAnnouncementWatcher;
 import dev.marquee.model.hollow.remote.HttpBlobRetriever;
 import dev.marquee.model.json.MarqueeJson;

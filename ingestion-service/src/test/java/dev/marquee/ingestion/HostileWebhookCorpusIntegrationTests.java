@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Issue 8, bad input: a corpus of malformed and hostile webhook requests, generated for all four sources
+ * Bad input: a corpus of malformed and hostile webhook requests, generated for all four sources
  * (native, Contentful, Sanity, Strapi). Most are signed correctly, so they get past the signature check and
  * reach the parsers, mappers and the template validator. Every one must be answered with a 4xx
  * {@code application/problem+json}; afterwards nothing the corpus named may have been published on either

@@ -1,19 +1,25 @@
-package dev.marquee.model.hollow.remote;
+package dev.marquee.hollowproducer;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import dev.marquee.model.HollowWriteRequest;
 import dev.marquee.model.HollowWriteResult;
+import dev.marquee.model.hollow.remote.HollowProducerEndpoint;
+import dev.marquee.model.hollow.remote.HollowProducerException;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
  * Calls the hollow-producer's {@code POST /v1/writes}, which answers once the write's changes are durable in
- * its write log (before any Hollow cycle folds them into a state).
+ * its write log (before any Hollow cycle folds them into a state): the producer's tests' client, a test fixture
+ * (ingestion writes through its own publisher).
  */
-public final class HollowWriteClient {
+final class HollowWriteClient {
 
 	private final HollowProducerEndpoint endpoint;
 
@@ -23,9 +29,13 @@ public final class HollowWriteClient {
 	 * A client.
 	 * @param endpoint the producer
 	 */
-	public HollowWriteClient(HollowProducerEndpoint endpoint) {
+	HollowWriteClient(HollowProducerEndpoint endpoint) {
 		this.endpoint = endpoint;
-		this.client = endpoint.newClient();
+		this.client = HttpClient.newBuilder()
+			.connectTimeout(endpoint.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.version(HttpClient.Version.HTTP_1_1)
+			.build();
 	}
 
 	/**
@@ -34,10 +44,11 @@ public final class HollowWriteClient {
 	 * @return the log offset a reader must have applied to see them, and how many were applied or ignored
 	 * @throws HollowProducerException when the producer is unreachable or refuses the write (not durable)
 	 */
-	public HollowWriteResult write(HollowWriteRequest request) {
-		HttpRequest http = HttpRequest.newBuilder(this.endpoint.resolve("/v1/writes"))
+	HollowWriteResult write(HollowWriteRequest request) {
+		HttpRequest http = HttpRequest.newBuilder(URI.create(this.endpoint.baseUri() + "/v1/writes"))
 			.timeout(this.endpoint.requestTimeout())
-			.header("Authorization", this.endpoint.authorization())
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString((this.endpoint.username() + ":" + this.endpoint.password()).getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(MarqueeJson.mapper().writeValueAsBytes(request)))
@@ -46,7 +57,7 @@ public final class HollowWriteClient {
 			HttpResponse<byte[]> response = this.client.send(http, HttpResponse.BodyHandlers.ofByteArray());
 			if (response.statusCode() != 200) {
 				throw new HollowProducerException("POST /v1/writes answered " + response.statusCode() + ": "
-						+ new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.statusCode());
+						+ new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
 			}
 			return MarqueeJson.mapper().readValue(response.body(), HollowWriteResult.class);
 		}
