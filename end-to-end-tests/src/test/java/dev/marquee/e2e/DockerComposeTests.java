@@ -1,4 +1,4 @@
-package dev.marquee.infra;
+package dev.marquee.e2e;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * No Docker engine runs where Marquee is developed, so {@code docker-compose.yml} cannot be started in CI. This
  * keeps it honest instead: every service it builds must be a module of the build, on the port that module
- * listens on, configured through variables that module really reads.
+ * listens on, configured through variables that module really reads. It lives with the tests of the whole
+ * platform, which the compose file describes; it reads files only and starts nothing.
  */
 class DockerComposeTests {
 
-	private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();
+	private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
 
 	private static final Map<String, Integer> SERVICE_PORTS = Map.of("page-construction", 8080, "ingestion-service",
 			8081, "data-consumer", 8082, "hollow-producer", 8083);
