@@ -69,7 +69,8 @@ class ProducerProblems {
 	@ExceptionHandler(UnknownOffsetException.class)
 	ResponseEntity<ProblemDetail> unknownOffset(UnknownOffsetException ex) {
 		return ResponseEntity.badRequest()
-			.body(Problems.problem(HttpStatus.BAD_REQUEST, "unknown-log-offset", "Unknown log offset", ex.getMessage()));
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "unknown-log-offset", "Unknown log offset",
+					ex.getMessage()));
 	}
 
 	@ExceptionHandler(dev.marquee.hollowproducer.blob.BlobNotFound.class)

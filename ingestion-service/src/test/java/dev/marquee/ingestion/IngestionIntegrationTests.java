@@ -210,7 +210,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 
 		HttpResponse<String> unsigned = deliveries.send(base.copy().build());
 		HttpResponse<String> wrong = deliveries.send(base.copy()
-			.header(MarqueeHeaders.WEBHOOK_SIGNATURE, NativeWebhook.sign("not-the-secret", deliveryId, System.currentTimeMillis(), body))
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
+					NativeWebhook.sign("not-the-secret", deliveryId, System.currentTimeMillis(), body))
 			.build());
 		HttpResponse<String> expired = deliveries.send(base.copy()
 			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
@@ -237,7 +238,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		HttpResponse<String> wrongType = deliveries.send(deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, formId)
-			.header(MarqueeHeaders.WEBHOOK_SIGNATURE, NativeWebhook.sign(Deliveries.SECRET, formId, System.currentTimeMillis(), form))
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
+					NativeWebhook.sign(Deliveries.SECRET, formId, System.currentTimeMillis(), form))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(form))
 			.build());
 		HttpResponse<String> unknownType = deliveries

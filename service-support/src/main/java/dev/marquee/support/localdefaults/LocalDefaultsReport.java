@@ -41,7 +41,9 @@ public final class LocalDefaultsReport implements SmartInitializingSingleton {
 	 * @throws IllegalStateException with the {@code prod} profile active and any local default in use
 	 */
 	public List<LocalDefault> report() {
-		List<LocalDefault> defaults = this.sources.stream().flatMap((source) -> source.localDefaults().stream()).toList();
+		List<LocalDefault> defaults = this.sources.stream()
+			.flatMap((source) -> source.localDefaults().stream())
+			.toList();
 		if (defaults.isEmpty()) {
 			logger.info("Credentials and secrets come from the environment (no local defaults in use)");
 			return defaults;

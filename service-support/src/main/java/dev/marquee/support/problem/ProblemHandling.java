@@ -34,8 +34,8 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		logger.error("Answering 500: unexpected {}", ex.toString(), ex);
-		return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-				"Internal error", "The request could not be processed; the failure is logged with this request's trace id"));
+		return Problems.respond(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+				"The request could not be processed; the failure is logged with this request's trace id"));
 	}
 
 }

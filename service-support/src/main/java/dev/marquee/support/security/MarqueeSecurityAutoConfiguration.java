@@ -52,7 +52,10 @@ public class MarqueeSecurityAutoConfiguration {
 					.password(encoder.encode(properties.adminPassword()))
 					.roles("ADMIN", "EDITOR")
 					.build(),
-				User.withUsername("editor").password(encoder.encode(properties.editorPassword())).roles("EDITOR").build(),
+				User.withUsername("editor")
+					.password(encoder.encode(properties.editorPassword()))
+					.roles("EDITOR")
+					.build(),
 				User.withUsername(SERVICE_USER)
 					.password(encoder.encode(properties.servicePassword()))
 					.roles("SERVICE")
