@@ -11,13 +11,12 @@ import dev.marquee.model.cassandra.KeyspaceReplication;
  * Settings of the data consumer.
  *
  * @param consumer the Kafka side: topics, retries, lag sampling
- * @param security local-default credentials of the HTTP API
  * @param kafka how the topics are replicated (shared with ingestion: the same {@code marquee.kafka.*} settings)
  * @param cassandra how the read keyspace is replicated
  */
 @ConfigurationProperties("marquee")
-public record DataConsumerProperties(@DefaultValue Consumer consumer, @DefaultValue Security security,
-		@DefaultValue Kafka kafka, @DefaultValue Cassandra cassandra) {
+public record DataConsumerProperties(@DefaultValue Consumer consumer, @DefaultValue Kafka kafka,
+		@DefaultValue Cassandra cassandra) {
 
 	/**
 	 * The Kafka side.
@@ -62,18 +61,6 @@ public record DataConsumerProperties(@DefaultValue Consumer consumer, @DefaultVa
 			return KeyspaceReplication.parse(this.replication);
 		}
 
-	}
-
-	/**
-	 * HTTP Basic users; the defaults are for local use only and are logged as such at startup.
-	 *
-	 * @param adminPassword password of {@code admin} (roles ADMIN, EDITOR)
-	 * @param editorPassword password of {@code editor} (role EDITOR)
-	 * @param servicePassword password of {@code marquee-service} (role SERVICE)
-	 */
-	public record Security(@DefaultValue("marquee-admin-local") String adminPassword,
-			@DefaultValue("marquee-editor-local") String editorPassword,
-			@DefaultValue("marquee-service-local") String servicePassword) {
 	}
 
 }

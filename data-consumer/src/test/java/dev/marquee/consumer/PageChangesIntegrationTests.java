@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 4's acceptance lines for single records, on the real Kafka broker and Cassandra node.
+ * The consumer's acceptance lines for single records, on the real Kafka broker and Cassandra node.
  */
 class PageChangesIntegrationTests extends IntegrationTestSupport {
 

@@ -117,8 +117,8 @@ final class ClusterUnderTest implements AutoCloseable {
 			command.add("--marquee.near-cache.refresh-interval=2s");
 			command.add("--marquee.read-path.sharing.poll=500ms");
 		}
-		Map<String, String> environment = Map.of("MARQUEE_HOME", this.home.toString(), "MARQUEE_HOLLOW_URL",
-				url("hollow-producer"), "MARQUEE_HOLLOW_PRODUCER_URL", url("hollow-producer"));
+		Map<String, String> environment = Map.of("MARQUEE_HOME", this.home.toString(), "MARQUEE_HOLLOW_PRODUCER_URL",
+				url("hollow-producer"));
 		this.processes.put(service, ManagedProcess.start(service, command, this.repo, environment,
 				this.home.resolve("logs/" + service + ".out"), this.home.resolve("run/" + service + ".pid")));
 	}

@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.marquee.e2e.MarqueeClient.Answer;
 import dev.marquee.e2e.PlatformUnderTest.Service;
+import dev.marquee.model.MarqueeHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -76,7 +77,7 @@ class PlatformEndToEndIntegrationTests {
 			Answer preview = client.preview(slug, readPath, edit.token(), MarqueeClient.EDITOR);
 			assertThat(preview.status()).as(readPath + ": " + preview.body()).isEqualTo(200);
 			assertThat(heading(preview.json())).as(readPath).isEqualTo("Second heading");
-			assertThat(preview.header("Marquee-Read-Path")).isEqualTo(readPath);
+			assertThat(preview.header(MarqueeHeaders.READ_PATH)).isEqualTo(readPath);
 		}
 	}
 
@@ -158,7 +159,7 @@ class PlatformEndToEndIntegrationTests {
 		try {
 			for (String readPath : READ_PATHS) {
 				assertThat(client.setReadPath(readPath, MarqueeClient.ADMIN).status()).isBetween(200, 299);
-				assertThat(client.page(slug).header("Marquee-Read-Path")).isEqualTo(readPath);
+				assertThat(client.page(slug).header(MarqueeHeaders.READ_PATH)).isEqualTo(readPath);
 			}
 		}
 		finally {
@@ -179,7 +180,7 @@ class PlatformEndToEndIntegrationTests {
 			if (answer.status() != 200) {
 				return false;
 			}
-			assertThat(answer.header("Marquee-Read-Path")).isEqualTo(readPath);
+			assertThat(answer.header(MarqueeHeaders.READ_PATH)).isEqualTo(readPath);
 			found[0] = answer.json();
 			return condition.test(found[0]);
 		});

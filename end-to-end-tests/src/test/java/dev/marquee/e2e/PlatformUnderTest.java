@@ -172,8 +172,8 @@ final class PlatformUnderTest implements AutoCloseable {
 	}
 
 	private Map<String, String> environment(Path home) {
-		return Map.of("MARQUEE_HOME", home.toString(), "MARQUEE_HOLLOW_URL", url(Service.HOLLOW_PRODUCER),
-				"MARQUEE_HOLLOW_PRODUCER_URL", url(Service.HOLLOW_PRODUCER));
+		return Map.of("MARQUEE_HOME", home.toString(), "MARQUEE_HOLLOW_PRODUCER_URL",
+				url(Service.HOLLOW_PRODUCER));
 	}
 
 	void awaitHealthy(Service service) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 import dev.marquee.e2e.PlatformUnderTest.Service;
+import dev.marquee.model.MarqueeHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,8 +96,8 @@ class SecurityProbeIntegrationTests {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create(platform.url(Service.INGESTION) + "/webhooks/marquee"))
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", "replayed")
-			.header("Marquee-Signature", MarqueeClient.sign("replayed", tenMinutesAgo, body))
+			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, "replayed")
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE, MarqueeClient.sign("replayed", tenMinutesAgo, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
 

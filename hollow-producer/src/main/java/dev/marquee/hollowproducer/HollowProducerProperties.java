@@ -11,10 +11,9 @@ import org.springframework.util.unit.DataSize;
  * Settings of the hollow-producer.
  *
  * @param hollow the producer, its write log and its blob store
- * @param security the local users
  */
 @ConfigurationProperties("marquee")
-public record HollowProducerProperties(@DefaultValue Hollow hollow, @DefaultValue Security security) {
+public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 
 	/**
 	 * Producer, write-log and blob-store settings.
@@ -70,29 +69,6 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow, @DefaultValu
 				throw new IllegalArgumentException("marquee.hollow.log sizes must be positive");
 			}
 		}
-
-	}
-
-	/**
-	 * Passwords of the local users (HTTP Basic); the defaults are local defaults, set from the environment in
-	 * production.
-	 *
-	 * @param adminPassword {@code admin} (ADMIN, EDITOR)
-	 * @param editorPassword {@code editor} (EDITOR)
-	 * @param servicePassword {@code marquee-service} (SERVICE: writes and blob reads)
-	 */
-	public record Security(@DefaultValue("marquee-admin-local") String adminPassword,
-			@DefaultValue("marquee-editor-local") String editorPassword,
-			@DefaultValue("marquee-service-local") String servicePassword) {
-
-		/** The admin's local default password. */
-		public static final String LOCAL_ADMIN_PASSWORD = "marquee-admin-local";
-
-		/** The editor's local default password. */
-		public static final String LOCAL_EDITOR_PASSWORD = "marquee-editor-local";
-
-		/** The service user's local default password. */
-		public static final String LOCAL_SERVICE_PASSWORD = "marquee-service-local";
 
 	}
 

@@ -28,7 +28,6 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
-import dev.marquee.model.hollow.remote.HollowWriteClient;
 import dev.marquee.model.hollow.remote.HttpBlobRetriever;
 import dev.marquee.model.writelog.WriteLogBatch;
 import dev.marquee.model.writelog.WriteLogEntry;

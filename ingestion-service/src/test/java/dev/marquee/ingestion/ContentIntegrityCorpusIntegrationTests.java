@@ -23,6 +23,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.marquee.ingestion.HostileWebhookCorpusIntegrationTests.Hostile;
+import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.PageChanged;
 import dev.marquee.model.PageChanged.ChangeKind;
 import dev.marquee.model.Stage;
@@ -350,7 +351,7 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 			return cases; // Strapi sends no delivery id: the id is the hash of event and body.
 		}
 		String header = switch (source) {
-			case "marquee" -> "Marquee-Delivery-Id";
+			case "marquee" -> MarqueeHeaders.WEBHOOK_DELIVERY_ID;
 			case "contentful" -> "X-Contentful-Idempotency-Key";
 			default -> "idempotency-key";
 		};

@@ -33,6 +33,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.model.webhook.NativeWebhook;
 
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Issue 8, bad input: a corpus of malformed and hostile webhook requests, generated for all four sources
+ * Bad input: a corpus of malformed and hostile webhook requests, generated for all four sources
  * (native, Contentful, Sanity, Strapi). Most are signed correctly, so they get past the signature check and
  * reach the parsers, mappers and the template validator. Every one must be answered with a 4xx
  * {@code application/problem+json}; afterwards nothing the corpus named may have been published on either
@@ -468,7 +469,7 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		}
 		// missing or garbled signature headers
 		String header = switch (source) {
-			case "marquee" -> "Marquee-Signature";
+			case "marquee" -> MarqueeHeaders.WEBHOOK_SIGNATURE;
 			case "sanity" -> "sanity-webhook-signature";
 			default -> "x-contentful-signature";
 		};
@@ -542,7 +543,7 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 				cases.put("no action", envelope("missing-fields", (json, h) -> json.remove("action")));
 				cases.put("no version", envelope("missing-fields", (json, h) -> json.remove("version")));
 				cases.put("no fields", envelope("missing-fields", (json, h) -> json.remove("fields")));
-				cases.put("no delivery id", envelope("missing-fields", (json, h) -> h.header("Marquee-Delivery-Id", null)));
+				cases.put("no delivery id", envelope("missing-fields", (json, h) -> h.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, null)));
 				cases.put("id is an object", envelope("wrong-types", (json, h) -> json.putObject("id").put("a", 1)));
 				cases.put("id of 201 characters", envelope("huge-strings", (json, h) -> json.put("id", longId().substring(0, 201))));
 				cases.put("version is a string", envelope("wrong-types", (json, h) -> json.put("version", "1")));
@@ -835,7 +836,7 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			this.headers.put("Content-Type", "contentful".equals(source) ? "application/vnd.contentful.management.v1+json"
 					: "application/json");
 			switch (source) {
-				case "marquee" -> this.headers.put("Marquee-Delivery-Id", UUID.randomUUID().toString());
+				case "marquee" -> this.headers.put(MarqueeHeaders.WEBHOOK_DELIVERY_ID, UUID.randomUUID().toString());
 				case "contentful" -> {
 					this.headers.put("X-Contentful-Topic", "ContentManagement.Entry.publish");
 					this.headers.put("X-Contentful-Idempotency-Key", UUID.randomUUID().toString());

@@ -53,9 +53,9 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		String deliveryId = UUID.randomUUID().toString();
 		HttpResponse<String> response = deliveries.send(deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", deliveryId)
+			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, deliveryId)
 			.header(MarqueeHeaders.TRACE_ID, "trace-" + page)
-			.header("Marquee-Signature",
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
 					NativeWebhook.sign(Deliveries.SECRET, deliveryId, System.currentTimeMillis(),
 							Deliveries.homePage(page, "publish", 1, ids[0], ids[1]).getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(Deliveries.homePage(page, "publish", 1, ids[0], ids[1])))
@@ -205,15 +205,16 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		String deliveryId = UUID.randomUUID().toString();
 		HttpRequest.Builder base = deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/json")
-			.header("Marquee-Delivery-Id", deliveryId)
+			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, deliveryId)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
 
 		HttpResponse<String> unsigned = deliveries.send(base.copy().build());
 		HttpResponse<String> wrong = deliveries.send(base.copy()
-			.header("Marquee-Signature", NativeWebhook.sign("not-the-secret", deliveryId, System.currentTimeMillis(), body))
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
+					NativeWebhook.sign("not-the-secret", deliveryId, System.currentTimeMillis(), body))
 			.build());
 		HttpResponse<String> expired = deliveries.send(base.copy()
-			.header("Marquee-Signature",
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
 					NativeWebhook.sign(Deliveries.SECRET, deliveryId,
 							System.currentTimeMillis() - Duration.ofMinutes(6).toMillis(), body))
 			.build());
@@ -236,8 +237,9 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		String formId = UUID.randomUUID().toString();
 		HttpResponse<String> wrongType = deliveries.send(deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.header("Marquee-Delivery-Id", formId)
-			.header("Marquee-Signature", NativeWebhook.sign(Deliveries.SECRET, formId, System.currentTimeMillis(), form))
+			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, formId)
+			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
+					NativeWebhook.sign(Deliveries.SECRET, formId, System.currentTimeMillis(), form))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(form))
 			.build());
 		HttpResponse<String> unknownType = deliveries

@@ -70,7 +70,7 @@ class ConsumerHealthIndicatorTests {
 		return new DataConsumerProperties(
 				new DataConsumerProperties.Consumer("t", "t.DLT", 6, Duration.ofMillis(200),
 						Duration.ofSeconds(5), 2.0, 3, Duration.ofSeconds(5)),
-				new DataConsumerProperties.Security("a", "e", "s"), new DataConsumerProperties.Kafka((short) 1, 1),
+				new DataConsumerProperties.Kafka((short) 1, 1),
 				new DataConsumerProperties.Cassandra("SimpleStrategy:1"));
 	}
 

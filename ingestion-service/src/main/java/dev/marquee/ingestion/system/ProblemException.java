@@ -1,6 +1,5 @@
 package dev.marquee.ingestion.system;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,16 +10,15 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
+import dev.marquee.support.problem.Problems;
+
 /**
  * A failure the caller sees as an RFC 9457 problem with a stable type URI
- * ({@code https://marquee.dev/problems/<slug>}).
+ * ({@code https://marquee.dev/problems/<slug>}, {@link Problems}).
  */
 public class ProblemException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
-
-	/** Prefix of every problem type URI. */
-	public static final String TYPE_PREFIX = "https://marquee.dev/problems/";
 
 	private final HttpStatus status;
 
@@ -79,9 +77,7 @@ public class ProblemException extends RuntimeException {
 	 * @return a new problem detail
 	 */
 	public ProblemDetail toProblemDetail() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(this.status, getMessage());
-		problem.setType(URI.create(TYPE_PREFIX + this.slug));
-		problem.setTitle(this.title);
+		ProblemDetail problem = Problems.problem(this.status, this.slug, this.title, getMessage());
 		this.properties.forEach(problem::setProperty);
 		return problem;
 	}

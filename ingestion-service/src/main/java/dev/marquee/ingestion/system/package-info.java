@@ -1,5 +1,5 @@
 /**
- * Cross-cutting web concerns: security, problem+json errors, trace ids and the startup report of local defaults.
+ * Ingestion's problem+json errors and request trace ids.
  */
 @NullMarked
 package dev.marquee.ingestion.system;

@@ -263,8 +263,8 @@ final class Platform {
 		}
 		String hollowProducer = "http://127.0.0.1:" + this.services.get(0).port();
 		String ingestion = "http://127.0.0.1:" + this.services.get(2).port();
-		Map<String, String> environment = Map.of("MARQUEE_HOME", this.home.toString(), "MARQUEE_HOLLOW_URL",
-				hollowProducer, "MARQUEE_HOLLOW_PRODUCER_URL", hollowProducer, "MARQUEE_DEMO_INGESTION_URL", ingestion);
+		Map<String, String> environment = Map.of("MARQUEE_HOME", this.home.toString(), "MARQUEE_HOLLOW_PRODUCER_URL",
+				hollowProducer, "MARQUEE_DEMO_INGESTION_URL", ingestion);
 		return ManagedProcess.start(service.name(), command, this.repo, environment,
 				this.home.resolve("logs/" + service.name() + ".out"), pidFile(service));
 	}

@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.page.PageConstructionProperties;
+import dev.marquee.support.security.MarqueeSecurityProperties;
 
 /**
  * The dashboard's own endpoints: its settings (with the local default credentials as login hints, never in
@@ -35,10 +36,6 @@ import dev.marquee.page.PageConstructionProperties;
 @RestController
 @Tag(name = "dashboard", description = "The live comparison dashboard at / and its demo edit")
 class DashboardController {
-
-	private static final String LOCAL_ADMIN = "marquee-admin-local";
-
-	private static final String LOCAL_EDITOR = "marquee-editor-local";
 
 	private final DemoEdits demoEdits;
 
@@ -60,11 +57,11 @@ class DashboardController {
 		Map<String, String> hints = new LinkedHashMap<>();
 		boolean prod = Arrays.asList(this.environment.getActiveProfiles()).contains("prod");
 		if (!prod) {
-			if (LOCAL_ADMIN.equals(this.properties.security().adminPassword())) {
-				hints.put("admin", LOCAL_ADMIN);
+			if (MarqueeSecurityProperties.LOCAL_ADMIN_PASSWORD.equals(this.properties.security().adminPassword())) {
+				hints.put("admin", MarqueeSecurityProperties.LOCAL_ADMIN_PASSWORD);
 			}
-			if (LOCAL_EDITOR.equals(this.properties.security().editorPassword())) {
-				hints.put("editor", LOCAL_EDITOR);
+			if (MarqueeSecurityProperties.LOCAL_EDITOR_PASSWORD.equals(this.properties.security().editorPassword())) {
+				hints.put("editor", MarqueeSecurityProperties.LOCAL_EDITOR_PASSWORD);
 			}
 		}
 		return new DashboardSettings(this.demoEdits.webhook(), hints);

@@ -1,28 +1,29 @@
 package dev.marquee.page.pages;
 
-import java.net.URI;
+import java.time.Duration;
 
-import org.springframework.http.HttpHeaders;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.marquee.model.ConsistencyToken.InvalidConsistencyTokenException;
 import dev.marquee.page.source.PathBehindException;
 import dev.marquee.page.source.SourceUnavailableException;
 import dev.marquee.page.source.TokenNotForPathException;
+import dev.marquee.support.problem.ProblemHandling;
+import dev.marquee.support.problem.Problems;
 
 /**
- * Every error as RFC 9457 problem+json with a stable {@code type}: 4xx for the caller's mistakes, 503 with
- * {@code Retry-After} when a read path is down or behind.
+ * Page construction's own failures as RFC 9457 problem+json with a stable {@code type}: 4xx for the caller's
+ * mistakes, 503 with {@code Retry-After} when a read path is down or behind. Everything else is service-support's
+ * {@link ProblemHandling}, asked after this.
  */
 @RestControllerAdvice
-class PageProblems extends ResponseEntityExceptionHandler {
-
-	static final String TYPES = "https://marquee.dev/problems/";
+@Order(ProblemHandling.SERVICE_ORDER)
+class PageProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(PageNotFoundException ex) {
@@ -56,9 +57,7 @@ class PageProblems extends ResponseEntityExceptionHandler {
 		problem.setProperty("current", ex.lag().current());
 		problem.setProperty("required", ex.lag().required());
 		problem.setProperty("waitedMs", ex.waited().toMillis());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "1")
-			.body(problem);
+		return Problems.respond(problem, Duration.ofSeconds(1));
 	}
 
 	@ExceptionHandler
@@ -66,16 +65,11 @@ class PageProblems extends ResponseEntityExceptionHandler {
 		ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "read-path-unavailable",
 				"Read path unavailable", ex.getMessage());
 		problem.setProperty("readPath", ex.path());
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-			.header(HttpHeaders.RETRY_AFTER, "5")
-			.body(problem);
+		return Problems.respond(problem, Duration.ofSeconds(5));
 	}
 
 	static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create(TYPES + type));
-		problem.setTitle(title);
-		return problem;
+		return Problems.problem(status, type, title, detail);
 	}
 
 }

@@ -1,6 +1,5 @@
 /**
- * HTTP Basic security: public page reads and status, EDITOR previews, ADMIN toggle, problem+json 401/403, and
- * the local default credentials printed at startup.
+ * Page construction's access rules: public page reads and status, EDITOR previews, ADMIN toggle and actuator.
  */
 @NullMarked
 package dev.marquee.page.security;

@@ -13,18 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.GeneralSecurityException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
@@ -35,6 +31,7 @@ import com.netflix.hollow.api.producer.fs.HollowFilesystemPublisher;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.awaitility.core.ThrowingRunnable;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,6 +65,7 @@ import dev.marquee.model.TitleCard;
 import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.model.webhook.NativeWebhook;
 import dev.marquee.page.ReadTableWrites;
 import dev.marquee.testsupport.RealInfrastructure;
 
@@ -319,8 +317,8 @@ class DashboardBrowserIntegrationTests {
 	private static void receiveWebhook(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
-			String signature = exchange.getRequestHeaders().getFirst("Marquee-Signature");
-			String deliveryId = String.valueOf(exchange.getRequestHeaders().getFirst("Marquee-Delivery-Id"));
+			String signature = exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_SIGNATURE);
+			String deliveryId = String.valueOf(exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_DELIVERY_ID));
 			boolean valid = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
 					&& validSignature(signature, deliveryId, body);
 			deliveries.add(new Delivery(deliveryId, valid, body));
@@ -349,22 +347,14 @@ class DashboardBrowserIntegrationTests {
 		}
 	}
 
-	// Checked independently of the code under test: t=<millis>,v1=<hex HMAC-SHA256(secret, "<id>.<t>." + body)>.
-	private static boolean validSignature(String header, String deliveryId, byte[] body) {
-		if (header == null || !header.matches("t=\\d+,v1=[0-9a-f]{64}")) {
-			return false;
-		}
-		String t = header.substring(2, header.indexOf(','));
-		String v1 = header.substring(header.indexOf("v1=") + 3);
+	// The receiver's check is ingestion's: the shared native webhook contract.
+	private static boolean validSignature(@Nullable String header, String deliveryId, byte[] body) {
 		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-			mac.update((deliveryId + "." + t + ".").getBytes(StandardCharsets.UTF_8));
-			String expected = HexFormat.of().formatHex(mac.doFinal(body));
-			return expected.equals(v1) && Math.abs(System.currentTimeMillis() - Long.parseLong(t)) < 300_000;
+			NativeWebhook.verify(SECRET, deliveryId, header, body, NativeWebhook.DEFAULT_TOLERANCE, Clock.systemUTC());
+			return true;
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
+		catch (NativeWebhook.Rejected ex) {
+			return false;
 		}
 	}
 

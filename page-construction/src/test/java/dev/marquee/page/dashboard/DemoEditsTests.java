@@ -69,8 +69,8 @@ class DemoEditsTests {
 	void startIngestion() throws IOException {
 		this.ingestion = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.ingestion.createContext("/webhooks/marquee", (exchange) -> {
-			this.received.add(new Received(exchange.getRequestHeaders().getFirst("Marquee-Signature"),
-					exchange.getRequestHeaders().getFirst("Marquee-Delivery-Id"),
+			this.received.add(new Received(exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_SIGNATURE),
+					exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_DELIVERY_ID),
 					exchange.getRequestBody().readAllBytes()));
 			byte[] bytes = this.answer.getBytes(StandardCharsets.UTF_8);
 			if (this.tokenHeader != null) {
