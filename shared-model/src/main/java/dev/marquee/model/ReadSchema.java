@@ -1,12 +1,8 @@
 package dev.marquee.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
+
+import dev.marquee.model.cassandra.CqlScript;
 
 /**
  * The Cassandra read tables of the Kafka → Cassandra path. The data consumer writes them, page construction
@@ -28,23 +24,7 @@ public final class ReadSchema {
 	 * @return CQL statements without their trailing semicolons
 	 */
 	public static List<String> statements() {
-		try (InputStream in = ReadSchema.class.getResourceAsStream("cassandra/read-schema.cql")) {
-			if (in == null) {
-				throw new IllegalStateException("read-schema.cql missing from the shared-model jar");
-			}
-			String cql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			// Comments may contain semicolons, so drop them before splitting into statements.
-			String withoutComments = cql.lines()
-				.filter((line) -> !line.strip().startsWith("--"))
-				.collect(Collectors.joining("\n"));
-			return Arrays.stream(withoutComments.split(";"))
-				.map(String::strip)
-				.filter((statement) -> !statement.isEmpty())
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return CqlScript.statements(ReadSchema.class, "cassandra/read-schema.cql");
 	}
 
 	/**

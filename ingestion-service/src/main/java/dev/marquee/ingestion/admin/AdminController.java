@@ -9,10 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.marquee.ingestion.content.RenderProblem;
+import dev.marquee.ingestion.ingest.StoredContent;
 import dev.marquee.ingestion.render.Template;
 import dev.marquee.ingestion.render.Templates;
-import dev.marquee.ingestion.store.WriteStore;
-import dev.marquee.ingestion.store.WriteStore.RenderProblem;
 
 /**
  * Operator endpoints (role ADMIN): regenerate every page, its progress, the pages whose re-render failed,
@@ -24,13 +24,13 @@ class AdminController {
 
 	private final Regeneration regeneration;
 
-	private final WriteStore store;
+	private final StoredContent stored;
 
 	private final Templates templates;
 
-	AdminController(Regeneration regeneration, WriteStore store, Templates templates) {
+	AdminController(Regeneration regeneration, StoredContent stored, Templates templates) {
 		this.regeneration = regeneration;
-		this.store = store;
+		this.stored = stored;
 		this.templates = templates;
 	}
 
@@ -46,7 +46,7 @@ class AdminController {
 
 	@GetMapping("/render-problems")
 	List<RenderProblem> renderProblems() {
-		return this.store.problems();
+		return this.stored.renderProblems();
 	}
 
 	@GetMapping("/templates")

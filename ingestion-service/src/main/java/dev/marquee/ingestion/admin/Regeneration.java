@@ -13,8 +13,9 @@ import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import dev.marquee.ingestion.content.Ingestion;
-import dev.marquee.ingestion.store.WriteStore;
+import dev.marquee.ingestion.ingest.Ingestion;
+import dev.marquee.ingestion.ingest.Outcome;
+import dev.marquee.ingestion.ingest.StoredContent;
 import dev.marquee.ingestion.system.TraceIdFilter;
 
 /**
@@ -28,7 +29,7 @@ class Regeneration implements DisposableBean {
 
 	private static final int CHUNK = 50;
 
-	private final WriteStore store;
+	private final StoredContent stored;
 
 	private final Ingestion ingestion;
 
@@ -40,8 +41,8 @@ class Regeneration implements DisposableBean {
 
 	private final AtomicReference<Status> status = new AtomicReference<>(Status.idle());
 
-	Regeneration(WriteStore store, Ingestion ingestion) {
-		this.store = store;
+	Regeneration(StoredContent stored, Ingestion ingestion) {
+		this.stored = stored;
 		this.ingestion = ingestion;
 	}
 
@@ -54,7 +55,7 @@ class Regeneration implements DisposableBean {
 			return this.status.get();
 		}
 		String traceId = TraceIdFilter.current();
-		List<String> pageIds = this.store.allPageIds();
+		List<String> pageIds = this.stored.allPageIds();
 		Status started = new Status(State.RUNNING, pageIds.size(), 0, 0, 0, Instant.now(), null, null, traceId);
 		this.status.set(started);
 		this.executor.execute(() -> run(pageIds, traceId));
@@ -71,7 +72,7 @@ class Regeneration implements DisposableBean {
 		try {
 			for (int from = 0; from < pageIds.size(); from += CHUNK) {
 				List<String> chunk = pageIds.subList(from, Math.min(pageIds.size(), from + CHUNK));
-				Ingestion.Outcome outcome = this.ingestion.rerender(chunk, "regenerate", traceId);
+				Outcome outcome = this.ingestion.rerender(chunk, "regenerate", traceId);
 				this.status.updateAndGet((current) -> current.progress(chunk.size(), outcome.pages().size(),
 						outcome.problems().size()));
 			}

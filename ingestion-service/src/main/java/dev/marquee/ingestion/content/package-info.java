@@ -1,5 +1,6 @@
 /**
- * The write model: CMS documents of each content type and the ingestion of one change into rendered, published pages.
+ * The content vocabulary every layer speaks: content types, actions, native document fields and the changes and
+ * states built from them; it imports nothing else of the service.
  */
 @NullMarked
 package dev.marquee.ingestion.content;

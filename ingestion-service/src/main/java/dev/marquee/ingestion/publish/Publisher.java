@@ -30,7 +30,6 @@ import org.springframework.web.client.RestClientException;
 
 import dev.marquee.ingestion.IngestionProperties;
 import dev.marquee.ingestion.IngestionProperties.WritePath;
-import dev.marquee.ingestion.system.ProblemException;
 import dev.marquee.model.HollowWriteRequest;
 import dev.marquee.model.HollowWriteResult;
 import dev.marquee.model.PageChanged;
@@ -41,8 +40,8 @@ import dev.marquee.model.json.MarqueeJson;
  * Publishes page changes to every enabled write path and returns only once each of them durably accepted
  * them: the Kafka topic with {@code acks=all} on an idempotent producer, and the hollow producer, which
  * answers once the changes are in its write log on disk (no Hollow cycle is waited for). Both are in flight
- * at once. Anything else is a 503 problem, so the CMS retries (every store is last-write-wins by content
- * version, so the retry is harmless).
+ * at once. Anything else is a {@link WritePathUnavailableException}, so the CMS retries (every store is
+ * last-write-wins by content version, so the retry is harmless).
  */
 @Component
 public class Publisher {
@@ -82,7 +81,7 @@ public class Publisher {
 	 * Publishes changes to every enabled path.
 	 * @param changes the changes, possibly none
 	 * @return where they landed on each path
-	 * @throws ProblemException 503 when a path did not accept them
+	 * @throws WritePathUnavailableException when a path did not accept them
 	 */
 	public Published publish(List<PageChanged> changes) {
 		if (changes.isEmpty()) {
@@ -104,7 +103,8 @@ public class Publisher {
 			}
 			catch (RuntimeException ex) {
 				// send() blocks up to max.block.ms for metadata when the broker is unreachable.
-				throw ProblemException.unavailable("kafka-unavailable", "Kafka did not accept the write: " + ex.getMessage(), ex);
+				throw new WritePathUnavailableException(WritePath.KAFKA,
+						"Kafka did not accept the write: " + ex.getMessage(), ex);
 			}
 		}
 		Long hollowOffset = null;
@@ -122,10 +122,10 @@ public class Publisher {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw ProblemException.unavailable("kafka-unavailable", "Interrupted while waiting for Kafka", ex);
+				throw new WritePathUnavailableException(WritePath.KAFKA, "Interrupted while waiting for Kafka", ex);
 			}
 			catch (ExecutionException | TimeoutException ex) {
-				throw ProblemException.unavailable("kafka-unavailable",
+				throw new WritePathUnavailableException(WritePath.KAFKA,
 						"Kafka did not acknowledge the write: " + ((ex.getCause() != null) ? ex.getCause() : ex), ex);
 			}
 		}
@@ -146,13 +146,13 @@ public class Publisher {
 				.retrieve()
 				.body(HollowWriteResult.class);
 			if (result == null) {
-				throw ProblemException.unavailable("hollow-unavailable", "The hollow producer answered without a body",
+				throw new WritePathUnavailableException(WritePath.HOLLOW, "The hollow producer answered without a body",
 						null);
 			}
 			return result.offset();
 		}
 		catch (RestClientException ex) {
-			throw ProblemException.unavailable("hollow-unavailable",
+			throw new WritePathUnavailableException(WritePath.HOLLOW,
 					"The hollow producer did not accept the write: " + ex.getMessage(), ex);
 		}
 	}

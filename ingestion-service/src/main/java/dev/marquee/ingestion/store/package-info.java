@@ -1,5 +1,6 @@
 /**
- * The write-side store in Cassandra: raw CMS documents, delivery ids, the dependency index and the last rendered pages.
+ * The write-side store in Cassandra, one class per thing it holds: deliveries, documents and their versions, slug
+ * claims, the dependency index, rendered pages and render problems; the schema is {@code write-schema.cql}.
  */
 @NullMarked
 package dev.marquee.ingestion.store;

@@ -10,32 +10,32 @@ import dev.marquee.model.json.MarqueeJson;
 /**
  * Builds a document's fields in Marquee's native shape from another CMS's entry.
  */
-final class Fields {
+public final class Fields {
 
 	private final ObjectNode node = MarqueeJson.mapper().createObjectNode();
 
-	Fields text(String name, @Nullable String value) {
+	public Fields text(String name, @Nullable String value) {
 		if (value != null) {
 			this.node.put(name, value);
 		}
 		return this;
 	}
 
-	Fields number(String name, @Nullable JsonNode value) {
+	public Fields number(String name, @Nullable JsonNode value) {
 		if (value != null && value.isNumber()) {
 			this.node.set(name, value);
 		}
 		return this;
 	}
 
-	Fields node(String name, @Nullable JsonNode value) {
+	public Fields node(String name, @Nullable JsonNode value) {
 		if (value != null && !value.isNull() && !value.isMissingNode()) {
 			this.node.set(name, value);
 		}
 		return this;
 	}
 
-	Fields strings(String name, @Nullable JsonNode values) {
+	public Fields strings(String name, @Nullable JsonNode values) {
 		if (values != null && values.isArray()) {
 			ArrayNode array = this.node.putArray(name);
 			values.forEach((value) -> {
@@ -47,7 +47,7 @@ final class Fields {
 		return this;
 	}
 
-	ObjectNode build() {
+	public ObjectNode build() {
 		return this.node;
 	}
 

@@ -15,12 +15,12 @@ import dev.marquee.model.webhook.NativeWebhook;
 /**
  * HMAC-SHA256 for the CMS signature schemes; comparison and freshness are the native contract's.
  */
-final class Hmac {
+public final class Hmac {
 
 	private Hmac() {
 	}
 
-	static byte[] sha256(String secret, byte[]... parts) {
+	public static byte[] sha256(String secret, byte[]... parts) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
@@ -34,24 +34,24 @@ final class Hmac {
 		}
 	}
 
-	static String hex(byte[] bytes) {
+	public static String hex(byte[] bytes) {
 		return HexFormat.of().formatHex(bytes);
 	}
 
-	static String base64Url(byte[] bytes) {
+	public static String base64Url(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	static boolean equal(String expected, String actual) {
+	public static boolean equal(String expected, String actual) {
 		return NativeWebhook.constantTimeEquals(expected, actual);
 	}
 
 	/** Whether a signed timestamp is within a tolerance of now, either way ({@link NativeWebhook#fresh}). */
-	static boolean fresh(long signedAtMillis, Duration tolerance, Clock clock) {
+	public static boolean fresh(long signedAtMillis, Duration tolerance, Clock clock) {
 		return NativeWebhook.fresh(signedAtMillis, tolerance, clock);
 	}
 
-	static byte[] utf8(String value) {
+	public static byte[] utf8(String value) {
 		return value.getBytes(StandardCharsets.UTF_8);
 	}
 

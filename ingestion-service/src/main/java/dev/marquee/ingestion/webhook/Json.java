@@ -11,12 +11,12 @@ import dev.marquee.ingestion.content.IncomingChange;
 /**
  * Small readers over untyped webhook JSON.
  */
-final class Json {
+public final class Json {
 
 	private Json() {
 	}
 
-	static @Nullable String text(@Nullable JsonNode node, String field) {
+	public static @Nullable String text(@Nullable JsonNode node, String field) {
 		if (node == null) {
 			return null;
 		}
@@ -40,7 +40,7 @@ final class Json {
 	 * @return the microseconds, null if absent
 	 * @throws dev.marquee.ingestion.system.ProblemException 422 when not an instant, or too far out for a long
 	 */
-	static @Nullable Long micros(@Nullable String instant, String field) {
+	public static @Nullable Long micros(@Nullable String instant, String field) {
 		if (instant == null) {
 			return null;
 		}
@@ -61,7 +61,7 @@ final class Json {
 	 * @throws dev.marquee.ingestion.system.ProblemException 422 when blank or over 200 characters: it keys every
 	 * store and the Kafka topic, and travels back in the consistency token header
 	 */
-	static String documentId(@Nullable String id, String field) {
+	public static String documentId(@Nullable String id, String field) {
 		if (id == null || id.isBlank() || id.length() > IncomingChange.MAX_ID_LENGTH) {
 			throw WebhookProblems.invalid("'" + field + "' is required (at most " + IncomingChange.MAX_ID_LENGTH + " characters)");
 		}
@@ -75,7 +75,7 @@ final class Json {
 	 * @return the version, null if absent or not an integer
 	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an integer beyond 64 bits
 	 */
-	static @Nullable Long integer(@Nullable JsonNode node, String field) {
+	public static @Nullable Long integer(@Nullable JsonNode node, String field) {
 		if (node == null || !node.isIntegralNumber()) {
 			return null;
 		}
@@ -85,7 +85,7 @@ final class Json {
 		return node.asLong();
 	}
 
-	static @Nullable JsonNode child(@Nullable JsonNode node, String field) {
+	public static @Nullable JsonNode child(@Nullable JsonNode node, String field) {
 		if (node == null) {
 			return null;
 		}

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
 import dev.marquee.ingestion.IngestionProperties;
-import dev.marquee.ingestion.content.IngestionResult;
+import dev.marquee.ingestion.ingest.IngestionResult;
 import dev.marquee.ingestion.system.ProblemException;
 import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.json.MarqueeJson;
@@ -35,7 +35,7 @@ import dev.marquee.model.json.MarqueeJson;
  * parsing), parses it, and answers.
  */
 @Component
-class WebhookRequests {
+public class WebhookRequests {
 
 	// Duplicate keys are refused, not resolved: with "last key wins", {"action":"draft","action":"publish"} would
 	// mean one thing to a CMS-side validator that reads the first key and another to us.
@@ -55,7 +55,7 @@ class WebhookRequests {
 	 * @return its bytes
 	 * @throws ProblemException 415 for a body that is not JSON, 413 for one over the limit
 	 */
-	byte[] body(HttpServletRequest request) {
+	public byte[] body(HttpServletRequest request) {
 		MediaType type;
 		try {
 			type = (request.getContentType() != null) ? MediaType.parseMediaType(request.getContentType()) : null;
@@ -89,7 +89,7 @@ class WebhookRequests {
 				"Webhook bodies may be at most " + this.maxBodySize + " bytes");
 	}
 
-	static JsonNode parse(byte[] body) {
+	public static JsonNode parse(byte[] body) {
 		// Jackson decodes overlong sequences ("C0 AF" as '/') instead of refusing them: JSON on the wire must be
 		// well-formed UTF-8 (RFC 8259), so check that first.
 		try {
@@ -113,7 +113,7 @@ class WebhookRequests {
 		}
 	}
 
-	static String sha256Hex(byte[]... parts) {
+	public static String sha256Hex(byte[]... parts) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			for (byte[] part : parts) {
@@ -126,7 +126,7 @@ class WebhookRequests {
 		}
 	}
 
-	static ResponseEntity<IngestionResult> answer(IngestionResult result) {
+	public static ResponseEntity<IngestionResult> answer(IngestionResult result) {
 		HttpHeaders headers = new HttpHeaders();
 		if (result.consistencyToken() != null) {
 			headers.add(MarqueeHeaders.CONSISTENCY_TOKEN, result.consistencyToken());

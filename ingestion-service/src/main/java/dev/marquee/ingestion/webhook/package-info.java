@@ -1,5 +1,7 @@
 /**
- * Webhook endpoints for Marquee's native format, Contentful, Sanity and Strapi: signatures, parsing and mapping.
+ * What every webhook endpoint shares: reading and parsing the raw body, the problems it answers with, the JSON
+ * readers of the per-CMS mappings, and the HTTP answer to what ingestion decided or refused. Each CMS has its
+ * subpackage.
  */
 @NullMarked
 package dev.marquee.ingestion.webhook;

@@ -19,7 +19,6 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 import dev.marquee.ingestion.HostileInputs;
-import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.ElementFields;
 import dev.marquee.ingestion.content.Documents.PageFields;
@@ -254,7 +253,7 @@ class PageRendererPropertiesTests {
 		for (int i = 0; i < titleNames.size(); i++) {
 			TitleFields title = new TitleFields(titleNames.get(i), titleNames.get(i), "TV-14", List.of(titleNames.get(i)),
 					"asset-001");
-			if (PageRenderer.checkCatalog(ContentType.TITLE, title).isEmpty()) {
+			if (CatalogChecks.check(title).isEmpty()) {
 				titles.put("title-gen-" + i, title);
 			}
 		}

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dev.marquee.ingestion.content.ContentType;
+import dev.marquee.ingestion.content.Dependency;
 import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.FocalPoint;
 import dev.marquee.ingestion.content.Documents.PageFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
 import dev.marquee.ingestion.sample.SampleContentGenerator;
 import dev.marquee.ingestion.sample.SyntheticContent;
-import dev.marquee.ingestion.store.WriteStore.Dependency;
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
 import dev.marquee.model.Image;
@@ -180,10 +180,10 @@ class PageRendererTests {
 
 	@Test
 	void checksCatalogDocuments() {
-		assertThat(PageRenderer.checkCatalog(ContentType.TITLE, new TitleFields(" ", null, null, null, null)))
+		assertThat(CatalogChecks.check(new TitleFields(" ", null, null, null, null)))
 			.extracting(Violation::field)
 			.containsExactly("name");
-		assertThat(PageRenderer.checkCatalog(ContentType.ASSET,
+		assertThat(CatalogChecks.check(
 				new AssetFields(null, 0, 10, "text/plain", null, new FocalPoint(2, 0))))
 			.extracting(Violation::field)
 			.containsExactly("file", "width", "mimeType", "focalPoint");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -24,17 +23,19 @@ import dev.marquee.ingestion.content.Documents.PageFields;
 import dev.marquee.ingestion.content.Documents.TalentFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
 import dev.marquee.ingestion.content.IncomingChange;
-import dev.marquee.ingestion.content.Ingestion;
+import dev.marquee.ingestion.render.CatalogChecks;
 import dev.marquee.ingestion.render.InMemoryCatalog;
 import dev.marquee.ingestion.render.PageRenderer;
 import dev.marquee.ingestion.render.RenderException;
-import dev.marquee.ingestion.store.WriteStore;
 import dev.marquee.ingestion.system.ProblemException;
+import dev.marquee.ingestion.webhook.contentful.ContentfulMapping;
+import dev.marquee.ingestion.webhook.marquee.NativeMapping;
+import dev.marquee.ingestion.webhook.sanity.SanityMapping;
+import dev.marquee.ingestion.webhook.strapi.StrapiMapping;
 import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.mock;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
@@ -54,15 +55,14 @@ class WebhookMappingPropertiesTests {
 
 	private static final InMemoryCatalog catalog = InMemoryCatalog.sample();
 
-	private final ContentfulWebhookController contentful = new ContentfulWebhookController(
-			new WebhookRequests(InMemoryCatalog.properties()), mock(Ingestion.class), mock(WriteStore.class),
-			InMemoryCatalog.properties(), Clock.systemUTC());
+	// No document is stored: a deleted entry that names no content type is refused.
+	private final ContentfulMapping contentful = new ContentfulMapping((type, id) -> false);
 
 	@Test
 	void nativeDeliveriesMapOrAreRejectedWithA4xxProblem() {
 		// The native format has no event beside the body: the constant stands in for one.
 		mapsOrIsRejected("native", Generate.constant("(none)"),
-				(body, none) -> NativeWebhookController.toChange(body, "delivery-1", bytes(body)));
+				(body, none) -> NativeMapping.toChange(body, "delivery-1", bytes(body)));
 	}
 
 	@Test
@@ -74,13 +74,13 @@ class WebhookMappingPropertiesTests {
 	@Test
 	void sanityDeliveriesMapOrAreRejectedWithA4xxProblem() {
 		mapsOrIsRejected("sanity", sanityOperations(),
-				(body, operation) -> SanityWebhookController.toChange(operation, body, "delivery-1", bytes(body)));
+				(body, operation) -> SanityMapping.toChange(operation, body, "delivery-1", bytes(body)));
 	}
 
 	@Test
 	void strapiDeliveriesMapOrAreRejectedWithA4xxProblem() {
 		mapsOrIsRejected("strapi", strapiEvents(),
-				(body, event) -> StrapiWebhookController.toChange(event, body, "delivery-1", bytes(body)));
+				(body, event) -> StrapiMapping.toChange(event, body, "delivery-1", bytes(body)));
 	}
 
 	/** For mutated deliveries of a source under any of its events (topic, operation), the mapping passes. */
@@ -130,7 +130,7 @@ class WebhookMappingPropertiesTests {
 			}
 		}
 		else {
-			assertThat(PageRenderer.checkCatalog(change.type(), fields)).allSatisfy(
+			assertThat(CatalogChecks.check(fields)).allSatisfy(
 					(violation) -> assertThat(violation.field()).isNotBlank());
 		}
 	}

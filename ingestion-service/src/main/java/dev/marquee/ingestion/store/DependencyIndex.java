@@ -1,0 +1,144 @@
+package dev.marquee.ingestion.store;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import org.springframework.stereotype.Component;
+
+import dev.marquee.ingestion.content.ContentType;
+import dev.marquee.ingestion.content.Dependency;
+
+/**
+ * The page ↔ title/talent/asset dependency index, both ways ({@code pages_by_dependency},
+ * {@code dependencies_by_page}): which pages to re-render when a catalog document changes.
+ */
+@Component
+public class DependencyIndex {
+
+	private static final int CONCURRENT_WRITES = 8;
+
+	private final CqlSession session;
+
+	private final PreparedStatement selectPagesByDependency;
+
+	private final PreparedStatement selectDependenciesOfPage;
+
+	private final PreparedStatement insertPageByDependency;
+
+	private final PreparedStatement deletePageByDependency;
+
+	private final PreparedStatement insertDependencyOfPage;
+
+	private final PreparedStatement deleteDependencyOfPage;
+
+	public DependencyIndex(CqlSession session, WriteSchema schema) {
+		this.session = session;
+		this.selectPagesByDependency = session
+			.prepare("SELECT page_id FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ?");
+		this.selectDependenciesOfPage = session
+			.prepare("SELECT dep_kind, dep_id FROM marquee_write.dependencies_by_page WHERE page_id = ?");
+		this.insertPageByDependency = session.prepare(
+				"INSERT INTO marquee_write.pages_by_dependency (dep_kind, dep_id, page_id) VALUES (?, ?, ?)");
+		this.deletePageByDependency = session.prepare(
+				"DELETE FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ? AND page_id = ?");
+		this.insertDependencyOfPage = session.prepare(
+				"INSERT INTO marquee_write.dependencies_by_page (page_id, dep_kind, dep_id) VALUES (?, ?, ?)");
+		this.deleteDependencyOfPage = session.prepare(
+				"DELETE FROM marquee_write.dependencies_by_page WHERE page_id = ? AND dep_kind = ? AND dep_id = ?");
+	}
+
+	/**
+	 * The pages whose rendering used a document.
+	 * @param type the document's type
+	 * @param id its id
+	 * @return page ids
+	 */
+	public List<String> pagesDependingOn(ContentType type, String id) {
+		List<String> pages = new ArrayList<>();
+		for (Row row : this.session.execute(this.selectPagesByDependency.bind(type.wireName(), id))) {
+			pages.add(row.getString("page_id"));
+		}
+		return pages;
+	}
+
+	/**
+	 * Replaces the documents a page depends on, writing only the difference: a page edit rarely changes what it
+	 * uses, and rewriting dozens of index rows per edit was a large share of the write path's Cassandra work.
+	 * @param pageId the page
+	 * @param dependencies what its last rendering used
+	 */
+	public void replaceDependencies(String pageId, Set<Dependency> dependencies) {
+		Set<Dependency> previous = dependenciesOf(pageId);
+		List<BoundStatement> writes = new ArrayList<>();
+		for (Dependency gone : previous) {
+			if (!dependencies.contains(gone)) {
+				writes.add(this.deletePageByDependency.bind(gone.type().wireName(), gone.id(), pageId));
+				writes.add(this.deleteDependencyOfPage.bind(pageId, gone.type().wireName(), gone.id()));
+			}
+		}
+		addMissing(pageId, dependencies, previous, writes);
+		executeAll(writes);
+	}
+
+	/**
+	 * Adds documents a page depends on, keeping the ones it had (a preview-only re-render must not drop what
+	 * the published copy uses).
+	 * @param pageId the page
+	 * @param dependencies what a rendering used
+	 */
+	public void addDependencies(String pageId, Set<Dependency> dependencies) {
+		List<BoundStatement> writes = new ArrayList<>();
+		addMissing(pageId, dependencies, dependenciesOf(pageId), writes);
+		executeAll(writes);
+	}
+
+	private Set<Dependency> dependenciesOf(String pageId) {
+		Set<Dependency> dependencies = new HashSet<>();
+		for (Row row : this.session.execute(this.selectDependenciesOfPage.bind(pageId))) {
+			ContentType.fromWireName(row.getString("dep_kind"))
+				.ifPresent((type) -> dependencies.add(new Dependency(type, row.getString("dep_id"))));
+		}
+		return dependencies;
+	}
+
+	private void addMissing(String pageId, Set<Dependency> dependencies, Set<Dependency> present,
+			List<BoundStatement> writes) {
+		for (Dependency dependency : dependencies) {
+			if (!present.contains(dependency)) {
+				// The reverse index first: a crash in between leaves an extra re-render, never a missed one.
+				writes.add(this.insertPageByDependency.bind(dependency.type().wireName(), dependency.id(), pageId));
+				writes.add(this.insertDependencyOfPage.bind(pageId, dependency.type().wireName(), dependency.id()));
+			}
+		}
+	}
+
+	// Independent idempotent writes, sent a window at a time and awaited together; the first failure is rethrown.
+	// The window keeps a burst of new pages from exhausting the connection's in-flight request limit.
+	private void executeAll(List<BoundStatement> writes) {
+		for (int from = 0; from < writes.size(); from += CONCURRENT_WRITES) {
+			List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>(CONCURRENT_WRITES);
+			for (BoundStatement write : writes.subList(from, Math.min(writes.size(), from + CONCURRENT_WRITES))) {
+				pending.add(this.session.executeAsync(write).toCompletableFuture());
+			}
+			try {
+				CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
+			}
+			catch (CompletionException ex) {
+				if (ex.getCause() instanceof RuntimeException cause) {
+					throw cause;
+				}
+				throw ex;
+			}
+		}
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.marquee.ingestion.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.PreparedStatement;
+import com.datastax.oss.driver.api.core.cql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import dev.marquee.model.Stage;
+
+/**
+ * The one page holding each slug per stage ({@code slug_claims}, claimed and released with lightweight
+ * transactions) and the slugs each page holds ({@code slug_claims_by_page}).
+ */
+@Component
+public class SlugClaimStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(SlugClaimStore.class);
+
+	private final CqlSession session;
+
+	private final PreparedStatement selectSlugOwner;
+
+	private final PreparedStatement claimSlug;
+
+	private final PreparedStatement releaseSlug;
+
+	private final PreparedStatement insertClaimOfPage;
+
+	private final PreparedStatement deleteClaimOfPage;
+
+	private final PreparedStatement selectClaimsOfPage;
+
+	public SlugClaimStore(CqlSession session, WriteSchema schema) {
+		this.session = session;
+		this.selectSlugOwner = session
+			.prepare("SELECT page_id FROM marquee_write.slug_claims WHERE stage = ? AND slug = ?");
+		this.claimSlug = session.prepare(
+				"INSERT INTO marquee_write.slug_claims (stage, slug, page_id) VALUES (?, ?, ?) IF NOT EXISTS");
+		this.releaseSlug = session
+			.prepare("DELETE FROM marquee_write.slug_claims WHERE stage = ? AND slug = ? IF page_id = ?");
+		this.insertClaimOfPage = session
+			.prepare("INSERT INTO marquee_write.slug_claims_by_page (page_id, stage, slug) VALUES (?, ?, ?)");
+		this.deleteClaimOfPage = session
+			.prepare("DELETE FROM marquee_write.slug_claims_by_page WHERE page_id = ? AND stage = ? AND slug = ?");
+		this.selectClaimsOfPage = session
+			.prepare("SELECT slug FROM marquee_write.slug_claims_by_page WHERE page_id = ? AND stage = ?");
+	}
+
+	/**
+	 * The page that holds a slug in a stage.
+	 * @param stage the stage
+	 * @param slug the slug
+	 * @return the owning page, empty when the slug is free
+	 */
+	public Optional<String> slugOwner(Stage stage, String slug) {
+		// A plain read, not a serial one: it only spares the transaction when the page already holds its slug. Only
+		// the holder releases a claim (under its page lock), so a stale "free" just leads to the transaction, which
+		// tells the truth, and a stale "taken" to a 409 the CMS retries.
+		Row row = this.session.execute(this.selectSlugOwner.bind(stage.name(), slug)).one();
+		return Optional.ofNullable(row).map((r) -> r.getString("page_id"));
+	}
+
+	/**
+	 * Claims a slug of a stage for a page, unless another page holds it. The claim is a lightweight transaction
+	 * ({@code IF NOT EXISTS}), so two claimants never both win, whichever instance or thread they run on.
+	 * @param stage the stage
+	 * @param slug the slug
+	 * @param pageId the claimant
+	 * @return the other page holding the slug; empty when the claimant holds it now (or already did)
+	 */
+	public Optional<String> claimSlug(Stage stage, String slug, String pageId) {
+		// The page's index row first: a crash in between leaves an index entry for a claim not held, which a release
+		// of it ignores, never a claim the page cannot find to release.
+		this.session.execute(this.insertClaimOfPage.bind(pageId, stage.name(), slug));
+		Row result = this.session.execute(this.claimSlug.bind(stage.name(), slug, pageId)).one();
+		if (result == null || result.getBoolean("[applied]")) {
+			return Optional.empty();
+		}
+		String holder = result.getString("page_id");
+		return (holder == null || holder.equals(pageId)) ? Optional.empty() : Optional.of(holder);
+	}
+
+	/**
+	 * Releases a page's claim of a slug; a claim held by another page stays.
+	 * @param stage the stage
+	 * @param slug the slug
+	 * @param pageId the page releasing it
+	 */
+	public void releaseSlug(Stage stage, String slug, String pageId) {
+		this.session.execute(this.releaseSlug.bind(stage.name(), slug, pageId));
+		this.session.execute(this.deleteClaimOfPage.bind(pageId, stage.name(), slug));
+	}
+
+	/**
+	 * The slugs a page has claimed in a stage (normally one; more only while a rename is under way or after a
+	 * failed one).
+	 * @param pageId the page
+	 * @param stage the stage
+	 * @return the slugs
+	 */
+	public List<String> slugsClaimedBy(String pageId, Stage stage) {
+		List<String> slugs = new ArrayList<>();
+		for (Row row : this.session.execute(this.selectClaimsOfPage.bind(pageId, stage.name()))) {
+			slugs.add(row.getString("slug"));
+		}
+		return slugs;
+	}
+
+	/**
+	 * Claims the slug of every page stage published before slug claims existed, once: when no claim is stored
+	 * yet. Where two pages already shared a slug, the first one read keeps it and the other is logged; its next
+	 * publish or re-render is refused until it moves to a free slug.
+	 * @return the number of claims made
+	 */
+	public int claimPublishedSlugs() {
+		if (this.session.execute(WriteSchema.scan("SELECT stage FROM marquee_write.slug_claims LIMIT 1"))
+			.one() != null) {
+			return 0;
+		}
+		int claimed = 0;
+		for (Row row : this.session
+			.execute(WriteSchema.scan("SELECT page_id, stage, slug, removed FROM marquee_write.rendered_pages"))) {
+			if (row.getBoolean("removed") || row.getString("slug") == null) {
+				continue;
+			}
+			Stage stage = Stage.valueOf(row.getString("stage"));
+			String pageId = row.getString("page_id");
+			Optional<String> other = claimSlug(stage, row.getString("slug"), pageId);
+			if (other.isPresent()) {
+				logger.warn("Pages {} and {} both hold slug {} ({}); {} keeps it", other.get(), pageId,
+						row.getString("slug"), stage, other.get());
+			}
+			else {
+				claimed++;
+			}
+		}
+		return claimed;
+	}
+
+}
