@@ -1,5 +1,9 @@
 package dev.marquee.support.openapi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,10 +11,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.JsonSchema;
@@ -21,6 +30,8 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -123,9 +134,53 @@ public final class ApiDocs {
 		Schema<Object> schema = new JsonSchema()
 			.allOf(List.of(new JsonSchema().$ref("#/components/schemas/" + PROBLEM),
 					new JsonSchema().typesItem("object").addProperty("type", type)));
-		operation.getResponses()
-			.addApiResponse(code, new ApiResponse().description(text)
-				.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema))));
+		ApiResponse response = new ApiResponse().description(text)
+			.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema)));
+		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+			response.addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().description("Seconds to wait before a retry")
+				.schema(new JsonSchema().typesItem("integer")));
+		}
+		operation.getResponses().addApiResponse(code, response);
+	}
+
+	/**
+	 * Adds a JSON Schema (2020-12) document to the components, so that a request body can refer to the very schema
+	 * a client validates with. Its {@code $defs} become components {@code <name>.<def>} and its references follow;
+	 * {@code $id} and {@code $schema} are dropped (inside an OpenAPI document an {@code $id} would move the base of
+	 * every reference).
+	 * @param api the description
+	 * @param name the component name of the whole schema
+	 * @param schema the schema document
+	 * @return a reference to the component
+	 */
+	public static Schema<?> addJsonSchema(OpenAPI api, String name, Resource schema) {
+		ObjectNode document;
+		try (InputStream in = schema.getInputStream()) {
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+				.replace("\"#/$defs/", "\"#/components/schemas/" + name + ".");
+			document = (ObjectNode) Json31.mapper().readTree(text);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot read JSON Schema " + schema, ex);
+		}
+		document.remove(List.of("$id", "$schema"));
+		JsonNode definitions = document.remove("$defs");
+		if (definitions != null) {
+			definitions.properties()
+				.forEach((definition) -> api.getComponents()
+					.addSchemas(name + "." + definition.getKey(), toSchema(definition.getValue())));
+		}
+		api.getComponents().addSchemas(name, toSchema(document));
+		return new JsonSchema().$ref("#/components/schemas/" + name);
+	}
+
+	private static Schema<?> toSchema(JsonNode node) {
+		try {
+			return Json31.mapper().treeToValue(node, Schema.class);
+		}
+		catch (JsonProcessingException ex) {
+			throw new IllegalArgumentException("Not a JSON Schema: " + ex.getOriginalMessage(), ex);
+		}
 	}
 
 	/**

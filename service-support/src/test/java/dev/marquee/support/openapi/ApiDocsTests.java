@@ -5,7 +5,9 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
+import io.swagger.v3.oas.models.media.Schema;
 import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,6 +47,28 @@ class ApiDocsTests {
 		assertThat(responses.has("403")).isTrue();
 		assertThat(responses.has("500")).isTrue();
 		assertThat(serialized(api).at("/paths/~1things/post/security/0").has("basic")).isTrue();
+	}
+
+	@Test
+	void aJsonSchemaBecomesComponentsWithItsDefinitionsAndReferences() throws Exception {
+		OpenAPI api = ApiDocs.describe("t", "d");
+		String schema = """
+				{"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.org/s.json",
+				 "type": "object", "required": ["kind"],
+				 "properties": {"kind": {"enum": ["a", "b"]}, "body": {"$ref": "#/$defs/body"}},
+				 "allOf": [{"if": {"properties": {"kind": {"const": "a"}}}, "then": {"required": ["body"]}}],
+				 "$defs": {"body": {"type": "object", "properties": {"n": {"type": "integer", "minimum": 1}}}}}
+				""";
+
+		Schema<?> reference = ApiDocs.addJsonSchema(api, "thing", new ByteArrayResource(schema.getBytes()));
+
+		JsonNode json = serialized(api).at("/components/schemas");
+		assertThat(reference.get$ref()).isEqualTo("#/components/schemas/thing");
+		assertThat(json.at("/thing/properties/body/$ref").asString()).isEqualTo("#/components/schemas/thing.body");
+		assertThat(json.at("/thing/allOf/0/if/properties/kind/const").asString()).isEqualTo("a");
+		assertThat(json.at("/thing/properties/kind/enum/1").asString()).isEqualTo("b");
+		assertThat(json.at("/thing.body/properties/n/minimum").asInt()).isEqualTo(1);
+		assertThat(json.at("/thing").has("$id")).isFalse();
 	}
 
 	private static JsonNode serialized(OpenAPI api) throws Exception {
