@@ -2,6 +2,7 @@ package dev.marquee.support.error;
 
 import java.net.URI;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's {@code BasicErrorController}, which backs off when an {@link ErrorController} exists.
  */
 @RestController
+@Hidden // not an API of the service: where the container forwards its own errors
 class ProblemErrorController implements ErrorController {
 
 	static final String TYPES = "https://marquee.dev/problems/";

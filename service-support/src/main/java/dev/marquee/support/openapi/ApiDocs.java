@@ -184,6 +184,20 @@ public final class ApiDocs {
 	}
 
 	/**
+	 * Moves the success springdoc documents as 200 (it cannot see the status a {@code ResponseEntity} is built with)
+	 * to the status the operation really answers with.
+	 * @param operation the operation
+	 * @param status its success status
+	 * @param description what that answer means
+	 */
+	public static void succeedsWith(Operation operation, HttpStatus status, String description) {
+		ApiResponse success = operation.getResponses().remove("200");
+		operation.getResponses()
+			.addApiResponse(Integer.toString(status.value()),
+					((success != null) ? success : new ApiResponse()).description(description));
+	}
+
+	/**
 	 * Documents on every operation the 500 {@code internal-error} problem that a failure of our own turns into.
 	 * @param api the description
 	 */
