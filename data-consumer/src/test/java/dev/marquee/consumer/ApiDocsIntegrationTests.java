@@ -27,7 +27,8 @@ class ApiDocsIntegrationTests extends IntegrationTestSupport {
 		assertThat(docs.at("/info/title").asString()).isEqualTo("Marquee data consumer");
 		assertThat(docs.at("/info/description").asString()).contains("read tables");
 		assertThat(docs.at("/components/securitySchemes/basic/scheme").asString()).isEqualTo("basic");
-		for (String path : List.of("/admin/rebuild", "/admin/rebuild/status", "/admin/dlt/redrive", "/admin/watermarks")) {
+		for (String path : List.of("/admin/rebuild", "/admin/rebuild/status", "/admin/dlt/redrive",
+				"/admin/watermarks")) {
 			JsonNode operation = docs.path("paths").path(path);
 			operation = operation.has("post") ? operation.path("post") : operation.path("get");
 			assertThat(operation.at("/security/0").has("basic")).as(path).isTrue();

@@ -62,7 +62,8 @@ class OpenApiConfiguration {
 						.description("The blob; its versions in " + HttpBlobRetriever.VERSION_FROM_HEADER + " and "
 								+ HttpBlobRetriever.VERSION_TO_HEADER)
 						.content(new Content().addMediaType("application/octet-stream", new MediaType()
-							.schema(new JsonSchema().typesItem("string").contentMediaType("application/octet-stream"))));
+							.schema(new JsonSchema().typesItem("string")
+								.contentMediaType("application/octet-stream"))));
 				}
 			});
 			ApiDocs.internalErrors(api);

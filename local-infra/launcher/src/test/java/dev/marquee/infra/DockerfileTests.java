@@ -62,7 +62,8 @@ class DockerfileTests {
 		// Maven reads every module of the reactor, so every pom must be there already
 		List<String> before = instructions.subList(0, resolve);
 		for (String module : modules(REPO)) {
-			assertThat(before).as(module + "/pom.xml copied first").contains("COPY " + module + "/pom.xml " + module + "/");
+			assertThat(before).as(module + "/pom.xml copied first")
+				.contains("COPY " + module + "/pom.xml " + module + "/");
 		}
 		assertThat(before).contains("COPY pom.xml ./");
 		assertThat(before).noneMatch((instruction) -> instruction.startsWith("COPY . "));
@@ -118,7 +119,8 @@ class DockerfileTests {
 
 	/** A copy of a module's sources from the build context (not from the build stage). */
 	private static boolean copiesSources(String instruction) {
-		return instruction.startsWith("COPY ") && !instruction.startsWith("COPY --from") && instruction.contains("/src/");
+		return instruction.startsWith("COPY ") && !instruction.startsWith("COPY --from")
+				&& instruction.contains("/src/");
 	}
 
 	/** The modules {@code -pl <service> -am} builds under {@code -Dmarquee.image}, read from the poms. */
