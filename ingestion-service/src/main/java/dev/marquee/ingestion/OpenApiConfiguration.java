@@ -65,8 +65,9 @@ class OpenApiConfiguration {
 									"create, update or delete; unsigned, read only when the body has no _operation")),
 					true),
 			new Webhook("strapi", "A Strapi 5 webhook; Strapi signs nothing, so it sends a configured bearer token",
-					List.of(header("X-Strapi-Event", false, "entry.create|update|publish|unpublish|delete|draft-discard; "
-							+ "the body's event when absent")),
+					List.of(header("X-Strapi-Event", false,
+							"entry.create|update|publish|unpublish|delete|draft-discard; the body's event when "
+									+ "absent")),
 					false, "missing-event"));
 
 	@Bean
@@ -101,6 +102,10 @@ class OpenApiConfiguration {
 					ApiDocs.problem(operation.getValue(), HttpStatus.SERVICE_UNAVAILABLE,
 							"The write-side store (Cassandra) is unavailable", "store-unavailable");
 				});
+			if (api.getPaths() != null && api.getPaths().get("/admin/regenerate") != null) {
+				ApiDocs.succeedsWith(api.getPaths().get("/admin/regenerate").getPost(), HttpStatus.ACCEPTED,
+						"Started in the background (or already running); progress at /admin/regenerate/status");
+			}
 			ApiDocs.internalErrors(api);
 		};
 	}
