@@ -1,7 +1,9 @@
 package dev.marquee.e2e;
 
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -165,6 +167,37 @@ class PlatformEndToEndIntegrationTests {
 		finally {
 			client.setReadPath("HOLLOW", MarqueeClient.ADMIN);
 		}
+	}
+
+	@Test
+	void everyMetricTheGrafanaDashboardQueriesIsExportedBySomeService() throws Exception {
+		Set<String> queried = GrafanaDashboard.metricNames();
+		assertThat(queried).contains("marquee_propagation_seconds_bucket", "marquee_consumer_lag",
+				"marquee_hollow_version");
+		// traffic on every panel's path: deliveries (one refused), page builds on both read paths
+		Catalog catalog = Catalog.publish("metrics");
+		String slug = "metrics-" + catalog.suffix();
+		publish(slug, catalog, "Measured", 1);
+		for (String readPath : READ_PATHS) {
+			awaitPage(slug, readPath, (p) -> true);
+		}
+		assertThat(client.webhook("{\"type\":\"page\"}", "refused-" + catalog.suffix()).status()).isEqualTo(422);
+
+		PlatformUnderTest platform = PlatformUnderTest.shared();
+		await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			Set<String> exported = new HashSet<>();
+			for (Service service : Service.values()) {
+				Answer scrape = MarqueeClient.getUrl(platform.url(service) + "/actuator/prometheus",
+						MarqueeClient.ADMIN);
+				assertThat(scrape.status()).as(service.module).isEqualTo(200);
+				scrape.body()
+					.lines()
+					.filter((line) -> !line.startsWith("#") && !line.isBlank())
+					.map((line) -> line.split("[{ ]", 2)[0])
+					.forEach(exported::add);
+			}
+			assertThat(exported).as("metrics the dashboard queries").containsAll(queried);
+		});
 	}
 
 	private static void publish(String slug, Catalog catalog, String heading, long version) throws Exception {

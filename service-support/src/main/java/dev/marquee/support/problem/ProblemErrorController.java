@@ -1,5 +1,6 @@
 package dev.marquee.support.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Boot's {@code BasicErrorController}, which backs off when an {@link ErrorController} exists.
  */
 @RestController
+@Hidden // not an API of the service: where the container forwards its own errors
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping(path = "/error", produces = { MediaType.APPLICATION_PROBLEM_JSON_VALUE,

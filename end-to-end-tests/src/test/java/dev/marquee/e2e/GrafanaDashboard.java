@@ -1,0 +1,63 @@
+package dev.marquee.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import dev.marquee.model.json.MarqueeJson;
+
+/**
+ * The metric names the provisioned Grafana dashboard ({@code ops/grafana/dashboards/marquee.json}) queries.
+ */
+final class GrafanaDashboard {
+
+	static final Path FILE = Path.of("..", "ops", "grafana", "dashboards", "marquee.json");
+
+	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?");
+
+	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
+			"group_right", "and", "or", "unless", "offset", "bool");
+
+	private GrafanaDashboard() {
+	}
+
+	/** Every metric name in every panel's PromQL. */
+	static Set<String> metricNames() throws IOException {
+		JsonNode dashboard = MarqueeJson.mapper().readTree(Files.readString(FILE));
+		Set<String> names = new TreeSet<>();
+		for (JsonNode panel : dashboard.path("panels")) {
+			for (JsonNode target : panel.path("targets")) {
+				names.addAll(metricNames(target.path("expr").asString()));
+			}
+		}
+		return names;
+	}
+
+	/**
+	 * The metric names of one PromQL expression: what is left once label matchers, grouping labels, ranges, strings
+	 * and numbers are removed, and that is neither a function nor a keyword.
+	 */
+	static Set<String> metricNames(String promQl) {
+		String bare = promQl.replaceAll("\"[^\"]*\"", "")
+			.replaceAll("\\{[^}]*}", "")
+			.replaceAll("\\[[^]]*]", "")
+			.replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", "");
+		Set<String> names = new TreeSet<>();
+		Matcher matcher = IDENTIFIER.matcher(bare);
+		while (matcher.find()) {
+			boolean function = matcher.group(1) != null;
+			String name = matcher.group().replaceAll("\\s*\\($", "");
+			if (!function && !KEYWORDS.contains(name)) {
+				names.add(name);
+			}
+		}
+		return names;
+	}
+
+}
