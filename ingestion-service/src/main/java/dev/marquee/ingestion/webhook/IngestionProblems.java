@@ -3,13 +3,11 @@ package dev.marquee.ingestion.webhook;
 import java.util.List;
 import java.util.Map;
 
+import com.datastax.oss.driver.api.core.DriverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,18 +17,31 @@ import dev.marquee.ingestion.ingest.IngestionRefusedException;
 import dev.marquee.ingestion.publish.WritePathUnavailableException;
 import dev.marquee.ingestion.render.RenderException;
 import dev.marquee.ingestion.system.ProblemException;
+import dev.marquee.support.problem.ProblemHandling;
+import dev.marquee.support.problem.Problems;
 
 /**
- * The answers to what the write path refuses or cannot do, as RFC 9457 problems: a refused delivery (409, 422), a
- * document that does not render (422 {@code template-violation} or {@code unresolved-references}), a write path
- * that is down (503 with {@code Retry-After}). Ordered before the service's catch-all problem handling, which would
- * otherwise take these exceptions for bugs.
+ * Ingestion's own failures as RFC 9457 problems: a refused delivery (409, 422), a document that does not render
+ * (422 {@code template-violation} or {@code unresolved-references}), a write path that is down (503 with
+ * {@code Retry-After}), a Cassandra failure that escaped (503), and every {@link ProblemException} with its stable
+ * type. Spring MVC's errors and anything unexpected are service-support's {@link ProblemHandling}, asked after this.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(ProblemHandling.SERVICE_ORDER)
 class IngestionProblems {
 
 	private static final Logger logger = LoggerFactory.getLogger(IngestionProblems.class);
+
+	@ExceptionHandler(ProblemException.class)
+	ResponseEntity<ProblemDetail> problem(ProblemException ex) {
+		return respond(ex);
+	}
+
+	@ExceptionHandler(DriverException.class)
+	ResponseEntity<ProblemDetail> storeDown(DriverException ex) {
+		return respond(ProblemException.unavailable("store-unavailable",
+				"The write-side store (Cassandra) is unavailable: " + ex.getMessage(), ex));
+	}
 
 	@ExceptionHandler(IngestionRefusedException.class)
 	ResponseEntity<ProblemDetail> refused(IngestionRefusedException ex) {
@@ -84,7 +95,6 @@ class IngestionProblems {
 		return ProblemException.unavailable(slug, ex.getMessage(), ex.getCause());
 	}
 
-	// As the service's problem handling answers every ProblemException: logged by class of status, Retry-After kept.
 	private static ResponseEntity<ProblemDetail> respond(ProblemException ex) {
 		if (ex.status().is5xxServerError()) {
 			logger.warn("Answering {}: {}", ex.status().value(), ex.getMessage(), ex.getCause());
@@ -92,12 +102,7 @@ class IngestionProblems {
 		else {
 			logger.info("Answering {}: {}", ex.status().value(), ex.getMessage());
 		}
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(ex.status())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
-		if (ex.retryAfter() != null) {
-			builder.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfter().toSeconds()));
-		}
-		return builder.body(ex.toProblemDetail());
+		return Problems.respond(ex.toProblemDetail(), ex.retryAfter());
 	}
 
 }
