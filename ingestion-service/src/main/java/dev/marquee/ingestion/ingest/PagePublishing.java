@@ -16,7 +16,6 @@ import dev.marquee.ingestion.store.RenderedPages;
 import dev.marquee.ingestion.store.RenderedPages.RenderedPage;
 import dev.marquee.model.ConsistencyToken;
 import dev.marquee.model.PageChanged;
-import dev.marquee.model.json.MarqueeJson;
 
 /**
  * Publishes page changes to every write path and, once every path accepted them, records them as the pages' last
@@ -67,7 +66,7 @@ class PagePublishing {
 		Map<String, Long> pageVersions = new TreeMap<>();
 		for (PageChanged change : changes) {
 			if (change.page() != null) {
-				this.renderedPages.saveRendered(change.page(), MarqueeJson.mapper().writeValueAsString(change.page()));
+				this.renderedPages.saveRendered(change.page());
 				this.problems.clearProblem(change.pageId(), change.stage());
 			}
 			else {

@@ -5,7 +5,6 @@ import java.util.Optional;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.model.Page;
@@ -13,7 +12,9 @@ import dev.marquee.model.Stage;
 
 /**
  * The last version of each page stage every write path accepted, or its removal ({@code rendered_pages}): the
- * previous slug of a page, and the highest content version ever published.
+ * previous slug of a page, and the highest content version ever published. Not the page itself: the read stores
+ * hold it, and a ~60 KB copy here cost a serialization and a Cassandra write per page stage per edit for nothing
+ * ever read (a keyspace created before this keeps an unused {@code page} column).
  */
 @Component
 public class RenderedPages {
@@ -26,10 +27,10 @@ public class RenderedPages {
 
 	public RenderedPages(CqlSession session, WriteSchema schema) {
 		this.session = session;
-		this.selectRendered = session.prepare("SELECT slug, content_version, source_version, removed, page "
+		this.selectRendered = session.prepare("SELECT slug, content_version, source_version, removed "
 				+ "FROM marquee_write.rendered_pages WHERE page_id = ? AND stage = ?");
 		this.upsertRendered = session.prepare("INSERT INTO marquee_write.rendered_pages "
-				+ "(page_id, stage, slug, content_version, source_version, removed, page) VALUES (?, ?, ?, ?, ?, ?, ?)");
+				+ "(page_id, stage, slug, content_version, source_version, removed) VALUES (?, ?, ?, ?, ?, ?)");
 	}
 
 	/**
@@ -42,17 +43,16 @@ public class RenderedPages {
 		Row row = this.session.execute(this.selectRendered.bind(pageId, stage.name())).one();
 		return Optional.ofNullable(row)
 			.map((r) -> new RenderedPage(pageId, stage, r.getString("slug"), r.getLong("content_version"),
-					r.getLong("source_version"), r.getBoolean("removed"), r.getString("page")));
+					r.getLong("source_version"), r.getBoolean("removed")));
 	}
 
 	/**
 	 * Remembers a page version every write path accepted.
 	 * @param page the page
-	 * @param json the page as JSON
 	 */
-	public void saveRendered(Page page, String json) {
+	public void saveRendered(Page page) {
 		this.session.execute(this.upsertRendered.bind(page.pageId(), page.stage().name(), page.slug(),
-				page.contentVersion(), page.sourceVersion(), false, json));
+				page.contentVersion(), page.sourceVersion(), false));
 	}
 
 	/**
@@ -65,7 +65,7 @@ public class RenderedPages {
 	 */
 	public void saveRemoved(String pageId, Stage stage, String slug, long contentVersion, long sourceVersion) {
 		this.session
-			.execute(this.upsertRendered.bind(pageId, stage.name(), slug, contentVersion, sourceVersion, true, null));
+			.execute(this.upsertRendered.bind(pageId, stage.name(), slug, contentVersion, sourceVersion, true));
 	}
 
 	/**
@@ -89,10 +89,9 @@ public class RenderedPages {
 	 * @param contentVersion the content version published
 	 * @param sourceVersion the CMS version it came from
 	 * @param removed whether that was a removal
-	 * @param json the page as JSON, null for a removal
 	 */
 	public record RenderedPage(String pageId, Stage stage, String slug, long contentVersion, long sourceVersion,
-			boolean removed, @Nullable String json) {
+			boolean removed) {
 	}
 
 }
