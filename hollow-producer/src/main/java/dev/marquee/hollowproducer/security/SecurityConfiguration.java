@@ -24,7 +24,7 @@ import dev.marquee.hollowproducer.HollowProducerProperties;
 
 /**
  * HTTP Basic, stateless: {@code marquee-service} (SERVICE) writes, follows the log and reads blobs; {@code admin} (ADMIN)
- * reads the actuator; health, API docs and Swagger UI are open.
+ * reads the actuator; health (status only), Prometheus metrics, API docs and Swagger UI are open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -47,7 +47,7 @@ class SecurityConfiguration {
 				.hasRole("SERVICE")
 				.requestMatchers("/v1/blobs/**", "/v1/announcements/**")
 				.hasRole("SERVICE")
-				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 				.permitAll()
 				.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
 				.permitAll()

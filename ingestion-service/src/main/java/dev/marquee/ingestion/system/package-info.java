@@ -1,5 +1,5 @@
 /**
- * Cross-cutting web concerns: security, problem+json errors, trace ids and the startup report of local defaults.
+ * Cross-cutting web concerns: security, problem+json errors and the startup report of local defaults.
  */
 @NullMarked
 package dev.marquee.ingestion.system;

@@ -18,7 +18,7 @@ import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.content.Ingestion;
 import dev.marquee.ingestion.content.IngestionResult;
 import dev.marquee.ingestion.store.WriteStore;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 
 /**
  * {@code POST /webhooks/contentful}: Contentful's webhook (full CMA entity payload, locale-keyed fields),
@@ -98,7 +98,7 @@ class ContentfulWebhookController {
 		Long version = action.isRemoval() ? null : Json.integer(Json.child(sys, "version"), "sys.version");
 		JsonNode fields = action.isRemoval() ? null : fields(type, Json.child(json, "fields"));
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
-				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 	private ContentType entryType(@Nullable JsonNode sys, String id) {

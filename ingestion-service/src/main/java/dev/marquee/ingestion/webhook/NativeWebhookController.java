@@ -14,7 +14,7 @@ import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.content.Ingestion;
 import dev.marquee.ingestion.content.IngestionResult;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
@@ -84,7 +84,7 @@ class NativeWebhookController {
 			throw WebhookProblems.invalid("'fields' must be an object for action " + action.wireName());
 		}
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
-				new String(body, java.nio.charset.StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, java.nio.charset.StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 }

@@ -20,7 +20,7 @@ import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.content.Ingestion;
 import dev.marquee.ingestion.content.IngestionResult;
 import dev.marquee.ingestion.store.WriteStore;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
@@ -149,7 +149,7 @@ class SanityWebhookController {
 		Long version = Json.micros(Json.text(json, "_updatedAt"), "_updatedAt");
 		JsonNode fields = action.isRemoval() ? null : fields(type, typeName, json);
 		return new IncomingChange(SOURCE, deliveryId, type, id, action.isRemoval() ? null : version, action, fields,
-				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 	private static JsonNode fields(ContentType type, String typeName, JsonNode doc) {

@@ -17,7 +17,7 @@ import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.content.Ingestion;
 import dev.marquee.ingestion.content.IngestionResult;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 
 /**
  * {@code POST /webhooks/strapi}: Strapi 5's webhook ({@code X-Strapi-Event}, body
@@ -88,7 +88,7 @@ class StrapiWebhookController {
 		Long version = action.isRemoval() ? null : Json.micros(Json.text(entry, "updatedAt"), "entry.updatedAt");
 		JsonNode fields = action.isRemoval() ? null : fields(type, entry);
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
-				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 	private static JsonNode fields(ContentType type, @Nullable JsonNode entry) {

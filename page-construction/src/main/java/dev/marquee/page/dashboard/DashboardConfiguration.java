@@ -2,13 +2,16 @@ package dev.marquee.page.dashboard;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,6 +29,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.page.readpath.ReadPathSwitch;
 import dev.marquee.page.source.PageSources;
+import dev.marquee.support.observability.HttpClientObservation;
 
 /**
  * The dashboard's beans and its own security rule: {@code POST /api/demo-edit} needs EDITOR,
@@ -64,9 +68,14 @@ class DashboardConfiguration {
 
 	@Bean
 	DemoEdits demoEdits(PageSources sources, ReadPathSwitch readPath, DemoProperties properties,
-			Environment environment, Clock clock) {
+			Environment environment, Clock clock, ObjectProvider<HttpClientObservation> observation) {
 		return new DemoEdits(sources, readPath, properties.ingestionUrl(), secret(properties, environment),
-				properties.timeout(), clock);
+				properties.timeout(), clock, observed(observation));
+	}
+
+	private static UnaryOperator<HttpClient> observed(ObjectProvider<HttpClientObservation> observation) {
+		HttpClientObservation available = observation.getIfAvailable();
+		return (available != null) ? available : UnaryOperator.identity();
 	}
 
 	@Bean
