@@ -64,7 +64,8 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 		publish(TestChanges.upsert(pageId, pageId, 1, 1));
 		// The listener's observation is timed once it handled a record.
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> http("GET", "/actuator/prometheus", null).body().contains("spring_kafka_listener_seconds_count{"));
+			.until(() -> http("GET", "/actuator/prometheus", null).body()
+				.contains("spring_kafka_listener_seconds_count{"));
 
 		HttpResponse<String> scrape = http("GET", "/actuator/prometheus", null);
 

@@ -69,10 +69,10 @@ class ObservabilityEndToEndIntegrationTests {
 		// Every service's log lines carry [traceId-spanId]; the consumer's and the producer's are this trace.
 		String traced = "[" + traceId + "-";
 		await().atMost(VISIBLE_WITHIN)
-			.untilAsserted(() -> assertThat(lines(Service.DATA_CONSUMER, traced)).anyMatch((line) -> line.contains(pageId)));
+			.untilAsserted(() -> assertThat(lines(Service.DATA_CONSUMER, traced)).anyMatch((l) -> l.contains(pageId)));
 		await().atMost(VISIBLE_WITHIN)
-			.untilAsserted(() -> assertThat(lines(Service.HOLLOW_PRODUCER, traced)).anyMatch((line) -> line.contains(pageId)));
-		assertThat(lines(Service.INGESTION, traced)).anyMatch((line) -> line.contains("Ingested publish page " + pageId));
+			.untilAsserted(() -> assertThat(lines(Service.HOLLOW_PRODUCER, traced)).anyMatch((l) -> l.contains(pageId)));
+		assertThat(lines(Service.INGESTION, traced)).anyMatch((l) -> l.contains("Ingested publish page " + pageId));
 		// Page construction logs the first read of the new version with the trace of the write that produced it.
 		await().atMost(VISIBLE_WITHIN).until(() -> client.page(slug, "HOLLOW").status() == 200);
 		Answer page = client.page(slug, "HOLLOW");

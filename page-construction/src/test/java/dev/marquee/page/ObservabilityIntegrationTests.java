@@ -30,7 +30,7 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 		Page page = page("page-" + slug, slug, Stage.PUBLISHED, nextVersion(), "Traced");
 		publishHollow(page);
 		String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
-		HttpResponse<String> first = await().atMost(Duration.ofSeconds(10))
+		HttpResponse<String> first = await().atMost(Duration.ofSeconds(60))
 			.until(() -> get("/pages/" + slug + "?readPath=HOLLOW", null, "traceparent", traceparent),
 					(r) -> r.statusCode() == 200);
 		get("/pages/" + slug + "?readPath=HOLLOW", null);

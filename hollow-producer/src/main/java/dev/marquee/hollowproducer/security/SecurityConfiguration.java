@@ -24,7 +24,8 @@ import dev.marquee.hollowproducer.HollowProducerProperties;
 
 /**
  * HTTP Basic, stateless: {@code marquee-service} (SERVICE) writes, follows the log and reads blobs; {@code admin} (ADMIN)
- * reads the actuator; health (status only), Prometheus metrics, API docs and Swagger UI are open.
+ * reads the actuator; health (status only, details for ADMIN), Prometheus metrics, API docs and Swagger UI are
+ * open.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
