@@ -56,6 +56,11 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void anonymousHealthIsTheStatusOnlyAndReadinessNeedsTheHollowStateOnly() {
+		// Out of service until a first Hollow state is installed.
+		String slug = "healthy-" + UUID.randomUUID().toString().substring(0, 8);
+		publishHollow(page("page-" + slug, slug, Stage.PUBLISHED, nextVersion(), "Healthy"));
+		await().atMost(Duration.ofSeconds(60)).until(() -> get("/actuator/health", null).statusCode() == 200);
+
 		JsonNode anonymous = json(get("/actuator/health", null));
 		JsonNode admin = json(get("/actuator/health", ADMIN));
 		JsonNode readiness = json(get("/actuator/health/readiness", ADMIN));
