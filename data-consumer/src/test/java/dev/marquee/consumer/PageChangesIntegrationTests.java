@@ -207,8 +207,9 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 		publish(TestChanges.upsert("pc-metrics", "pc-metrics-slug", BASE_VERSION + 1000, 1));
 		await().atMost(TIMEOUT).until(() -> pageBySlug("pc-metrics-slug") != null);
 		await().atMost(TIMEOUT).untilAsserted(() -> {
-			var health = http("GET", "/actuator/health", null);
+			var health = http("GET", "/actuator/health", ADMIN);
 			assertThat(health.body()).contains("\"consumer\"", "\"backlog\"", "\"cassandra\"");
+			assertThat(http("GET", "/actuator/health", null).body()).doesNotContain("\"consumer\"");
 		});
 		var prometheus = http("GET", "/actuator/prometheus", null);
 		assertThat(prometheus.statusCode()).isEqualTo(200);

@@ -74,16 +74,28 @@ final class MarqueeClient {
 	 * @return the answer
 	 */
 	Answer webhook(String body, String deliveryId) throws IOException, InterruptedException {
+		return send(webhookRequest(body, deliveryId).build());
+	}
+
+	/**
+	 * Posts a native webhook delivery as part of the caller's W3C trace.
+	 * @param body the delivery
+	 * @param traceparent the {@code traceparent} header
+	 * @return the answer
+	 */
+	Answer tracedWebhook(String body, String traceparent) throws IOException, InterruptedException {
+		return send(webhookRequest(body, UUID.randomUUID().toString()).header("traceparent", traceparent).build());
+	}
+
+	private HttpRequest.Builder webhookRequest(String body, String deliveryId) {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		long timestamp = System.currentTimeMillis();
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.ingestion + "/webhooks/marquee"))
+		return HttpRequest.newBuilder(URI.create(this.ingestion + "/webhooks/marquee"))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/json")
 			.header(NativeWebhook.DELIVERY_ID, deliveryId)
 			.header(NativeWebhook.SIGNATURE, sign(deliveryId, timestamp, bytes))
-			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-			.build();
-		return send(request);
+			.POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
 	}
 
 	Answer webhook(String body) throws IOException, InterruptedException {

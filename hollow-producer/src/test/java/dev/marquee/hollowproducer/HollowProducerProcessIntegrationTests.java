@@ -257,7 +257,9 @@ class HollowProducerProcessIntegrationTests {
 
 		assertThat(http("GET", "/v3/api-docs", null, null).body()).contains("/v1/writes", "/v1/announcements/await",
 				"/v1/log");
-		assertThat(http("GET", "/actuator/health", null, null).body()).contains("hollowProducer", "\"version\"",
+		// Components and details are for ADMIN only.
+		assertThat(http("GET", "/actuator/health", "admin:marquee-admin-local", null).body()).contains("hollowProducer",
+				"\"version\"",
 				"\"logHead\"", "\"stateOffset\"", "\"pending\"");
 		assertThat(http("GET", "/actuator/prometheus", "admin:marquee-admin-local", null).body()).contains(
 				"marquee_hollow_cycle_seconds", "marquee_hollow_version", "marquee_hollow_blob_size_bytes",

@@ -33,6 +33,8 @@ final class HollowProducerStub implements AutoCloseable {
 
 	private final AtomicBoolean available = new AtomicBoolean(true);
 
+	private final List<String> traceparents = new CopyOnWriteArrayList<>();
+
 	HollowProducerStub() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -41,6 +43,9 @@ final class HollowProducerStub implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.server.createContext("/v1/writes", this::write);
+		// What ingestion's hollowProducer health indicator asks; DOWN while the stub plays unavailable.
+		this.server.createContext("/actuator/health/readiness", (exchange) -> respond(exchange,
+				this.available.get() ? 200 : 503, this.available.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
 		this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
 			Thread thread = new Thread(task, "hollow-producer-stub");
 			thread.setDaemon(true);
@@ -65,6 +70,11 @@ final class HollowProducerStub implements AutoCloseable {
 		return this.changes.stream().filter((change) -> change.pageId().equals(pageId)).toList();
 	}
 
+	/** @return the {@code traceparent} header of every write received, in order */
+	List<String> traceparents() {
+		return List.copyOf(this.traceparents);
+	}
+
 	long lastOffset() {
 		return this.offset.get();
 	}
@@ -83,6 +93,8 @@ final class HollowProducerStub implements AutoCloseable {
 			return;
 		}
 		HollowWriteRequest request = MarqueeJson.mapper().readValue(body, HollowWriteRequest.class);
+		String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+		this.traceparents.add((traceparent != null) ? traceparent : "");
 		this.changes.addAll(request.changes());
 		long appended = this.offset.addAndGet(request.changes().size());
 		respond(exchange, 200, MarqueeJson.mapper()

@@ -54,7 +54,7 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		HttpResponse<String> response = deliveries.send(deliveries.request("/webhooks/marquee")
 			.header("Content-Type", "application/json")
 			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, deliveryId)
-			.header(MarqueeHeaders.TRACE_ID, "trace-" + page)
+			.header("traceparent", "00-" + traceId(page) + "-00f067aa0ba902b7-01")
 			.header(MarqueeHeaders.WEBHOOK_SIGNATURE,
 					NativeWebhook.sign(Deliveries.SECRET, deliveryId, System.currentTimeMillis(),
 							Deliveries.homePage(page, "publish", 1, ids[0], ids[1]).getBytes(StandardCharsets.UTF_8)))
@@ -74,7 +74,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 
 		List<PageChanged> onKafka = awaitKafka(page, (changes) -> changes.size() >= 2);
 		PageChanged published = onKafka.stream().filter((c) -> c.stage() == Stage.PUBLISHED).findFirst().orElseThrow();
-		assertThat(published.traceId()).isEqualTo("trace-" + page);
+		assertThat(published.traceId()).isEqualTo(traceId(page));
+		assertThat(response.headers().firstValue(MarqueeHeaders.TRACE_ID)).contains(traceId(page));
 		assertThat(token.pageVersions().get(page))
 			.isEqualTo(onKafka.stream().mapToLong(PageChanged::contentVersion).max().orElseThrow());
 		Page rendered = published.page();
@@ -93,6 +94,12 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(hollow.changesOf(page)).extracting(PageChanged::stage)
 			.containsExactlyInAnyOrder(Stage.PUBLISHED, Stage.PREVIEW);
 		assertThat(token.hollowOffset()).isLessThanOrEqualTo(hollow.lastOffset());
+	}
+
+	// A W3C trace id (32 hex digits) unique to the page.
+	private static String traceId(String page) {
+		return String.format("%032x", new java.math.BigInteger(1, page.getBytes(StandardCharsets.UTF_8)))
+			.substring(0, 32);
 	}
 
 	@Test

@@ -80,7 +80,10 @@ class KafkaConfiguration {
 		DefaultKafkaProducerFactory<Object, Object> factory = new DefaultKafkaProducerFactory<>(config,
 				new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer())),
 				new DelegatingByTypeSerializer(byType));
-		return new KafkaTemplate<>(factory);
+		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(factory);
+		// A dead letter or re-driven record keeps the trace of the delivery that failed, in its headers.
+		template.setObservationEnabled(true);
+		return template;
 	}
 
 	@Bean

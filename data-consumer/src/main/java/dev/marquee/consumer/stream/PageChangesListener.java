@@ -3,6 +3,8 @@ package dev.marquee.consumer.stream;
 import java.util.Objects;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -19,6 +21,8 @@ import dev.marquee.model.PageChanged;
  */
 @Component
 class PageChangesListener {
+
+	private static final Logger logger = LoggerFactory.getLogger(PageChangesListener.class);
 
 	static final String ID = "page-changes";
 
@@ -50,6 +54,9 @@ class PageChangesListener {
 		this.watermarks.applied(record.topic(), record.partition(), record.offset());
 		this.activity.applied();
 		this.metrics.applied(outcome, start, change.ingestedAt());
+		// The listener's observation restored the producer's trace from the record headers: [trace-span] prefix.
+		logger.info("{} {} {} v{} from {}-{}@{}", outcome, change.pageId(), change.stage(), change.contentVersion(),
+				record.topic(), record.partition(), record.offset());
 	}
 
 }

@@ -10,7 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what: {@code marquee-service} (SERVICE) writes, follows the log and reads blobs; {@code admin}
- * (ADMIN) reads the actuator; health, API docs and Swagger UI are open. Users, statelessness and the problem+json
+ * (ADMIN) reads the actuator; health (status only, details for ADMIN), Prometheus metrics, API docs and Swagger UI
+ * are open. Users, statelessness and the problem+json
  * 401/403 are service-support's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,7 +29,7 @@ class SecurityConfiguration {
 			.hasRole("SERVICE")
 			.requestMatchers("/v1/blobs/**", "/v1/announcements/**")
 			.hasRole("SERVICE")
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
 			.permitAll()
 			.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**", "/error")
 			.permitAll()

@@ -5,6 +5,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,6 +25,8 @@ import dev.marquee.model.PageChanged;
 @Tag(name = "writes", description = "Page changes into the durable write log (role SERVICE)")
 class WriteController {
 
+	private static final Logger logger = LoggerFactory.getLogger(WriteController.class);
+
 	private static final int MAX_CHANGES_PER_REQUEST = 10_000;
 
 	private final WriteAppender appender;
@@ -35,7 +39,19 @@ class WriteController {
 	@PostMapping("/v1/writes")
 	CompletableFuture<HollowWriteResult> write(@RequestBody HollowWriteRequest request) {
 		validate(request.changes());
+		// One line per write, with the caller's trace (ingestion's traceparent) in its [trace-span] prefix.
+		logger.info("Writing {} change(s) into the log: {}", request.changes().size(), describe(request.changes()));
 		return this.appender.submit(request.changes());
+	}
+
+	private static String describe(List<PageChanged> changes) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < Math.min(changes.size(), 4); i++) {
+			PageChanged change = changes.get(i);
+			text.append((i > 0) ? ", " : "").append(change.pageId()).append(' ').append(change.stage())
+				.append(" v").append(change.contentVersion());
+		}
+		return (changes.size() > 4) ? text.append(", ...").toString() : text.toString();
 	}
 
 	private static void validate(List<PageChanged> changes) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import dev.marquee.ingestion.ingest.Ingestion;
 import dev.marquee.ingestion.ingest.Outcome;
 import dev.marquee.ingestion.ingest.StoredContent;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 
 /**
  * Regenerates every page from the write-side store: re-renders each stage that has a document and
@@ -54,7 +54,7 @@ class Regeneration implements DisposableBean {
 		if (this.status.get().state() == State.RUNNING) {
 			return this.status.get();
 		}
-		String traceId = TraceIdFilter.current();
+		String traceId = TraceIds.current();
 		List<String> pageIds = this.stored.allPageIds();
 		Status started = new Status(State.RUNNING, pageIds.size(), 0, 0, 0, Instant.now(), null, null, traceId);
 		this.status.set(started);
@@ -67,7 +67,7 @@ class Regeneration implements DisposableBean {
 	}
 
 	private void run(List<String> pageIds, String traceId) {
-		MDC.put(TraceIdFilter.MDC_KEY, traceId);
+		MDC.put(TraceIds.MDC_KEY, traceId);
 		logger.info("Regenerating {} page(s)", pageIds.size());
 		try {
 			for (int from = 0; from < pageIds.size(); from += CHUNK) {
@@ -84,7 +84,7 @@ class Regeneration implements DisposableBean {
 			this.status.updateAndGet((current) -> current.finish(State.FAILED, ex.getMessage()));
 		}
 		finally {
-			MDC.remove(TraceIdFilter.MDC_KEY);
+			MDC.remove(TraceIds.MDC_KEY);
 		}
 	}
 

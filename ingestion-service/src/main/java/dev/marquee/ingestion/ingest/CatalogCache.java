@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.ingestion.content.ContentType;
@@ -27,10 +29,15 @@ class CatalogCache {
 
 	private final DocumentStore store;
 
-	private final Cache<Key, Optional<?>> documents = Caffeine.newBuilder().maximumSize(MAXIMUM_DOCUMENTS).build();
+	private final Cache<Key, Optional<?>> documents = Caffeine.newBuilder()
+		.maximumSize(MAXIMUM_DOCUMENTS)
+		.recordStats()
+		.build();
 
-	CatalogCache(DocumentStore store) {
+	CatalogCache(DocumentStore store, MeterRegistry registry) {
 		this.store = store;
+		// cache.gets{cache=catalog,result=hit|miss}, cache.size, cache.evictions, ...
+		CaffeineCacheMetrics.monitor(registry, this.documents, "catalog");
 	}
 
 	@SuppressWarnings("unchecked")

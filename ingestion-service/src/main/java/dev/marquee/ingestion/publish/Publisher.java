@@ -58,7 +58,8 @@ public class Publisher {
 
 	private final Timer hollowTimer;
 
-	public Publisher(KafkaTemplate<String, byte[]> kafka, IngestionProperties properties, MeterRegistry meters) {
+	public Publisher(KafkaTemplate<String, byte[]> kafka, IngestionProperties properties, MeterRegistry meters,
+			RestClient.Builder restClients) {
 		this.kafka = kafka;
 		this.kafkaTimer = Timer.builder("marquee.ingestion.publish").tag("path", "KAFKA").register(meters);
 		this.hollowTimer = Timer.builder("marquee.ingestion.publish").tag("path", "HOLLOW").register(meters);
@@ -69,7 +70,8 @@ public class Publisher {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
 		requestFactory.setReadTimeout(hollow.readTimeout());
-		this.hollow = RestClient.builder()
+		// Boot's builder: each write is timed (http.client.requests) and carries the webhook's traceparent.
+		this.hollow = restClients.clone()
 			.baseUrl(hollow.url().toString())
 			.requestFactory(requestFactory)
 			.defaultHeaders((headers) -> headers.setBasicAuth("marquee-service", properties.security().servicePassword()))

@@ -1,5 +1,5 @@
 /**
- * Ingestion's problem+json errors and request trace ids.
+ * Ingestion's own problem exception.
  */
 @NullMarked
 package dev.marquee.ingestion.system;

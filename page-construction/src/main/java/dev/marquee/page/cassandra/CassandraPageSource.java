@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -57,7 +58,7 @@ class CassandraPageSource implements PageSource, DisposableBean {
 	private volatile boolean schemaApplied;
 
 	CassandraPageSource(ReadTables tables, PageConstructionProperties properties, PropagationRecorder propagation,
-			Clock clock) {
+			Clock clock, MeterRegistry registry) {
 		this.tables = tables;
 		NearCache.Store store = new NearCache.Store() {
 
@@ -75,6 +76,7 @@ class CassandraPageSource implements PageSource, DisposableBean {
 		this.cache = new NearCache(store, properties.nearCache().refreshInterval(),
 				properties.nearCache().minKeyDelay(), clock,
 				(page, at) -> propagation.visible(ReadPath.KAFKA_CASSANDRA, page, at));
+		this.cache.bindTo(registry);
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

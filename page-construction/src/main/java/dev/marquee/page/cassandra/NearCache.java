@@ -7,12 +7,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,6 +232,36 @@ class NearCache {
 	private static boolean isNewer(Page page, @Nullable Page previous) {
 		return previous == null || page.contentVersion() > previous.contentVersion()
 				|| !page.pageId().equals(previous.pageId());
+	}
+
+	/**
+	 * Publishes the cache's reads, size and refresh cycle as meters: {@code marquee.nearcache.reads} (tag result =
+	 * hit or miss), {@code marquee.nearcache.size}, {@code marquee.nearcache.cycle.duration} (seconds, the last full
+	 * cycle), {@code marquee.nearcache.refreshes} and {@code marquee.nearcache.refresh.failures}.
+	 * @param registry the registry
+	 */
+	void bindTo(MeterRegistry registry) {
+		FunctionCounter.builder("marquee.nearcache.reads", this.hits, AtomicLong::get)
+			.description("Near-cache reads, by result: hit (from memory) or miss (read from Cassandra)")
+			.tag("result", "hit")
+			.register(registry);
+		FunctionCounter.builder("marquee.nearcache.reads", this.misses, AtomicLong::get)
+			.description("Near-cache reads, by result: hit (from memory) or miss (read from Cassandra)")
+			.tag("result", "miss")
+			.register(registry);
+		FunctionCounter.builder("marquee.nearcache.refreshes", this.refreshes, AtomicLong::get)
+			.description("Keys refreshed from Cassandra by the background cycle")
+			.register(registry);
+		FunctionCounter.builder("marquee.nearcache.refresh.failures", this.failures, AtomicLong::get)
+			.description("Key refreshes that failed")
+			.register(registry);
+		Gauge.builder("marquee.nearcache.size", this.entries, Map::size)
+			.description("Published pages held in the near cache")
+			.register(registry);
+		Gauge.builder("marquee.nearcache.cycle.duration", this, (cache) -> {
+			Duration last = cache.lastCycleDuration;
+			return (last != null) ? last.toNanos() / 1e9 : Double.NaN;
+		}).description("How long the last full refresh cycle over every key took").baseUnit("seconds").register(registry);
 	}
 
 	/** @return size and refresh progress, for health and {@code /api/status} */

@@ -1,9 +1,12 @@
 package dev.marquee.page.dashboard;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +19,7 @@ import dev.marquee.page.readpath.ReadPathSwitch;
 import dev.marquee.page.source.PageSources;
 import dev.marquee.support.localdefaults.LocalDefault;
 import dev.marquee.support.localdefaults.LocalDefaults;
+import dev.marquee.support.observability.HttpClientObservation;
 
 /**
  * The dashboard's beans and its own security rule: {@code POST /api/demo-edit} needs EDITOR,
@@ -45,9 +49,14 @@ class DashboardConfiguration {
 
 	@Bean
 	DemoEdits demoEdits(PageSources sources, ReadPathSwitch readPath, DemoProperties properties,
-			Environment environment, Clock clock) {
+			Environment environment, Clock clock, ObjectProvider<HttpClientObservation> observation) {
 		return new DemoEdits(sources, readPath, properties.ingestionUrl(), secret(properties, environment),
-				properties.timeout(), clock);
+				properties.timeout(), clock, observed(observation));
+	}
+
+	private static UnaryOperator<HttpClient> observed(ObjectProvider<HttpClientObservation> observation) {
+		HttpClientObservation available = observation.getIfAvailable();
+		return (available != null) ? available : UnaryOperator.identity();
 	}
 
 	@Bean

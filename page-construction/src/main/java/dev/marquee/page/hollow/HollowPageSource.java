@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 import com.netflix.hollow.api.consumer.HollowConsumer;
 import com.netflix.hollow.api.custom.HollowAPI;
@@ -35,6 +37,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -57,6 +60,7 @@ import dev.marquee.page.source.PageSource;
 import dev.marquee.page.source.PageSummary;
 import dev.marquee.page.source.Progress;
 import dev.marquee.page.source.TokenNotForPathException;
+import dev.marquee.support.observability.HttpClientObservation;
 
 /**
  * The HOLLOW read path: every page of both stages in the memory of this process, read through a primary-key
@@ -127,7 +131,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 	private final AtomicLong catchUpCount = new AtomicLong();
 
 	HollowPageSource(PageConstructionProperties properties, PropagationRecorder propagation, Clock clock,
-			MeterRegistry registry) {
+			MeterRegistry registry, ObjectProvider<HttpClientObservation> observation) {
 		this.propagation = propagation;
 		this.clock = clock;
 		PageConstructionProperties.Hollow settings = properties.hollow();
@@ -136,8 +140,12 @@ class HollowPageSource implements PageSource, DisposableBean {
 		Announcements announcements;
 		String producerUrl = settings.producerUrl();
 		if (producerUrl != null && !producerUrl.isBlank()) {
-			HollowProducerEndpoint endpoint = HollowProducerEndpoint.of(URI.create(producerUrl),
-					HollowProducerEndpoint.SERVICE_USER, properties.security().servicePassword());
+			// Every call to the producer is timed (http.client.requests) and carries the current traceparent.
+			HttpClientObservation available = observation.getIfAvailable();
+			UnaryOperator<HttpClient> observed = (available != null) ? available : UnaryOperator.identity();
+			HollowProducerEndpoint endpoint = HollowProducerEndpoint
+				.of(URI.create(producerUrl), HollowProducerEndpoint.SERVICE_USER, properties.security().servicePassword())
+				.withClientDecorator(observed);
 			Path staging = directory(properties.dataDirectory().resolve("hollow-blobs"));
 			retriever = new HttpBlobRetriever(endpoint, staging);
 			HttpAnnouncementWatcher http = new HttpAnnouncementWatcher(endpoint, settings.longPollTimeout(),
@@ -145,7 +153,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 			follower = http;
 			this.closeWatcher = http;
 			announcements = new HttpAnnouncements(producerUrl, HollowProducerEndpoint.SERVICE_USER,
-					properties.security().servicePassword());
+					properties.security().servicePassword(), observed);
 			this.origin = "http " + producerUrl;
 			this.follower = new LogFollower(new HollowLogClient(endpoint), this.overlay, settings.longPollTimeout(),
 					Duration.ofMillis(100), Duration.ofSeconds(5), new FollowerListener());
@@ -172,6 +180,9 @@ class HollowPageSource implements PageSource, DisposableBean {
 			.build();
 		Gauge.builder("marquee.hollow.overlay.entries", this.overlay, Overlay::size)
 			.description("Page stages held in the in-flight overlay (write-log entries no installed state holds yet)")
+			.register(registry);
+		Gauge.builder("marquee.hollow.consumer.version", this.consumer, HollowConsumer::getCurrentVersionId)
+			.description("The Hollow state version this instance serves (-1 before the first one is installed)")
 			.register(registry);
 	}
 

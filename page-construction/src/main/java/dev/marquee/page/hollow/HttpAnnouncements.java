@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.function.UnaryOperator;
 
 import com.netflix.hollow.api.consumer.HollowConsumer;
 
@@ -22,9 +23,10 @@ final class HttpAnnouncements implements Announcements {
 
 	private final String authorization;
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	private final HttpClient client;
 
-	HttpAnnouncements(String baseUrl, String user, String password) {
+	HttpAnnouncements(String baseUrl, String user, String password, UnaryOperator<HttpClient> clientDecorator) {
+		this.client = clientDecorator.apply(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
 		String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
 		this.latest = URI.create(base + "/v1/announcements/latest");
 		this.authorization = "Basic "

@@ -3,12 +3,13 @@ package dev.marquee.page.pages;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.model.ConsistencyToken;
@@ -42,6 +43,9 @@ class PageReader {
 	private final MeterRegistry registry;
 
 	private final java.util.Map<ReadPath, Timer> timers = new java.util.EnumMap<>(ReadPath.class);
+
+	// The version last read per (path, stage, slug), so each new version's first read is logged once at INFO.
+	private final Cache<String, Long> firstReads = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	PageReader(PageSources sources, ReadPathSwitch readPath, ConsistencyWait consistency,
 			PageConstructionProperties properties, MeterRegistry registry) {
@@ -97,21 +101,22 @@ class PageReader {
 		return this.timers.get(path);
 	}
 
-	private static void log(Page page, ReadPath path, boolean preview) {
-		// The trace id ties this page build to the webhook that produced the version (see the ingestion logs).
-		MDC.put("traceId", page.traceId());
-		try {
-			if (preview) {
-				logger.info("Served preview {} v{} from {} traceId={}", page.slug(), page.contentVersion(), path,
-						page.traceId());
-			}
-			else if (logger.isDebugEnabled()) {
-				logger.debug("Served {} v{} from {} traceId={}", page.slug(), page.contentVersion(), path,
-						page.traceId());
-			}
+	private void log(Page page, ReadPath path, boolean preview) {
+		// The write's trace id (the webhook's traceparent) ties this read to the ingestion, Kafka, data-consumer and
+		// hollow-producer log lines of the write; the line's own [trace-span] prefix is this request's trace.
+		String key = path + " " + page.stage() + " " + page.slug();
+		Long previous = this.firstReads.asMap().put(key, page.contentVersion());
+		if (previous == null || previous != page.contentVersion()) {
+			logger.info("First read of {} {} v{} from {} (write trace {})", page.stage(), page.slug(),
+					page.contentVersion(), path, page.traceId());
 		}
-		finally {
-			MDC.remove("traceId");
+		else if (preview) {
+			logger.info("Served preview {} v{} from {} (write trace {})", page.slug(), page.contentVersion(), path,
+					page.traceId());
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Served {} v{} from {} (write trace {})", page.slug(), page.contentVersion(), path,
+					page.traceId());
 		}
 	}
 

@@ -215,7 +215,8 @@ class DemoEditsTests {
 				new PageConstructionProperties.Hollow(null, null, Duration.ofMillis(20), Duration.ofSeconds(20)),
 				new PageConstructionProperties.Security("a", "e", "s"));
 		return new DemoEdits(new PageSources(List.of(this.hollow, this.cassandra)), new ReadPathSwitch(properties),
-				ingestionUrl, "secret", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC));
+				ingestionUrl, "secret", Duration.ofSeconds(5), Clock.fixed(NOW, ZoneOffset.UTC),
+				java.util.function.UnaryOperator.identity());
 	}
 
 	private URI ingestionUrl() {

@@ -85,6 +85,18 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void callsToTheProducerAreTimedAsHttpClientRequests() {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> get("/pages/hh-late?readPath=HOLLOW", null), (r) -> r.statusCode() == 200);
+
+		String scrape = get("/actuator/prometheus", null).body();
+
+		// Blob downloads, announcement long-polls and the log follower, observed (metrics and traceparent).
+		assertThat(scrape).containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/blobs[^\"]*\"")
+			.containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/log\"");
+	}
+
+	@Test
 	void aPreviewWithATokenSeesTheWriteOverHttp() {
 		long content = nextVersion();
 		long offset = produce(page("hh-2", "hh-preview", Stage.PREVIEW, content, "Over HTTP"));

@@ -9,7 +9,7 @@ import tools.jackson.databind.JsonNode;
 import dev.marquee.ingestion.content.Action;
 import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.IncomingChange;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 import dev.marquee.ingestion.webhook.Fields;
 import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookProblems;
@@ -71,7 +71,7 @@ public final class ContentfulMapping {
 		Long version = action.isRemoval() ? null : Json.integer(Json.child(sys, "version"), "sys.version");
 		JsonNode fields = action.isRemoval() ? null : fields(type, Json.child(json, "fields"));
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
-				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 	private ContentType entryType(@Nullable JsonNode sys, String id) {

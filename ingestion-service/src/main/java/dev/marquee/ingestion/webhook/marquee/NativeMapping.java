@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import dev.marquee.ingestion.content.Action;
 import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.IncomingChange;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookProblems;
 
@@ -50,7 +50,7 @@ public final class NativeMapping {
 			throw WebhookProblems.invalid("'fields' must be an object for action " + action.wireName());
 		}
 		return new IncomingChange(SOURCE, deliveryId, type, id, version, action, fields,
-				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 }

@@ -11,7 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.marquee.ingestion.content.Action;
 import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.IncomingChange;
-import dev.marquee.ingestion.system.TraceIdFilter;
+import dev.marquee.support.observability.TraceIds;
 import dev.marquee.ingestion.webhook.Fields;
 import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookProblems;
@@ -101,7 +101,7 @@ public final class SanityMapping {
 		Long version = Json.micros(Json.text(json, "_updatedAt"), "_updatedAt");
 		JsonNode fields = action.isRemoval() ? null : fields(type, typeName, json);
 		return new IncomingChange(SOURCE, deliveryId, type, id, action.isRemoval() ? null : version, action, fields,
-				new String(body, StandardCharsets.UTF_8), TraceIdFilter.current());
+				new String(body, StandardCharsets.UTF_8), TraceIds.current());
 	}
 
 	private static JsonNode fields(ContentType type, String typeName, JsonNode doc) {

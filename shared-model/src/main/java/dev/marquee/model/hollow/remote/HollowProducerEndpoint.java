@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the hollow-producer listens and how to call it.
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param password its password
  * @param connectTimeout how long to wait for a TCP connection
  * @param requestTimeout how long a blob download or a write may take
+ * @param clientDecorator wraps each client made for this endpoint, e.g. to observe it (metrics, traceparent)
  */
 public record HollowProducerEndpoint(URI baseUri, String username, String password, Duration connectTimeout,
-		Duration requestTimeout) {
+		Duration requestTimeout, UnaryOperator<HttpClient> clientDecorator) {
 
 	/** The service user of the conventions. */
 	public static final String SERVICE_USER = "marquee-service";
@@ -31,10 +33,34 @@ public record HollowProducerEndpoint(URI baseUri, String username, String passwo
 		Objects.requireNonNull(password, "password");
 		Objects.requireNonNull(connectTimeout, "connectTimeout");
 		Objects.requireNonNull(requestTimeout, "requestTimeout");
+		Objects.requireNonNull(clientDecorator, "clientDecorator");
 		String text = baseUri.toString();
 		if (text.endsWith("/")) {
 			baseUri = URI.create(text.substring(0, text.length() - 1));
 		}
+	}
+
+	/**
+	 * An endpoint whose clients are plain JDK clients.
+	 * @param baseUri the producer's base URI
+	 * @param username the service user
+	 * @param password its password
+	 * @param connectTimeout how long to wait for a TCP connection
+	 * @param requestTimeout how long a blob download or a write may take
+	 */
+	public HollowProducerEndpoint(URI baseUri, String username, String password, Duration connectTimeout,
+			Duration requestTimeout) {
+		this(baseUri, username, password, connectTimeout, requestTimeout, UnaryOperator.identity());
+	}
+
+	/**
+	 * This endpoint with its clients wrapped by a decorator.
+	 * @param decorator e.g. an observation that times calls and sends the trace context
+	 * @return the endpoint
+	 */
+	public HollowProducerEndpoint withClientDecorator(UnaryOperator<HttpClient> decorator) {
+		return new HollowProducerEndpoint(this.baseUri, this.username, this.password, this.connectTimeout,
+				this.requestTimeout, decorator);
 	}
 
 	/**
@@ -58,11 +84,11 @@ public record HollowProducerEndpoint(URI baseUri, String username, String passwo
 	}
 
 	HttpClient newClient() {
-		return HttpClient.newBuilder()
+		return this.clientDecorator.apply(HttpClient.newBuilder()
 			.connectTimeout(this.connectTimeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.version(HttpClient.Version.HTTP_1_1)
-			.build();
+			.build());
 	}
 
 	@Override
