@@ -22,10 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A service that declares only its access rules gets the users, the stateless chain and the problem+json 401/403.
+ * A service that declares only its access rules gets the users, the stateless chain and
+ * the problem+json 401/403.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "marquee.security.admin-password=admin-secret" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+		"marquee.security.admin-password=admin-secret",
+		// The optional Cassandra and Kafka modules are on this module's test classpath;
+		// this service has
+		// neither (a service that has them brings its own connection settings).
+		"spring.autoconfigure.exclude=org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration,"
+				+ "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 class MarqueeSecurityAutoConfigurationIntegrationTests {
 
 	private static final HttpClient CLIENT = HttpClient.newHttpClient();
