@@ -9,9 +9,9 @@ import dev.marquee.bench.report.Report;
 import dev.marquee.bench.report.ReportWriter;
 
 /**
- * {@code ./marquee bench <scenario> [--option value ...]}: measures a running Marquee platform from outside and
- * writes the results (terminal table, JSON, Markdown, PNG chart) to a timestamped folder under
- * {@code bench-results/}.
+ * {@code ./marquee bench <scenario> [--option value ...]}: measures a running Marquee
+ * platform from outside and writes the results (terminal table, JSON, Markdown, PNG
+ * chart) to a timestamped folder under {@code bench-results/}.
  */
 public final class Bench {
 
@@ -54,7 +54,8 @@ public final class Bench {
 
 	public static void main(String[] args) {
 		System.setProperty("java.awt.headless", "true");
-		// The announcement watcher logs its own shutdown as a lost producer; the bench reports what matters.
+		// The announcement watcher logs its own shutdown as a lost producer; the bench
+		// reports what matters.
 		QUIET.setLevel(java.util.logging.Level.SEVERE);
 		int status = run(Arrays.asList(args), System.out);
 		System.exit(status);

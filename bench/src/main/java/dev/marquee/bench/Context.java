@@ -16,7 +16,8 @@ import dev.marquee.bench.platform.WebhookClient;
 import dev.marquee.bench.report.Report;
 
 /**
- * What every scenario shares: where the platform is, the clients, the dataset generator, the results folder.
+ * What every scenario shares: where the platform is, the clients, the dataset generator,
+ * the results folder.
  */
 final class Context {
 
@@ -56,8 +57,10 @@ final class Context {
 				URI.create(options.string("consumer-url", "http://127.0.0.1:8082")),
 				URI.create(options.string("hollow-url", "http://127.0.0.1:8083")),
 				URI.create(options.string("page-url", "http://127.0.0.1:8080")),
-				options.string("webhook-secret", env("MARQUEE_WEBHOOK_SECRET_MARQUEE", WebhookSigner.LOCAL_DEFAULT_SECRET)),
-				env("MARQUEE_ADMIN_PASSWORD", "marquee-admin-local"), env("MARQUEE_EDITOR_PASSWORD", "marquee-editor-local"),
+				options.string("webhook-secret",
+						env("MARQUEE_WEBHOOK_SECRET_MARQUEE", WebhookSigner.LOCAL_DEFAULT_SECRET)),
+				env("MARQUEE_ADMIN_PASSWORD", "marquee-admin-local"),
+				env("MARQUEE_EDITOR_PASSWORD", "marquee-editor-local"),
 				env("MARQUEE_SERVICE_PASSWORD", "marquee-service-local"));
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(Duration.ofSeconds(5))
@@ -75,8 +78,8 @@ final class Context {
 	}
 
 	Report report() {
-		return new Report(this.scenario, this.startedAt, this.commandLine)
-			.parameter("elementsPerPage", this.dataset.elementsPerPage());
+		return new Report(this.scenario, this.startedAt, this.commandLine).parameter("elementsPerPage",
+				this.dataset.elementsPerPage());
 	}
 
 	static String env(String name, String localDefault) {

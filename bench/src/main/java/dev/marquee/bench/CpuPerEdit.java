@@ -6,8 +6,8 @@ import dev.marquee.bench.report.Report;
 import dev.marquee.bench.report.Table;
 
 /**
- * The "CPU per edit" table every write scenario prints: each platform process's CPU time over a load, per
- * accepted edit and as cores kept busy.
+ * The "CPU per edit" table every write scenario prints: each platform process's CPU time
+ * over a load, per accepted edit and as cores kept busy.
  */
 final class CpuPerEdit {
 

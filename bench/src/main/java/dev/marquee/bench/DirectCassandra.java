@@ -13,10 +13,11 @@ import tools.jackson.databind.JsonNode;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Builds a page straight from the Cassandra read tables, with the same two queries page-construction's
- * Cassandra source runs (page row by slug and stage, then its elements in order) and the element JSON parsed:
- * the KAFKA_CASSANDRA path without the near cache, timed in the benchmark's JVM because page-construction has no
- * uncached mode.
+ * Builds a page straight from the Cassandra read tables, with the same two queries
+ * page-construction's Cassandra source runs (page row by slug and stage, then its
+ * elements in order) and the element JSON parsed: the KAFKA_CASSANDRA path without the
+ * near cache, timed in the benchmark's JVM because page-construction has no uncached
+ * mode.
  */
 final class DirectCassandra implements AutoCloseable {
 
@@ -29,7 +30,8 @@ final class DirectCassandra implements AutoCloseable {
 	DirectCassandra(String contactPoint) {
 		String[] hostPort = contactPoint.split(":");
 		this.session = CqlSession.builder()
-			.addContactPoint(new InetSocketAddress(hostPort[0], (hostPort.length > 1) ? Integer.parseInt(hostPort[1]) : 9042))
+			.addContactPoint(
+					new InetSocketAddress(hostPort[0], (hostPort.length > 1) ? Integer.parseInt(hostPort[1]) : 9042))
 			.withLocalDatacenter("datacenter1")
 			.withConfigLoader(DriverConfigLoader.programmaticBuilder()
 				.withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(5))

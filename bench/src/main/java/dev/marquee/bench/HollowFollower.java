@@ -15,8 +15,9 @@ import dev.marquee.model.hollow.remote.HttpAnnouncementWatcher;
 import dev.marquee.model.hollow.remote.HttpBlobRetriever;
 
 /**
- * A real Hollow consumer in the benchmark's JVM that follows the hollow-producer exactly as page-construction does
- * (HTTP blobs, long-poll announcements), timing each refresh: the consumer-refresh stage of HOLLOW propagation.
+ * A real Hollow consumer in the benchmark's JVM that follows the hollow-producer exactly
+ * as page-construction does (HTTP blobs, long-poll announcements), timing each refresh:
+ * the consumer-refresh stage of HOLLOW propagation.
  */
 final class HollowFollower implements AutoCloseable {
 
@@ -74,7 +75,8 @@ final class HollowFollower implements AutoCloseable {
 
 			})
 			.build();
-		// The initial snapshot load is not a refresh of the kind propagation waits for; it is excluded above.
+		// The initial snapshot load is not a refresh of the kind propagation waits for;
+		// it is excluded above.
 		this.consumer.triggerRefresh();
 	}
 

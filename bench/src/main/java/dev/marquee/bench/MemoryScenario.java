@@ -29,9 +29,10 @@ import dev.marquee.model.hollow.remote.HttpBlobRetriever;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * {@code memory}: loads the producer's latest snapshot over HTTP into a real HollowConsumer in this JVM and
- * measures Hollow's in-memory size ({@code calcApproxDataSize()} and heap growth) against the raw JSON of the
- * very same page records; Cassandra's on-disk size of the read tables for comparison.
+ * {@code memory}: loads the producer's latest snapshot over HTTP into a real
+ * HollowConsumer in this JVM and measures Hollow's in-memory size
+ * ({@code calcApproxDataSize()} and heap growth) against the raw JSON of the very same
+ * page records; Cassandra's on-disk size of the read tables for comparison.
  */
 final class MemoryScenario {
 
@@ -40,6 +41,7 @@ final class MemoryScenario {
 
 	/**
 	 * The measurement.
+	 *
 	 * @param version the Hollow version loaded
 	 * @param pages page records (both stages)
 	 * @param elements their elements
@@ -65,16 +67,15 @@ final class MemoryScenario {
 
 	static Report run(Context context, long elements) throws Exception {
 		Preload.Loaded loaded = Preload.ensure(context, elements);
-		Report report = context.report()
-			.parameter("elements", loaded.elements())
-			.parameter("pages", loaded.pages());
+		Report report = context.report().parameter("elements", loaded.elements()).parameter("pages", loaded.pages());
 		Measured measured = measure(context);
 		table(report, measured);
 		return report;
 	}
 
 	static void table(Report report, Measured m) {
-		report.table(Table.of("Hollow in memory vs raw JSON of the same records", "measure", "value", "MB", "÷ raw JSON")
+		report.table(Table
+			.of("Hollow in memory vs raw JSON of the same records", "measure", "value", "MB", "÷ raw JSON")
 			.row("Hollow version", Long.toString(m.version()), Double.NaN, Double.NaN)
 			.row("page records (PUBLISHED + PREVIEW)", m.pages(), Double.NaN, Double.NaN)
 			.row("elements in them", m.elements(), Double.NaN, Double.NaN)
@@ -84,11 +85,12 @@ final class MemoryScenario {
 			.row("snapshot blob (bytes)", m.snapshotBytes(), mb(m.snapshotBytes()),
 					ratio(m.snapshotBytes(), m.rawJsonBytes()))
 			.row("snapshot download + load (ms)", m.loadMillis(), Double.NaN, Double.NaN));
-		Table cassandra = Table.of("Cassandra marquee_read on disk (SSTables; flushed data only)", "table", "bytes", "MB",
-				"÷ raw JSON");
+		Table cassandra = Table.of("Cassandra marquee_read on disk (SSTables; flushed data only)", "table", "bytes",
+				"MB", "÷ raw JSON");
 		long total = 0;
 		for (Map.Entry<String, Long> table : m.cassandraBytes().entrySet()) {
-			cassandra.row(table.getKey(), table.getValue(), mb(table.getValue()), ratio(table.getValue(), m.rawJsonBytes()));
+			cassandra.row(table.getKey(), table.getValue(), mb(table.getValue()),
+					ratio(table.getValue(), m.rawJsonBytes()));
 			total += table.getValue();
 		}
 		cassandra.row("total", total, mb(total), ratio(total, m.rawJsonBytes()));
@@ -113,8 +115,8 @@ final class MemoryScenario {
 		consumer.triggerRefreshTo(version);
 		long loadMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 		if (consumer.getCurrentVersionId() != version) {
-			throw new IllegalStateException("could not load Hollow version " + version + " (have "
-					+ consumer.getCurrentVersionId() + ")");
+			throw new IllegalStateException(
+					"could not load Hollow version " + version + " (have " + consumer.getCurrentVersionId() + ")");
 		}
 		long heapAfter = usedHeapAfterGc();
 		HollowReadStateEngine state = consumer.getStateEngine();
@@ -140,13 +142,12 @@ final class MemoryScenario {
 	}
 
 	static long latestVersion(Context context) throws IOException, InterruptedException {
-		HttpResponse<String> response = context.http.send(
-				HttpRequest.newBuilder(Endpoints.resolve(context.endpoints.hollow(), "/v1/announcements/latest"))
-					.header("Authorization", Endpoints.basic(HollowProducerEndpoint.SERVICE_USER,
-							context.endpoints.servicePassword()))
-					.timeout(Duration.ofSeconds(10))
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = context.http
+			.send(HttpRequest.newBuilder(Endpoints.resolve(context.endpoints.hollow(), "/v1/announcements/latest"))
+				.header("Authorization",
+						Endpoints.basic(HollowProducerEndpoint.SERVICE_USER, context.endpoints.servicePassword()))
+				.timeout(Duration.ofSeconds(10))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		if (response.statusCode() != 200) {
 			throw new IOException("GET /v1/announcements/latest answered " + response.statusCode());
 		}
@@ -176,7 +177,10 @@ final class MemoryScenario {
 	}
 
 	/**
-	 * SSTable bytes per table of a keyspace directory ({@code <table>-<id>/...}).
+	 * SSTable bytes per table of a keyspace directory ({@code
+	 *
+	<table>
+	 * -<id>/...}).
 	 * @param keyspace the keyspace's data directory
 	 * @return bytes per table, empty when the directory does not exist
 	 */

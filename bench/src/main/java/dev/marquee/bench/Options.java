@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The options of one command: {@code --name value} or {@code --name=value}; unknown names are refused with
- * the list of known ones, so a typo never silently runs a default.
+ * The options of one command: {@code --name value} or {@code --name=value}; unknown names
+ * are refused with the list of known ones, so a typo never silently runs a default.
  */
 final class Options {
 
@@ -27,7 +27,8 @@ final class Options {
 	 * Parses options.
 	 * @param args everything after the scenario name
 	 * @return the options
-	 * @throws IllegalArgumentException for an argument that is not an option or lacks a value
+	 * @throws IllegalArgumentException for an argument that is not an option or lacks a
+	 * value
 	 */
 	static Options parse(List<String> args) {
 		Map<String, String> values = new LinkedHashMap<>();
@@ -79,7 +80,8 @@ final class Options {
 			return Long.parseLong(plain) * factor;
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("--" + name + " must be a whole number (e.g. 100000 or 100k), was " + text);
+			throw new IllegalArgumentException(
+					"--" + name + " must be a whole number (e.g. 100000 or 100k), was " + text);
 		}
 	}
 
@@ -115,7 +117,8 @@ final class Options {
 				return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 1000));
 			}
 			if (value.endsWith("m")) {
-				return Duration.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 60_000));
+				return Duration
+					.ofMillis(Math.round(Double.parseDouble(value.substring(0, value.length() - 1)) * 60_000));
 			}
 			return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
 		}
@@ -136,8 +139,8 @@ final class Options {
 			}
 		}
 		if (!unknown.isEmpty()) {
-			throw new IllegalArgumentException("unknown option(s) " + unknown + "; known: "
-					+ this.known.stream().map((n) -> "--" + n).toList());
+			throw new IllegalArgumentException(
+					"unknown option(s) " + unknown + "; known: " + this.known.stream().map((n) -> "--" + n).toList());
 		}
 	}
 

@@ -22,8 +22,9 @@ import dev.marquee.bench.report.Table;
 import dev.marquee.model.ReadPath;
 
 /**
- * {@code pages}: page construction of a 50-element page on each path — HOLLOW (in memory), KAFKA_CASSANDRA through
- * the near cache, and Cassandra read directly — latency at a fixed rate, then maximum throughput.
+ * {@code pages}: page construction of a 50-element page on each path — HOLLOW (in
+ * memory), KAFKA_CASSANDRA through the near cache, and Cassandra read directly — latency
+ * at a fixed rate, then maximum throughput.
  */
 final class PagesScenario {
 
@@ -40,8 +41,8 @@ final class PagesScenario {
 		static Settings from(Options options) {
 			return new Settings(options.longValue("elements", 5_000), options.integer("spread", 100),
 					options.decimal("rate", 200), options.duration("duration", Duration.ofSeconds(20)),
-					options.duration("warmup", Duration.ofSeconds(5)), options.duration("max-duration", Duration.ofSeconds(10)),
-					options.integer("concurrency", 16),
+					options.duration("warmup", Duration.ofSeconds(5)),
+					options.duration("max-duration", Duration.ofSeconds(10)), options.integer("concurrency", 16),
 					List.of(options.string("paths", "HOLLOW,KAFKA_CASSANDRA," + DIRECT + "," + STATIC).split(",")));
 		}
 
@@ -49,12 +50,15 @@ final class PagesScenario {
 
 	/**
 	 * One path's results.
+	 *
 	 * @param path the path
 	 * @param fixedRate latencies at the fixed rate (from intended send time)
 	 * @param max closed-loop saturation
-	 * @param serverP99Ms page-construction's own marquee.page.build p99, NaN for the direct path
+	 * @param serverP99Ms page-construction's own marquee.page.build p99, NaN for the
+	 * direct path
 	 */
-	record PathResult(String path, LatencySummary fixedRate, long errors, MaxThroughput.Result max, double serverP99Ms) {
+	record PathResult(String path, LatencySummary fixedRate, long errors, MaxThroughput.Result max,
+			double serverP99Ms) {
 
 	}
 
@@ -85,8 +89,9 @@ final class PagesScenario {
 			}
 			ratios(report, results);
 			wrk(report, context, slugs.get(0), server, settings.concurrency());
-			report.note(STATIC + " is " + server.kind() + " on 127.0.0.1 serving the very bytes HOLLOW answered for the "
-					+ "same " + slugs.size() + " pages (" + bytes.values().stream().mapToInt((b) -> b.length).sum() / slugs.size()
+			report.note(STATIC + " is " + server.kind()
+					+ " on 127.0.0.1 serving the very bytes HOLLOW answered for the " + "same " + slugs.size()
+					+ " pages (" + bytes.values().stream().mapToInt((b) -> b.length).sum() / slugs.size()
 					+ " bytes on average): the floor a page server is measured against.");
 		}
 		Table table = Table.of("Page construction per path (ms; client side, from intended send)", "path", "rate/s",
@@ -98,8 +103,8 @@ final class PagesScenario {
 			report.chartSeries(result.path() + " page", s);
 		}
 		report.table(table);
-		Table saturation = Table.of("Maximum throughput (closed loop, " + settings.concurrency() + " concurrent)", "path",
-				"pages/s", "completed", "errors", "p50", "p99", "max");
+		Table saturation = Table.of("Maximum throughput (closed loop, " + settings.concurrency() + " concurrent)",
+				"path", "pages/s", "completed", "errors", "p50", "p99", "max");
 		for (PathResult result : results) {
 			MaxThroughput.Result max = result.max();
 			saturation.row(result.path(), max.perSecond(), max.completed(), max.errors(), max.latencies().p50Ms(),
@@ -108,8 +113,8 @@ final class PagesScenario {
 		report.table(saturation);
 		report.data("paths", results);
 		report.note("HOLLOW and KAFKA_CASSANDRA are GET /pages/{slug}?readPath=… over HTTP (client latency includes "
-				+ "HTTP and JSON); server p99 is page-construction's marquee.page.build over the same window. "
-				+ DIRECT + " runs page-construction's two read-table queries from the benchmark's JVM with the "
+				+ "HTTP and JSON); server p99 is page-construction's marquee.page.build over the same window. " + DIRECT
+				+ " runs page-construction's two read-table queries from the benchmark's JVM with the "
 				+ "DataStax driver and parses the element JSON (no HTTP).");
 		report.note("The load generator shares the machine's " + Runtime.getRuntime().availableProcessors()
 				+ " cores with the platform, Kafka and Cassandra.");
@@ -158,9 +163,8 @@ final class PagesScenario {
 			java.util.OptionalDouble rate = Wrk.requestsPerSecond(
 					Endpoints.resolve(context.endpoints.pages(), "/pages/" + slug + "?readPath=" + path), connections,
 					duration);
-			table.row(path.name(), rate.orElse(Double.NaN),
-					(rate.isPresent() && floor.isPresent()) ? Math.round(rate.getAsDouble() / floor.getAsDouble() * 100.0)
-							/ 100.0 : Double.NaN);
+			table.row(path.name(), rate.orElse(Double.NaN), (rate.isPresent() && floor.isPresent())
+					? Math.round(rate.getAsDouble() / floor.getAsDouble() * 100.0) / 100.0 : Double.NaN);
 		}
 		table.row(STATIC, floor.orElse(Double.NaN), 1.0);
 		report.table(table);
@@ -179,9 +183,9 @@ final class PagesScenario {
 					cassandra.read(slug);
 				}
 				else if (staticFile) {
-					HttpResponse<byte[]> answer = context.http.send(HttpRequest.newBuilder(server.uri(slug))
-						.timeout(Duration.ofSeconds(30))
-						.build(), HttpResponse.BodyHandlers.ofByteArray());
+					HttpResponse<byte[]> answer = context.http.send(
+							HttpRequest.newBuilder(server.uri(slug)).timeout(Duration.ofSeconds(30)).build(),
+							HttpResponse.BodyHandlers.ofByteArray());
 					if (answer.statusCode() != 200) {
 						throw new IllegalStateException(STATIC + " answered " + answer.statusCode() + " for " + slug);
 					}
@@ -226,7 +230,10 @@ final class PagesScenario {
 		}
 	}
 
-	/** The near cache discovers new pages on its refresh cycle, so a fresh dataset may need a while there. */
+	/**
+	 * The near cache discovers new pages on its refresh cycle, so a fresh dataset may
+	 * need a while there.
+	 */
 	private static void awaitReadable(Context context, String path, FixedRateLoad.Request request, int pages)
 			throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -238,7 +245,8 @@ final class PagesScenario {
 				}
 				catch (Exception ex) {
 					if (System.nanoTime() > deadline) {
-						throw new IllegalStateException(path + " does not serve the benchmark pages: " + ex.getMessage(), ex);
+						throw new IllegalStateException(
+								path + " does not serve the benchmark pages: " + ex.getMessage(), ex);
 					}
 					java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(250).toNanos());
 				}

@@ -12,9 +12,10 @@ import dev.marquee.bench.report.ProgressBar;
 import dev.marquee.model.ReadPath;
 
 /**
- * Brings the platform to a dataset size through the real signed webhook: the catalog, then pages
- * {@code 0..n-1}. Deliveries have stable ids, so what was loaded before is answered as a duplicate and a preload
- * of a bigger dataset only adds pages; when the last page is already readable on both paths nothing is sent.
+ * Brings the platform to a dataset size through the real signed webhook: the catalog,
+ * then pages {@code 0..n-1}. Deliveries have stable ids, so what was loaded before is
+ * answered as a duplicate and a preload of a bigger dataset only adds pages; when the
+ * last page is already readable on both paths nothing is sent.
  */
 final class Preload {
 
@@ -23,6 +24,7 @@ final class Preload {
 
 	/**
 	 * The outcome.
+	 *
 	 * @param pages pages in the dataset
 	 * @param elements elements in the dataset
 	 * @param posted deliveries posted now (0 when already loaded)

@@ -15,9 +15,10 @@ import dev.marquee.bench.report.Table;
 import dev.marquee.model.ReadPath;
 
 /**
- * {@code preview}: editors save a draft through the webhook and immediately preview it with the consistency token,
- * on each path; any answer older than the draft is stale (must be 0). The added latency is the token-carrying
- * preview against a plain preview of the same page right after.
+ * {@code preview}: editors save a draft through the webhook and immediately preview it
+ * with the consistency token, on each path; any answer older than the draft is stale
+ * (must be 0). The added latency is the token-carrying preview against a plain preview of
+ * the same page right after.
  */
 final class PreviewScenario {
 
@@ -34,10 +35,12 @@ final class PreviewScenario {
 
 	/**
 	 * One path's results.
+	 *
 	 * @param path the read path
 	 * @param roundTrips completed edit → preview round trips
 	 * @param stale answers older than the draft just saved
-	 * @param failed previews that answered an error (e.g. 503 when the path did not catch up in time)
+	 * @param failed previews that answered an error (e.g. 503 when the path did not catch
+	 * up in time)
 	 * @param edit the webhook's answer time
 	 * @param withToken the preview carrying the token
 	 * @param withoutToken a plain preview right after
@@ -60,10 +63,11 @@ final class PreviewScenario {
 			results.add(measure(context, settings.edits(), editors, path));
 		}
 		Table table = Table.of("Edit → preview with token, per path", "path", "round trips", "stale", "errors",
-				"preview p50", "preview p99", "preview max", "plain p50", "added p50", "round trip p50", "round trip p99");
+				"preview p50", "preview p99", "preview max", "plain p50", "added p50", "round trip p50",
+				"round trip p99");
 		for (PathResult r : results) {
-			table.row(r.path().name(), r.roundTrips(), r.stale(), r.failed(), r.withToken().p50Ms(), r.withToken().p99Ms(),
-					r.withToken().maxMs(), r.withoutToken().p50Ms(),
+			table.row(r.path().name(), r.roundTrips(), r.stale(), r.failed(), r.withToken().p50Ms(),
+					r.withToken().p99Ms(), r.withToken().maxMs(), r.withoutToken().p50Ms(),
 					PropagationScenario.round(r.withToken().p50Ms() - r.withoutToken().p50Ms()), r.roundTrip().p50Ms(),
 					r.roundTrip().p99Ms());
 			report.chartSeries(r.path().name() + " preview with token", r.withToken());

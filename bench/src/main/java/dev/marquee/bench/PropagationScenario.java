@@ -21,8 +21,9 @@ import dev.marquee.bench.report.Table;
 import dev.marquee.model.ReadPath;
 
 /**
- * {@code propagation}: preload a dataset, then publish edits through the signed webhook at a fixed rate and
- * poll both read paths until each edit is readable; per-path distributions, their ratio, and the stages.
+ * {@code propagation}: preload a dataset, then publish edits through the signed webhook
+ * at a fixed rate and poll both read paths until each edit is readable; per-path
+ * distributions, their ratio, and the stages.
  */
 final class PropagationScenario {
 
@@ -35,10 +36,11 @@ final class PropagationScenario {
 	 * @param elements dataset size
 	 * @param rate edits per second, open loop
 	 * @param edits edits per measured round
-	 * @param timeout how long an edit may take to become readable before it counts as not visible
+	 * @param timeout how long an edit may take to become readable before it counts as not
+	 * visible
 	 * @param workers senders in flight
-	 * @param overlay {@code on}, {@code off} or {@code both}: page-construction's HOLLOW overlay of the write log
-	 * during the round (both: one round each, overlay on first)
+	 * @param overlay {@code on}, {@code off} or {@code both}: page-construction's HOLLOW
+	 * overlay of the write log during the round (both: one round each, overlay on first)
 	 */
 	record Settings(long elements, double rate, int edits, Duration timeout, int workers, String overlay) {
 
@@ -50,8 +52,9 @@ final class PropagationScenario {
 
 		static Settings from(Options options, long defaultElements, int defaultEdits) {
 			return new Settings(options.longValue("elements", defaultElements), options.decimal("rate", 20),
-					options.integer("edits", defaultEdits), options.duration("visibility-timeout", Duration.ofSeconds(120)),
-					options.integer("workers", 16), options.string("overlay", "both"));
+					options.integer("edits", defaultEdits),
+					options.duration("visibility-timeout", Duration.ofSeconds(120)), options.integer("workers", 16),
+					options.string("overlay", "both"));
 		}
 
 	}
@@ -98,7 +101,8 @@ final class PropagationScenario {
 		for (int i = 0; i < targets.length; i++) {
 			targets[i] = random.nextInt(loaded.pages());
 		}
-		// Versions only ever grow, across runs too: the CMS version of an edit is derived from the wall clock.
+		// Versions only ever grow, across runs too: the CMS version of an edit is derived
+		// from the wall clock.
 		long baseVersion = System.currentTimeMillis() * 1000;
 		AtomicLong refused = new AtomicLong();
 		Latencies accept;
@@ -108,7 +112,8 @@ final class PropagationScenario {
 			ProgressBar bar = new ProgressBar(context.console, "edits", settings.edits());
 			accept = load.run(settings.rate(), settings.edits(), (index, intended) -> {
 				int page = targets[(int) index];
-				Delivery edit = context.dataset.edit(page, baseVersion + index, "publish", "edit-" + baseVersion + "-" + index);
+				Delivery edit = context.dataset.edit(page, baseVersion + index, "publish",
+						"edit-" + baseVersion + "-" + index);
 				WebhookClient.Accepted accepted;
 				try {
 					accepted = context.webhooks.post(edit, 3);
@@ -159,8 +164,8 @@ final class PropagationScenario {
 
 	private static void cpuTable(Report report, String label, long edits, double seconds, Map<String, Long> cpuUsed,
 			long cycles) {
-		CpuPerEdit.table(report, label + ", from the first edit until the last was visible on both paths", cpuUsed, edits,
-				seconds);
+		CpuPerEdit.table(report, label + ", from the first edit until the last was visible on both paths", cpuUsed,
+				edits, seconds);
 		report.note(label + ": " + cycles + " Hollow cycles in " + Math.round(seconds) + " s ("
 				+ round(cycles / Math.max(seconds, 1e-9)) + " cycles/s) for " + edits + " edits.");
 	}
@@ -168,8 +173,8 @@ final class PropagationScenario {
 	private static void tables(Report report, String label, Settings settings, Map<ReadPath, VisibilityPoller> pollers,
 			Latencies accept, HollowFollower follower, long refused, Metrics consumerBefore, Metrics consumerAfter,
 			Metrics hollowBefore, Metrics hollowAfter, Metrics pagesBefore, Metrics pagesAfter) {
-		Table paths = Table.of("Propagation per read path (ms), HOLLOW " + label, "path", "measured", "count", "p50", "p90", "p99", "p99.9",
-				"max", "not visible");
+		Table paths = Table.of("Propagation per read path (ms), HOLLOW " + label, "path", "measured", "count", "p50",
+				"p90", "p99", "p99.9", "max", "not visible");
 		for (ReadPath path : ReadPath.values()) {
 			VisibilityPoller poller = pollers.get(path);
 			LatencySummary fromAccept = poller.fromAccept.summary();
@@ -179,9 +184,12 @@ final class PropagationScenario {
 			report.chartSeries(path.name() + " propagation, " + label, fromAccept);
 			long serverCount = pagesAfter.countSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()));
 			paths.row(path.name(), "server: marquee.propagation", serverCount,
-					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()), 0.5)),
-					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()), 0.9)),
-					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()), 0.99)),
+					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()),
+							0.5)),
+					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()),
+							0.9)),
+					Stages.ms(pagesAfter.quantileSince(pagesBefore, Stages.PROPAGATION, Map.of("path", path.name()),
+							0.99)),
 					Double.NaN, Double.NaN, "");
 			String key = "propagation." + label.replace(' ', '-') + "." + path.name();
 			report.data(key + ".fromAccept", fromAccept);
@@ -190,8 +198,9 @@ final class PropagationScenario {
 		report.table(paths);
 		LatencySummary hollow = pollers.get(ReadPath.HOLLOW).fromAccept.summary();
 		LatencySummary kafka = pollers.get(ReadPath.KAFKA_CASSANDRA).fromAccept.summary();
-		report.table(Table.of("Ratio KAFKA_CASSANDRA / HOLLOW " + label + " (webhook accepted → readable)", "percentile", "HOLLOW ms",
-				"KAFKA_CASSANDRA ms", "ratio")
+		report.table(Table
+			.of("Ratio KAFKA_CASSANDRA / HOLLOW " + label + " (webhook accepted → readable)", "percentile", "HOLLOW ms",
+					"KAFKA_CASSANDRA ms", "ratio")
 			.row("p50", hollow.p50Ms(), kafka.p50Ms(), ratio(kafka.p50Ms(), hollow.p50Ms()))
 			.row("p99", hollow.p99Ms(), kafka.p99Ms(), ratio(kafka.p99Ms(), hollow.p99Ms())));
 		Table stages = Stages.table("Stages (ms), HOLLOW " + label);
@@ -217,7 +226,8 @@ final class PropagationScenario {
 		report.data("webhookAccept." + label.replace(' ', '-'), acceptSummary);
 		report.data("hollowConsumerRefresh." + label.replace(' ', '-'), refresh);
 		long polls = pollers.values().stream().mapToLong(VisibilityPoller::polls).sum();
-		report.note("Edits are open-loop at " + settings.rate() + "/s; \"intended send\" charges any send delay to the edit "
+		report.note("Edits are open-loop at " + settings.rate()
+				+ "/s; \"intended send\" charges any send delay to the edit "
 				+ "(coordinated omission). Polls back off to 10% of the time waited, so bench numbers carry up to ~10% "
 				+ "resolution error (" + polls + " polls); the server's marquee.propagation is exact per version but "
 				+ "histogram-bucketed.");

@@ -14,20 +14,24 @@ import dev.marquee.bench.platform.Metrics;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * One point of the soak's time series, and how each of its values is read from the services' scrapes.
+ * One point of the soak's time series, and how each of its values is read from the
+ * services' scrapes.
  *
  * @param elapsedSeconds since the load started
  * @param editsAccepted edits accepted so far
  * @param readsServed page reads answered 200 so far
  * @param errors edits and reads that failed so far
- * @param heapAfterGcBytes per service, {@code jvm_gc_live_data_size_bytes} (NaN when the service did not answer)
+ * @param heapAfterGcBytes per service, {@code jvm_gc_live_data_size_bytes} (NaN when the
+ * service did not answer)
  * @param heapUsedBytes per service, {@code jvm_memory_used_bytes{area="heap"}}
- * @param kafkaLag data-consumer's records behind on {@code marquee.page-changes}, summed over partitions
- * @param hollowGapMillis how far page-construction's Hollow state is behind hollow-producer's announcement
+ * @param kafkaLag data-consumer's records behind on {@code marquee.page-changes}, summed
+ * over partitions
+ * @param hollowGapMillis how far page-construction's Hollow state is behind
+ * hollow-producer's announcement
  */
 record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, long errors,
-		Map<String, Double> heapAfterGcBytes,
-		Map<String, Double> heapUsedBytes, double kafkaLag, double hollowGapMillis) {
+		Map<String, Double> heapAfterGcBytes, Map<String, Double> heapUsedBytes, double kafkaLag,
+		double hollowGapMillis) {
 
 	static final String PAGE_CHANGES = "marquee.page-changes";
 
@@ -39,14 +43,15 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 
 	static final String HOLLOW_VERSION = "marquee_hollow_version";
 
-	// Hollow's default version minter: the UTC time of the cycle, to the millisecond, as digits.
+	// Hollow's default version minter: the UTC time of the cycle, to the millisecond, as
+	// digits.
 	private static final DateTimeFormatter VERSION_TIME = DateTimeFormatter.ofPattern("uuuuMMddHHmmssSSS");
 
 	/**
 	 * The heap after the last GC (old generation live data), summed over label sets.
 	 * @param metrics a service's scrape
-	 * @return bytes, NaN when absent or still 0 (G1 reports 0 until its first collection that measures live
-	 * data, which would read as a heap that grew from nothing)
+	 * @return bytes, NaN when absent or still 0 (G1 reports 0 until its first collection
+	 * that measures live data, which would read as a heap that grew from nothing)
 	 */
 	static double heapAfterGc(Metrics metrics) {
 		double bytes = finiteSum(metrics, LIVE_DATA, Map.of());
@@ -63,9 +68,10 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 	}
 
 	/**
-	 * data-consumer's lag on the page-changes topic. Kafka's metrics carry each topic twice (as named and with
-	 * dots replaced by underscores), so only the exact topic name counts. Falls back to {@code records_lag_max},
-	 * which clients without per-partition lag expose.
+	 * data-consumer's lag on the page-changes topic. Kafka's metrics carry each topic
+	 * twice (as named and with dots replaced by underscores), so only the exact topic
+	 * name counts. Falls back to {@code records_lag_max}, which clients without
+	 * per-partition lag expose.
 	 * @param metrics data-consumer's scrape
 	 * @return records behind, NaN when neither metric has a number
 	 */
@@ -75,8 +81,8 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 	}
 
 	/**
-	 * The producer's announced version from its gauge: a double, so only a fallback (versions above 2^53 lose
-	 * their last digits).
+	 * The producer's announced version from its gauge: a double, so only a fallback
+	 * (versions above 2^53 lose their last digits).
 	 * @param metrics hollow-producer's scrape
 	 * @return the version, -1 when absent
 	 */
@@ -86,7 +92,8 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 	}
 
 	/**
-	 * page-construction's current Hollow version, from its health details ({@code hollowConsumer.version}).
+	 * page-construction's current Hollow version, from its health details
+	 * ({@code hollowConsumer.version}).
 	 * @param healthJson the body of {@code /actuator/health} read as admin
 	 * @return the version, -1 when absent
 	 */
@@ -106,8 +113,8 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 	}
 
 	/**
-	 * How far a consumer is behind the announced version, in milliseconds of version time when both are
-	 * Hollow timestamp versions, else in version units.
+	 * How far a consumer is behind the announced version, in milliseconds of version time
+	 * when both are Hollow timestamp versions, else in version units.
 	 * @param announced the producer's announced version (-1 unknown)
 	 * @param current the consumer's version (-1 unknown)
 	 * @return 0 when caught up, NaN when either is unknown
@@ -122,7 +129,8 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 		LocalDateTime announcedAt = versionTime(announced);
 		LocalDateTime currentAt = versionTime(current);
 		if (announcedAt != null && currentAt != null) {
-			return Duration.between(currentAt.toInstant(ZoneOffset.UTC), announcedAt.toInstant(ZoneOffset.UTC)).toMillis();
+			return Duration.between(currentAt.toInstant(ZoneOffset.UTC), announcedAt.toInstant(ZoneOffset.UTC))
+				.toMillis();
 		}
 		return announced - current;
 	}
@@ -140,7 +148,10 @@ record SoakSample(double elapsedSeconds, long editsAccepted, long readsServed, l
 		}
 	}
 
-	/** Sums matching samples, skipping NaN (Kafka reports NaN for a window without fetches). */
+	/**
+	 * Sums matching samples, skipping NaN (Kafka reports NaN for a window without
+	 * fetches).
+	 */
 	static double finiteSum(Metrics metrics, String name, Map<String, String> labels) {
 		double total = 0;
 		boolean found = false;

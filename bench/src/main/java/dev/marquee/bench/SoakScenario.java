@@ -33,9 +33,10 @@ import dev.marquee.bench.report.Table;
 import dev.marquee.model.ReadPath;
 
 /**
- * {@code soak}: signed webhook edits and public page reads (alternating HOLLOW and KAFKA_CASSANDRA) at fixed rates
- * for a long while, sampling every service's heap after GC, data-consumer's Kafka lag and page-construction's Hollow
- * version gap, to show that nothing fails, leaks or falls behind under sustained load.
+ * {@code soak}: signed webhook edits and public page reads (alternating HOLLOW and
+ * KAFKA_CASSANDRA) at fixed rates for a long while, sampling every service's heap after
+ * GC, data-consumer's Kafka lag and page-construction's Hollow version gap, to show that
+ * nothing fails, leaks or falls behind under sustained load.
  */
 final class SoakScenario {
 
@@ -63,7 +64,10 @@ final class SoakScenario {
 
 	}
 
-	/** What went wrong with edits: 503 (a write path not ready) apart from everything else. */
+	/**
+	 * What went wrong with edits: 503 (a write path not ready) apart from everything
+	 * else.
+	 */
 	static final class EditErrors {
 
 		final AtomicLong unavailable = new AtomicLong();
@@ -96,7 +100,8 @@ final class SoakScenario {
 	private static void measure(Context context, Settings settings, Preload.Loaded loaded, Report report)
 			throws Exception {
 		int pages = loaded.pages();
-		// Versions only ever grow, across runs too: the CMS version of an edit is derived from the wall clock.
+		// Versions only ever grow, across runs too: the CMS version of an edit is derived
+		// from the wall clock.
 		long baseVersion = System.currentTimeMillis() * 1000;
 		EditErrors editErrors = new EditErrors();
 		AtomicLong editsAccepted = new AtomicLong();
@@ -106,13 +111,15 @@ final class SoakScenario {
 			reads.put(path, new Latencies());
 		}
 		FixedRateLoad.Request edit = (index, intended) -> {
-			// Round robin: two edits of one page are a whole pass apart, so none overtakes another in flight.
+			// Round robin: two edits of one page are a whole pass apart, so none
+			// overtakes another in flight.
 			int page = (int) (index % pages);
 			Delivery delivery = context.dataset.edit(page, baseVersion + index, "publish",
 					"soak-" + baseVersion + "-" + index);
 			WebhookClient.Accepted accepted;
 			try {
-				// One attempt: under a soak every answer but an acceptance is an error, a 503 included.
+				// One attempt: under a soak every answer but an acceptance is an error, a
+				// 503 included.
 				accepted = context.webhooks.post(delivery, 1);
 			}
 			catch (WebhookClient.Refused ex) {
@@ -171,16 +178,16 @@ final class SoakScenario {
 			sampler.start();
 			long every = settings.sampleEvery().toMillis();
 			sampling.scheduleAtFixedRate(() -> record(samples, sampler), every, every, TimeUnit.MILLISECONDS);
-			Future<Latencies> editRun = drivers.submit(() -> editLoad.run(settings.editRate(), settings.edits(), edit,
-					(done) -> {
-						editsDone.set(done);
-						bar.update(done + readsDone.get());
-					}));
-			Future<Latencies> readRun = drivers.submit(() -> readLoad.run(settings.readRate(), settings.reads(), read,
-					(done) -> {
-						readsDone.set(done);
-						bar.update(editsDone.get() + done);
-					}));
+			Future<Latencies> editRun = drivers
+				.submit(() -> editLoad.run(settings.editRate(), settings.edits(), edit, (done) -> {
+					editsDone.set(done);
+					bar.update(done + readsDone.get());
+				}));
+			Future<Latencies> readRun = drivers
+				.submit(() -> readLoad.run(settings.readRate(), settings.reads(), read, (done) -> {
+					readsDone.set(done);
+					bar.update(editsDone.get() + done);
+				}));
 			edits = editRun.get();
 			readRun.get();
 			loadSeconds = sampler.elapsedSeconds();
@@ -194,7 +201,8 @@ final class SoakScenario {
 			editLoad.close();
 			readLoad.close();
 		}
-		// The last sample closes the last (possibly shorter) window at the end of the load.
+		// The last sample closes the last (possibly shorter) window at the end of the
+		// load.
 		record(samples, sampler);
 		tables(report, settings, edits, editErrors, reads, samples, loadSeconds);
 		CpuPerEdit.table(report, "soak (edits and reads together)", cpuUsed, editsAccepted.get(), loadSeconds);
@@ -206,7 +214,8 @@ final class SoakScenario {
 			sample = sampler.sample();
 		}
 		catch (RuntimeException ex) {
-			// A thrown exception would silently cancel the periodic sampling; one lost point is better.
+			// A thrown exception would silently cancel the periodic sampling; one lost
+			// point is better.
 			return;
 		}
 		synchronized (samples) {
@@ -219,8 +228,9 @@ final class SoakScenario {
 		Table latency = Table.of("Latency (ms, from intended send)", "load", "rate/s", "count", "p50", "p90", "p99",
 				"p99.9", "max", "errors", "of which 503");
 		LatencySummary accepted = edits.summary();
-		latency.row("edits: webhook accepted", settings.editRate(), accepted.count(), accepted.p50Ms(), accepted.p90Ms(),
-				accepted.p99Ms(), accepted.p999Ms(), accepted.maxMs(), editErrors.total(), editErrors.unavailable.get());
+		latency.row("edits: webhook accepted", settings.editRate(), accepted.count(), accepted.p50Ms(),
+				accepted.p90Ms(), accepted.p99Ms(), accepted.p999Ms(), accepted.maxMs(), editErrors.total(),
+				editErrors.unavailable.get());
 		report.data("edits", accepted);
 		long readErrors = 0;
 		for (Map.Entry<ReadPath, Latencies> path : reads.entrySet()) {
@@ -263,21 +273,26 @@ final class SoakScenario {
 					(sample) -> sample.heapAfterGcBytes().getOrDefault(service, Double.NaN)));
 			verdict.row(service + " heap after GC growth", "≤ " + Math.round(SoakSeries.HEAP_GROWTH_LIMIT * 100) + "%",
 					growth.known() ? String.format(java.util.Locale.ROOT, "%.1f → %.1f MB (%+.1f%%)",
-							megabytes(growth.firstMedian()), megabytes(growth.lastMedian()), growth.growth() * 100) : "n/a",
+							megabytes(growth.firstMedian()), megabytes(growth.lastMedian()), growth.growth() * 100)
+							: "n/a",
 					growth.known() ? (growth.flagged() ? "GROWING" : "ok") : "n/a (too few samples after a GC)");
 			report.data("heapGrowth." + service, growth);
 		}
 		SoakSeries.LagBound lag = SoakSeries.LagBound.of(samples);
-		verdict.row("Kafka lag bounded", "last third max ≤ first third max × " + (int) SoakSeries.LAG_FACTOR + " + "
-				+ (int) SoakSeries.LAG_SLACK,
+		verdict.row("Kafka lag bounded",
+				"last third max ≤ first third max × " + (int) SoakSeries.LAG_FACTOR + " + "
+						+ (int) SoakSeries.LAG_SLACK,
 				lag.known() ? String.format(java.util.Locale.ROOT, "max %.0f; first third %.0f, last third %.0f",
 						lag.max(), lag.firstMax(), lag.lastMax()) : "n/a",
 				lag.known() ? (lag.bounded() ? "ok" : "GROWING") : "n/a (too few samples)");
 		report.data("kafkaLag", lag);
-		double maxGap = samples.stream().mapToDouble(SoakSample::hollowGapMillis).filter(Double::isFinite).max()
+		double maxGap = samples.stream()
+			.mapToDouble(SoakSample::hollowGapMillis)
+			.filter(Double::isFinite)
+			.max()
 			.orElse(Double.NaN);
-		verdict.row("Hollow version gap", "(reported)", Double.isNaN(maxGap) ? "n/a" : "max " + Math.round(maxGap) + " ms",
-				"");
+		verdict.row("Hollow version gap", "(reported)",
+				Double.isNaN(maxGap) ? "n/a" : "max " + Math.round(maxGap) + " ms", "");
 		double editsAchieved = SoakSeries.perSecond(editCount, loadSeconds);
 		double readsAchieved = SoakSeries.perSecond(readCount, loadSeconds);
 		verdict.row("edit rate", settings.editRate() + "/s",
@@ -292,18 +307,20 @@ final class SoakScenario {
 		List<Double> x = samples.stream().map(SoakSample::elapsedSeconds).toList();
 		Map<String, List<Double>> heap = new LinkedHashMap<>();
 		for (String service : SERVICES) {
-			heap.put(service, samples.stream()
-				.map((sample) -> megabytes(sample.heapAfterGcBytes().getOrDefault(service, Double.NaN)))
-				.toList());
+			heap.put(service,
+					samples.stream()
+						.map((sample) -> megabytes(sample.heapAfterGcBytes().getOrDefault(service, Double.NaN)))
+						.toList());
 		}
 		report.timeChart(new Report.TimeChart("Soak: heap after GC per service", "seconds", "MB", x, heap));
 		report.note("Both loads are open-loop (latency from the intended send time, so stalls are charged to every "
-				+ "request queued behind them). Edits are sent once: a 503 is an error here, not retried. Rates are over "
-				+ loadSeconds(loadSeconds) + " s, from the first request to the last answer.");
+				+ "request queued behind them). Edits are sent once: a 503 is an error here, not retried. "
+				+ "Rates are over " + loadSeconds(loadSeconds) + " s, from the first request to the last answer.");
 		report.note("Heap after GC is jvm_gc_live_data_size_bytes (changes only when a GC runs); growth compares the "
 				+ "median of the first third of samples with the last third's, flagged above "
-				+ Math.round(SoakSeries.HEAP_GROWTH_LIMIT * 100) + "%. Kafka lag is data-consumer's records_lag summed over "
-				+ "the partitions of " + SoakSample.PAGE_CHANGES + "; the Hollow gap is hollow-producer's announced "
+				+ Math.round(SoakSeries.HEAP_GROWTH_LIMIT * 100)
+				+ "%. Kafka lag is data-consumer's records_lag summed over " + "the partitions of "
+				+ SoakSample.PAGE_CHANGES + "; the Hollow gap is hollow-producer's announced "
 				+ "version against page-construction's current one, in ms of version time.");
 		report.note("The load generator shares the machine's " + Runtime.getRuntime().availableProcessors()
 				+ " cores with the platform, Kafka and Cassandra.");
@@ -325,7 +342,10 @@ final class SoakScenario {
 		return Double.isNaN(value) ? Double.NaN : Math.round(value * 10) / 10.0;
 	}
 
-	/** Takes one sample: scrapes every service, the producer's announcement and page-construction's health. */
+	/**
+	 * Takes one sample: scrapes every service, the producer's announcement and
+	 * page-construction's health.
+	 */
 	private static final class Sampler {
 
 		private final Context context;
@@ -402,12 +422,11 @@ final class SoakScenario {
 
 		private long currentVersion() {
 			try {
-				HttpResponse<String> response = this.context.http.send(
-						HttpRequest.newBuilder(Endpoints.resolve(this.context.endpoints.pages(), "/actuator/health"))
-							.header("Authorization", this.context.endpoints.adminAuthorization())
-							.timeout(Duration.ofSeconds(10))
-							.build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<String> response = this.context.http
+					.send(HttpRequest.newBuilder(Endpoints.resolve(this.context.endpoints.pages(), "/actuator/health"))
+						.header("Authorization", this.context.endpoints.adminAuthorization())
+						.timeout(Duration.ofSeconds(10))
+						.build(), HttpResponse.BodyHandlers.ofString());
 				// A DOWN service answers 503 with the same body.
 				return SoakSample.consumerVersion(response.body());
 			}

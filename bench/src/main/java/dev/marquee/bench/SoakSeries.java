@@ -5,15 +5,22 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The arithmetic of the soak's verdict: rates per sampling window, and the comparison of the first third of a
- * run with its last third (heap after GC must not grow, Kafka lag must stay bounded).
+ * The arithmetic of the soak's verdict: rates per sampling window, and the comparison of
+ * the first third of a run with its last third (heap after GC must not grow, Kafka lag
+ * must stay bounded).
  */
 final class SoakSeries {
 
-	/** Heap after GC may grow this much (fraction) from the first third's median to the last third's. */
+	/**
+	 * Heap after GC may grow this much (fraction) from the first third's median to the
+	 * last third's.
+	 */
 	static final double HEAP_GROWTH_LIMIT = 0.20;
 
-	/** The last third's lag may reach the first third's max × this plus {@link #LAG_SLACK} records. */
+	/**
+	 * The last third's lag may reach the first third's max × this plus {@link #LAG_SLACK}
+	 * records.
+	 */
 	static final double LAG_FACTOR = 2;
 
 	static final double LAG_SLACK = 100;
@@ -25,7 +32,9 @@ final class SoakSeries {
 	}
 
 	/**
-	 * What was achieved between one sample and the one before (the first window starts when the load started).
+	 * What was achieved between one sample and the one before (the first window starts
+	 * when the load started).
+	 *
 	 * @param elapsedSeconds the window's end
 	 * @param editsPerSecond edits accepted per second in the window
 	 * @param readsPerSecond reads served per second in the window
@@ -58,8 +67,9 @@ final class SoakSeries {
 	}
 
 	/**
-	 * The first and the last third of a series (each {@code n / 3} values, none when there are fewer than 3),
-	 * unknown (NaN) values left out.
+	 * The first and the last third of a series (each {@code n / 3} values, none when
+	 * there are fewer than 3), unknown (NaN) values left out.
+	 *
 	 * @param first the start of the run
 	 * @param last its end
 	 */
@@ -86,6 +96,7 @@ final class SoakSeries {
 
 	/**
 	 * Heap-after-GC growth of one service.
+	 *
 	 * @param firstMedian median of the first third
 	 * @param lastMedian median of the last third
 	 * @param growth {@code last / first - 1}, NaN when either is unknown
@@ -110,6 +121,7 @@ final class SoakSeries {
 
 	/**
 	 * Whether Kafka lag stayed bounded.
+	 *
 	 * @param max the largest lag of the run
 	 * @param firstMax the largest in the first third
 	 * @param lastMax the largest in the last third

@@ -7,8 +7,8 @@ import dev.marquee.bench.platform.Metrics;
 import dev.marquee.bench.report.Table;
 
 /**
- * The services' own stage metrics over exactly the benchmark's window: two Prometheus scrapes, before and after,
- * and the histogram quantiles of the observations in between.
+ * The services' own stage metrics over exactly the benchmark's window: two Prometheus
+ * scrapes, before and after, and the histogram quantiles of the observations in between.
  */
 final class Stages {
 
@@ -42,7 +42,8 @@ final class Stages {
 		long count = after.countSince(before, histogram, labels);
 		table.row(stage, source, count, ms(after.quantileSince(before, histogram, labels, 0.5)),
 				ms(after.quantileSince(before, histogram, labels, 0.9)),
-				ms(after.quantileSince(before, histogram, labels, 0.99)), Double.NaN, mean(before, after, histogram, labels));
+				ms(after.quantileSince(before, histogram, labels, 0.99)), Double.NaN,
+				mean(before, after, histogram, labels));
 	}
 
 	/**
@@ -55,7 +56,8 @@ final class Stages {
 	}
 
 	/**
-	 * A timer's mean since {@code before} in milliseconds, from its {@code _sum} and {@code _count}.
+	 * A timer's mean since {@code before} in milliseconds, from its {@code _sum} and
+	 * {@code _count}.
 	 */
 	static double mean(Metrics before, Metrics after, String timer, Map<String, String> labels) {
 		long count = after.countSince(before, timer, labels);

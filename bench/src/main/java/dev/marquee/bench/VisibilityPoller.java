@@ -14,11 +14,12 @@ import dev.marquee.bench.platform.PageClient;
 import dev.marquee.model.ReadPath;
 
 /**
- * Polls a read path from outside until an edit's content version is readable, and records how long that took
- * from two origins: the edit's intended send time (open loop, coordinated omission included) and the moment
- * ingestion accepted it. Polls are asynchronous and back off in proportion to the time already waited
- * ({@link #nextDelayMillis}), so the measurement error stays within about 10% while hundreds of edits wait on a
- * slow path at once.
+ * Polls a read path from outside until an edit's content version is readable, and records
+ * how long that took from two origins: the edit's intended send time (open loop,
+ * coordinated omission included) and the moment ingestion accepted it. Polls are
+ * asynchronous and back off in proportion to the time already waited
+ * ({@link #nextDelayMillis}), so the measurement error stays within about 10% while
+ * hundreds of edits wait on a slow path at once.
  */
 final class VisibilityPoller {
 
@@ -86,7 +87,8 @@ final class VisibilityPoller {
 	}
 
 	/**
-	 * The pause before the next poll: 2 ms at first, then a tenth of the time already waited, at most 2 s.
+	 * The pause before the next poll: 2 ms at first, then a tenth of the time already
+	 * waited, at most 2 s.
 	 * @param waitedMillis time since the edit was accepted
 	 * @return the delay in milliseconds
 	 */

@@ -1,5 +1,6 @@
 /**
- * The benchmark command line: one scenario per command, each measuring a running Marquee platform from outside.
+ * The benchmark command line: one scenario per command, each measuring a running Marquee
+ * platform from outside.
  */
 @NullMarked
 package dev.marquee.bench;

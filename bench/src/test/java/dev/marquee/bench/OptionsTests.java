@@ -46,7 +46,8 @@ class OptionsTests {
 
 	@Test
 	void rejectsMalformedValues() {
-		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("--edits", "many")).integer("edits", 1));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> Options.parse(List.of("--edits", "many")).integer("edits", 1));
 		assertThatIllegalArgumentException().isThrownBy(() -> Options.parse(List.of("rate")));
 	}
 

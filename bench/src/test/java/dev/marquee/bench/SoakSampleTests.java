@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SoakSampleTests {
 
-	// As the live services expose them: label order varies, Kafka repeats each topic with dots as underscores and
+	// As the live services expose them: label order varies, Kafka repeats each topic with
+	// dots as underscores and
 	// reports NaN for windows without fetches.
 	private static final String CONSUMER = """
 			# TYPE jvm_gc_live_data_size_bytes gauge
@@ -79,7 +80,8 @@ class SoakSampleTests {
 
 	@Test
 	void measuresTheHollowGapInMillisecondsOfVersionTime() {
-		// 07:06:26.760 announced, 07:06:25.900 loaded: across a second boundary, so not a plain subtraction.
+		// 07:06:26.760 announced, 07:06:25.900 loaded: across a second boundary, so not a
+		// plain subtraction.
 		assertThat(SoakSample.hollowGapMillis(20261126070626760L, 20261126070625900L)).isEqualTo(860);
 		assertThat(SoakSample.hollowGapMillis(20261126070626760L, 20261126070626760L)).isZero();
 		assertThat(SoakSample.hollowGapMillis(20261126070626760L, 20261126070626999L)).isZero();

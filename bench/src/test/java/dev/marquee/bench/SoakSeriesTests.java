@@ -12,8 +12,8 @@ class SoakSeriesTests {
 
 	@Test
 	void computesEachWindowsRatesSinceThePreviousSample() {
-		List<SoakSeries.Window> windows = SoakSeries.windows(List.of(sample(10, 1_000, 5_000, 0), sample(20, 1_900, 10_000, 0),
-				sample(25, 2_400, 12_500, 0)));
+		List<SoakSeries.Window> windows = SoakSeries
+			.windows(List.of(sample(10, 1_000, 5_000, 0), sample(20, 1_900, 10_000, 0), sample(25, 2_400, 12_500, 0)));
 		assertThat(windows).extracting(SoakSeries.Window::elapsedSeconds).containsExactly(10.0, 20.0, 25.0);
 		assertThat(windows).extracting(SoakSeries.Window::editsPerSecond).containsExactly(100.0, 90.0, 100.0);
 		assertThat(windows).extracting(SoakSeries.Window::readsPerSecond).containsExactly(500.0, 500.0, 500.0);
@@ -21,8 +21,9 @@ class SoakSeriesTests {
 
 	@Test
 	void countsTheErrorsOfEachWindow() {
-		List<SoakSeries.Window> windows = SoakSeries.windows(List.of(
-				new SoakSample(10, 0, 0, 40, Map.of(), Map.of(), 0, 0), new SoakSample(20, 0, 0, 42, Map.of(), Map.of(), 0, 0)));
+		List<SoakSeries.Window> windows = SoakSeries
+			.windows(List.of(new SoakSample(10, 0, 0, 40, Map.of(), Map.of(), 0, 0),
+					new SoakSample(20, 0, 0, 42, Map.of(), Map.of(), 0, 0)));
 		assertThat(windows).extracting(SoakSeries.Window::errors).containsExactly(40L, 2L);
 	}
 
@@ -50,15 +51,16 @@ class SoakSeriesTests {
 
 	@Test
 	void flagsHeapGrowthAboveTwentyPercent() {
-		// A single full GC spike in the first third does not hide growth: medians, not means.
-		SoakSeries.Growth growing = SoakSeries.Growth
-			.of(SoakSeries.Thirds.of(List.of(100.0, 400.0, 100.0, 110.0, 115.0, 120.0, 125.0, 130.0, 125.0), Double::doubleValue));
+		// A single full GC spike in the first third does not hide growth: medians, not
+		// means.
+		SoakSeries.Growth growing = SoakSeries.Growth.of(SoakSeries.Thirds
+			.of(List.of(100.0, 400.0, 100.0, 110.0, 115.0, 120.0, 125.0, 130.0, 125.0), Double::doubleValue));
 		assertThat(growing.firstMedian()).isEqualTo(100.0);
 		assertThat(growing.lastMedian()).isEqualTo(125.0);
 		assertThat(growing.growth()).isCloseTo(0.25, offset(1e-9));
 		assertThat(growing.flagged()).isTrue();
-		SoakSeries.Growth steady = SoakSeries.Growth
-			.of(SoakSeries.Thirds.of(List.of(100.0, 100.0, 100.0, 300.0, 100.0, 100.0, 118.0, 119.0, 90.0), Double::doubleValue));
+		SoakSeries.Growth steady = SoakSeries.Growth.of(SoakSeries.Thirds
+			.of(List.of(100.0, 100.0, 100.0, 300.0, 100.0, 100.0, 118.0, 119.0, 90.0), Double::doubleValue));
 		assertThat(steady.growth()).isCloseTo(0.18, offset(1e-9));
 		assertThat(steady.flagged()).isFalse();
 	}
@@ -86,8 +88,8 @@ class SoakSeriesTests {
 
 	@Test
 	void cannotJudgeLagWhenDataConsumerNeverAnswered() {
-		SoakSeries.LagBound lag = SoakSeries.LagBound.of(List.of(sample(1, 0, 0, Double.NaN), sample(2, 0, 0, Double.NaN),
-				sample(3, 0, 0, Double.NaN)));
+		SoakSeries.LagBound lag = SoakSeries.LagBound
+			.of(List.of(sample(1, 0, 0, Double.NaN), sample(2, 0, 0, Double.NaN), sample(3, 0, 0, Double.NaN)));
 		assertThat(lag.max()).isNaN();
 		assertThat(lag.known()).isFalse();
 		assertThat(lag.bounded()).isFalse();

@@ -16,8 +16,9 @@ import dev.marquee.support.problem.ProblemHandling;
 import dev.marquee.support.problem.Problems;
 
 /**
- * The data consumer's own failures as problems: a dependency down is 503 with {@code Retry-After}, so callers
- * retry later. Everything else is service-support's {@link ProblemHandling}.
+ * The data consumer's own failures as problems: a dependency down is 503 with
+ * {@code Retry-After}, so callers retry later. Everything else is service-support's
+ * {@link ProblemHandling}.
  */
 @RestControllerAdvice
 @Order(ProblemHandling.SERVICE_ORDER)

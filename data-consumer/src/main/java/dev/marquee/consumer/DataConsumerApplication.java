@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The data consumer: reads page changes from Kafka and keeps the Cassandra read tables of the Kafka → Cassandra
- * read path up to date.
+ * The data consumer: reads page changes from Kafka and keeps the Cassandra read tables of
+ * the Kafka → Cassandra read path up to date.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

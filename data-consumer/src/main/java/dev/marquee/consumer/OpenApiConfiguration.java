@@ -12,12 +12,15 @@ import org.springframework.http.HttpStatus;
 import dev.marquee.support.openapi.ApiDocs;
 
 /**
- * The OpenAPI description at {@code /v3/api-docs}: the admin API, its Basic scheme and the problems it answers with.
+ * The OpenAPI description at {@code /v3/api-docs}: the admin API, its Basic scheme and
+ * the problems it answers with.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
-	/** The admin operations that talk to Kafka (the others read or write Cassandra only). */
+	/**
+	 * The admin operations that talk to Kafka (the others read or write Cassandra only).
+	 */
 	private static final Set<String> KAFKA_PATHS = Set.of("/admin/rebuild", "/admin/dlt/redrive");
 
 	@Bean

@@ -10,8 +10,8 @@ import dev.marquee.model.json.MarqueeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /v3/api-docs} as a client generator reads it: a title, the Basic scheme, and every problem type of the
- * admin API.
+ * {@code /v3/api-docs} as a client generator reads it: a title, the Basic scheme, and
+ * every problem type of the admin API.
  */
 class ApiDocsIntegrationTests extends IntegrationTestSupport {
 

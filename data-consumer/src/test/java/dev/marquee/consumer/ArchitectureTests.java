@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import dev.marquee.testsupport.ServiceArchitecture;
 
 /**
- * The data consumer's package structure: no import cycles between its packages, and of Marquee's code only
- * shared-model, service-support and its own.
+ * The data consumer's package structure: no import cycles between its packages, and of
+ * Marquee's code only shared-model, service-support and its own.
  */
 class ArchitectureTests {
 

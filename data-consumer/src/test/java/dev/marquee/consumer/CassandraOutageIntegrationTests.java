@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Cassandra stops in the middle of a stream of 1,000 records and comes back after about 30 seconds: the consumer
- * neither skips nor dead-letters anything meanwhile, reports the outage in its health, and applies every record
- * exactly as a run without outage would.
+ * Cassandra stops in the middle of a stream of 1,000 records and comes back after about
+ * 30 seconds: the consumer neither skips nor dead-letters anything meanwhile, reports the
+ * outage in its health, and applies every record exactly as a run without outage would.
  */
 class CassandraOutageIntegrationTests extends IntegrationTestSupport {
 
@@ -51,9 +51,11 @@ class CassandraOutageIntegrationTests extends IntegrationTestSupport {
 			written.addAll(publishAll(Topics.PAGE_CHANGES, changes.subList(300, RECORDS)));
 			await().atMost(Duration.ofSeconds(60)).until(() -> status("consumer").equals("DOWN"));
 			assertThat(status("cassandra")).isEqualTo("DOWN");
-			await().atMost(Duration.ofSeconds(30)).until(() -> health().at("/components/consumer/details/backlog").asLong() > 0);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> health().at("/components/consumer/details/backlog").asLong() > 0);
 			double appliedInOutage = counter("marquee.consumer.records.applied");
-			// Nothing is applied, skipped or dead-lettered while Cassandra is down: the consumer waits.
+			// Nothing is applied, skipped or dead-lettered while Cassandra is down: the
+			// consumer waits.
 			await().during(Duration.ofSeconds(25))
 				.atMost(Duration.ofSeconds(40))
 				.until(() -> counter("marquee.consumer.records.applied") == appliedInOutage
@@ -65,14 +67,14 @@ class CassandraOutageIntegrationTests extends IntegrationTestSupport {
 
 		long restartedAt = System.nanoTime();
 		double appliedBeforeDrain = counter("marquee.consumer.records.applied");
-		// The test's own session reconnects like the consumer's: until it has, its queries fail too.
-		await().atMost(Duration.ofSeconds(180))
-			.ignoreExceptions()
-			.until(() -> applied(Topics.PAGE_CHANGES, written));
+		// The test's own session reconnects like the consumer's: until it has, its
+		// queries fail too.
+		await().atMost(Duration.ofSeconds(180)).ignoreExceptions().until(() -> applied(Topics.PAGE_CHANGES, written));
 		double drainSeconds = (System.nanoTime() - restartedAt) / 1e9;
 		logger.info("Backlog of {} records drained {} s after Cassandra was back ({} records/s)",
 				counter("marquee.consumer.records.applied") - appliedBeforeDrain, String.format("%.1f", drainSeconds),
-				String.format("%.0f", (counter("marquee.consumer.records.applied") - appliedBeforeDrain) / drainSeconds));
+				String.format("%.0f",
+						(counter("marquee.consumer.records.applied") - appliedBeforeDrain) / drainSeconds));
 		Map<String, Long> versions = publishedPages(PREFIX).stream()
 			.collect(Collectors.toMap((row) -> row.getString("page_id"), (row) -> row.getLong("content_version")));
 		assertThat(versions).hasSize(RECORDS);

@@ -26,9 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A data consumer in its own JVM is killed with SIGKILL in the middle of a stream and restarted: every record is
- * applied and the read tables end up exactly as after a clean run of the same stream (the in-process consumer
- * applies the same changes under another page-id prefix from the main topic).
+ * A data consumer in its own JVM is killed with SIGKILL in the middle of a stream and
+ * restarted: every record is applied and the read tables end up exactly as after a clean
+ * run of the same stream (the in-process consumer applies the same changes under another
+ * page-id prefix from the main topic).
  */
 class ConsumerKillIntegrationTests extends IntegrationTestSupport {
 
@@ -75,14 +76,17 @@ class ConsumerKillIntegrationTests extends IntegrationTestSupport {
 			.isEqualTo(cleanRun);
 	}
 
-	/** Records applied so far by the child, from its watermarks (offsets start at 0 on a new topic). */
+	/**
+	 * Records applied so far by the child, from its watermarks (offsets start at 0 on a
+	 * new topic).
+	 */
 	private long appliedCount() {
 		return watermarks(TOPIC).values().stream().mapToLong((offset) -> offset + 1).sum();
 	}
 
 	private static void createTopic() throws Exception {
-		try (Admin admin = Admin.create(
-				Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()))) {
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers()))) {
 			if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
 				admin.createTopics(List.of(new NewTopic(TOPIC, Topics.PARTITIONS, (short) 1)))
 					.all()
@@ -101,7 +105,8 @@ class ConsumerKillIntegrationTests extends IntegrationTestSupport {
 				"--spring.cassandra.local-datacenter=" + RealInfrastructure.CASSANDRA_DATACENTER,
 				"--marquee.consumer.topic=" + TOPIC, "--marquee.consumer.dlt-topic=" + TOPIC + ".DLT",
 				"--spring.kafka.consumer.group-id=marquee-kill-test",
-				// A killed member never leaves its group; a short session lets the restarted one take over soon.
+				// A killed member never leaves its group; a short session lets the
+				// restarted one take over soon.
 				"--spring.kafka.consumer.properties.session.timeout.ms=6000",
 				"--spring.kafka.consumer.heartbeat-interval=2s");
 		File log = LOG.toFile();

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Unchanged element rows are skipped, yet every read table ends exactly as the newest version says, whatever the
- * order and number of deliveries; on the real Kafka broker and Cassandra node.
+ * Unchanged element rows are skipped, yet every read table ends exactly as the newest
+ * version says, whatever the order and number of deliveries; on the real Kafka broker and
+ * Cassandra node.
  */
 class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 
@@ -60,10 +61,11 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void outOfOrderAndDuplicateDeliveriesLeaveTheNewestVersion() {
 		String id = "skip-c";
-		// v3 keeps a and b from v1 (skipped rows, write time v1); the late v2 differs in both and drops b.
+		// v3 keeps a and b from v1 (skipped rows, write time v1); the late v2 differs in
+		// both and drops b.
 		applyInOrder(upsert(id, "skip-c-slug", V1, "a:one", "b:one"),
+				upsert(id, "skip-c-slug", V3, "a:one", "b:one", "c:three"), upsert(id, "skip-c-slug", V2, "a:two"),
 				upsert(id, "skip-c-slug", V3, "a:one", "b:one", "c:three"),
-				upsert(id, "skip-c-slug", V2, "a:two"), upsert(id, "skip-c-slug", V3, "a:one", "b:one", "c:three"),
 				upsert(id, "skip-c-slug", V1, "a:one", "b:one"), upsert(id, "skip-c-slug", V2, "a:two"));
 
 		assertNewest(id, "skip-c-slug", V3, "a:one", "b:one", "c:three");
@@ -74,8 +76,8 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void lateOlderDeleteCannotRemoveRowsANewerVersionKept() {
 		String id = "skip-d";
-		applyInOrder(upsert(id, "skip-d-slug", V1, "a:one", "b:one"),
-				upsert(id, "skip-d-slug", V3, "a:one", "b:three"), TestChanges.deleted(id, "skip-d-slug", V2));
+		applyInOrder(upsert(id, "skip-d-slug", V1, "a:one", "b:one"), upsert(id, "skip-d-slug", V3, "a:one", "b:three"),
+				TestChanges.deleted(id, "skip-d-slug", V2));
 
 		assertNewest(id, "skip-d-slug", V3, "a:one", "b:three");
 	}
@@ -110,8 +112,10 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void pageFarAboveTheBatchSizeFailThresholdIsWrittenAndThenEditedInPlace() {
-		// Cassandra 5 fails multi-partition batches above 50 KiB; this page's elements are about 450 KB, written as
-		// one single-partition batch (exempt) and one statement per element_by_id partition.
+		// Cassandra 5 fails multi-partition batches above 50 KiB; this page's elements
+		// are about 450 KB, written as
+		// one single-partition batch (exempt) and one statement per element_by_id
+		// partition.
 		String id = "skip-g";
 		String filler = "x".repeat(1_500);
 		String[] first = new String[300];
@@ -136,7 +140,10 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		await().atMost(TIMEOUT).until(() -> applied(Topics.PAGE_CHANGES, written));
 	}
 
-	/** Every read table holds exactly the given version, elements given as "id:text" in order. */
+	/**
+	 * Every read table holds exactly the given version, elements given as "id:text" in
+	 * order.
+	 */
 	private void assertNewest(String pageId, String slug, long version, String... elements) {
 		Page expected = page(pageId, slug, version, elements);
 		Row page = pageBySlug(slug);
@@ -159,7 +166,8 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		assertThat(byId).hasSize(elements.length);
 		for (Element element : expected.elements()) {
 			Row row = rows.get(element.position());
-			// Page construction treats any element written at another time than the page's version as torn.
+			// Page construction treats any element written at another time than the
+			// page's version as torn.
 			assertThat(row.getLong("written")).isEqualTo(version);
 			assertThat(row.getString("element_id")).isEqualTo(element.elementId());
 			assertThat(row.getString("body")).contains("\"" + text(element) + "\"");
@@ -173,9 +181,10 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 
 	private long elementRowVersion(String pageId, String elementId) {
 		Row row = this.session
-			.execute("SELECT content_version, writetime(body) AS written FROM marquee_read.element_by_id "
-					+ "WHERE element_id = ? AND stage = ? AND page_id = ?", pageId + "-" + elementId,
-					Stage.PUBLISHED.name(), pageId)
+			.execute(
+					"SELECT content_version, writetime(body) AS written FROM marquee_read.element_by_id "
+							+ "WHERE element_id = ? AND stage = ? AND page_id = ?",
+					pageId + "-" + elementId, Stage.PUBLISHED.name(), pageId)
 			.one();
 		assertThat(row).isNotNull();
 		assertThat(row.getLong("content_version")).isEqualTo(row.getLong("written"));
@@ -194,8 +203,8 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		List<Element> list = new ArrayList<>();
 		for (int i = 0; i < elements.length; i++) {
 			String[] parts = elements[i].split(":", 2);
-			list.add(new Element(pageId + "-" + parts[0], ElementType.RICH_TEXT, i, Map.of("html", parts[1]),
-					List.of(), List.of(), List.of()));
+			list.add(new Element(pageId + "-" + parts[0], ElementType.RICH_TEXT, i, Map.of("html", parts[1]), List.of(),
+					List.of(), List.of()));
 		}
 		return new Page(pageId, slug, Stage.PUBLISHED, "article", "Title " + version, null, list, version,
 				version / 1000, Instant.ofEpochSecond(version / 1_000_000), "trace-" + version);

@@ -38,8 +38,8 @@ import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.testsupport.RealInfrastructure;
 
 /**
- * One application context on the real Kafka broker and Cassandra node, shared by every integration test class
- * (they differ only in their page-id prefixes).
+ * One application context on the real Kafka broker and Cassandra node, shared by every
+ * integration test class (they differ only in their page-id prefixes).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "marquee.consumer.lag-interval=1s" })
@@ -68,10 +68,9 @@ abstract class IntegrationTestSupport {
 
 	static synchronized KafkaProducer<String, byte[]> producer() {
 		if (producer == null) {
-			producer = new KafkaProducer<>(
-					Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, RealInfrastructure.kafkaBootstrapServers(),
-							ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-							ProducerConfig.LINGER_MS_CONFIG, 1),
+			producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+					RealInfrastructure.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+					ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 1),
 					new StringSerializer(), new ByteArraySerializer());
 		}
 		return producer;
@@ -115,7 +114,10 @@ abstract class IntegrationTestSupport {
 		return written;
 	}
 
-	/** Whether the applied watermark of every partition written to has reached the highest offset written. */
+	/**
+	 * Whether the applied watermark of every partition written to has reached the highest
+	 * offset written.
+	 */
 	boolean applied(String topic, List<RecordMetadata> written) {
 		Map<Integer, Long> highest = new java.util.HashMap<>();
 		written.forEach((metadata) -> highest.merge(metadata.partition(), metadata.offset(), Math::max));

@@ -13,8 +13,9 @@ import dev.marquee.model.cassandra.Keyspaces;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keyspace creation on the real node: the configured replication is what Cassandra reports, creation is
- * idempotent, and an existing keyspace replicated differently is left alone with a warning naming the fix.
+ * Keyspace creation on the real node: the configured replication is what Cassandra
+ * reports, creation is idempotent, and an existing keyspace replicated differently is
+ * left alone with a warning naming the fix.
  */
 class KeyspaceReplicationIntegrationTests extends IntegrationTestSupport {
 
@@ -33,8 +34,9 @@ class KeyspaceReplicationIntegrationTests extends IntegrationTestSupport {
 		assertThat(Keyspaces.ensure(this.session, keyspace, created, DDL)).as("idempotent").isEmpty();
 
 		KeyspaceReplication configured = KeyspaceReplication.networkTopology("datacenter1", 3);
-		assertThat(Keyspaces.ensure(this.session, keyspace, configured, DDL)).hasValueSatisfying((warning) -> assertThat(
-				warning).contains(keyspace, "NetworkTopologyStrategy:datacenter1=3", "ALTER KEYSPACE " + keyspace));
+		assertThat(Keyspaces.ensure(this.session, keyspace, configured, DDL))
+			.hasValueSatisfying((warning) -> assertThat(warning).contains(keyspace,
+					"NetworkTopologyStrategy:datacenter1=3", "ALTER KEYSPACE " + keyspace));
 
 		Row row = this.session
 			.execute("SELECT replication FROM system_schema.keyspaces WHERE keyspace_name = '" + keyspace + "'")

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tracing, health and metrics as an operator sees them on the data consumer: the producer's trace restored from
- * the record headers into the log, health details for ADMIN only, Prometheus open.
+ * Tracing, health and metrics as an operator sees them on the data consumer: the
+ * producer's trace restored from the record headers into the log, health details for
+ * ADMIN only, Prometheus open.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests extends IntegrationTestSupport {

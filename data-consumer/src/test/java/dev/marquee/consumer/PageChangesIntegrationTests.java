@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The consumer's acceptance lines for single records, on the real Kafka broker and Cassandra node.
+ * The consumer's acceptance lines for single records, on the real Kafka broker and
+ * Cassandra node.
  */
 class PageChangesIntegrationTests extends IntegrationTestSupport {
 
@@ -70,7 +71,8 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 		publish(newer);
 		await().atMost(TIMEOUT).until(() -> pageBySlug("pc-b-slug") != null);
 
-		// An older version with more elements and a summary, then a duplicate of the newer one, then a marker.
+		// An older version with more elements and a summary, then a duplicate of the
+		// newer one, then a marker.
 		publish(TestChanges.upsert("pc-b", "pc-b-slug", v1, 4));
 		publish(newer);
 		publish(TestChanges.upsert("pc-b-marker", "pc-b-marker-slug", v1, 1));
@@ -126,11 +128,12 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 	@Test
 	void pagesSharingAnElementIdEachKeepTheirOwnElementRow() {
 		// Element ids come from the CMS and are only unique within a page.
-		publish(PageChanged.upserted(TestChanges.page("pc-e1", "pc-e1-slug", Stage.PUBLISHED, BASE_VERSION + 1100,
-				1, null), null));
+		publish(PageChanged
+			.upserted(TestChanges.page("pc-e1", "pc-e1-slug", Stage.PUBLISHED, BASE_VERSION + 1100, 1, null), null));
 		await().atMost(TIMEOUT).until(() -> elementById("pc-e1-e0") != null);
-		PageChanged other = PageChanged.upserted(withElementIds(
-				TestChanges.page("pc-e2", "pc-e2-slug", Stage.PUBLISHED, BASE_VERSION + 1200, 1, null), "pc-e1-e0"),
+		PageChanged other = PageChanged.upserted(
+				withElementIds(TestChanges.page("pc-e2", "pc-e2-slug", Stage.PUBLISHED, BASE_VERSION + 1200, 1, null),
+						"pc-e1-e0"),
 				null);
 		publish(other);
 		await().atMost(TIMEOUT).until(() -> elementById("pc-e1-e0", "pc-e2") != null);
@@ -157,9 +160,8 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 		RecordMetadata garbage = send(Topics.PAGE_CHANGES, key, "{not json".getBytes(StandardCharsets.UTF_8));
 		PageChanged mismatched = TestChanges.upsert("pc-other", "pc-poison-slug", BASE_VERSION + 700, 1);
 		RecordMetadata wrongKey = send(Topics.PAGE_CHANGES, key, MarqueeJson.write(mismatched));
-		RecordMetadata invalid = send(Topics.PAGE_CHANGES, key,
-				"{\"kind\":\"UPSERTED\",\"pageId\":\"pc-poison\",\"stage\":\"PUBLISHED\",\"slug\":\"x\",\"contentVersion\":1}"
-					.getBytes(StandardCharsets.UTF_8));
+		RecordMetadata invalid = send(Topics.PAGE_CHANGES, key, "{\"kind\":\"UPSERTED\",\"pageId\":\"pc-poison\","
+				+ "\"stage\":\"PUBLISHED\",\"slug\":\"x\",\"contentVersion\":1}".getBytes(StandardCharsets.UTF_8));
 		publish(TestChanges.upsert(key, "pc-poison-after", BASE_VERSION + 800, 1));
 
 		await().atMost(TIMEOUT).until(() -> pageBySlug("pc-poison-after") != null);
@@ -186,14 +188,15 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void redriveReplaysDeadLettersOntoTheMainTopic() {
-		// A valid change that was dead-lettered, e.g. during a bug that has been fixed since.
+		// A valid change that was dead-lettered, e.g. during a bug that has been fixed
+		// since.
 		PageChanged change = TestChanges.upsert("pc-redrive", "pc-redrive-slug", BASE_VERSION + 900, 2);
 		send(Topics.PAGE_CHANGES_DLT, change.pageId(), MarqueeJson.write(change));
 
 		var denied = http("POST", "/admin/dlt/redrive", null);
 		assertThat(denied.statusCode()).isEqualTo(401);
-		assertThat(denied.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
+		assertThat(denied.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE));
 		assertThat(http("POST", "/admin/dlt/redrive", "editor:marquee-editor-local").statusCode()).isEqualTo(403);
 
 		var redriven = http("POST", "/admin/dlt/redrive", ADMIN);

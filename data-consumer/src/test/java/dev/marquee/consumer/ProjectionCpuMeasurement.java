@@ -33,23 +33,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A measurement, not part of the suite (its name matches no test pattern): CPU per page stage of the projection
- * for 50-element pages, on the real Kafka broker and Cassandra node of the test infrastructure. It prints, and
- * writes to {@code target/projection-cpu.txt}, the CPU of the listener threads ({@code page-changes-*}), of the
- * Cassandra driver's threads ({@code s0-*}) and of the Cassandra process (from {@code /proc/<pid>/stat}) per record,
- * per round; it asserts only that every record was applied. Timings are never asserted.
+ * A measurement, not part of the suite (its name matches no test pattern): CPU per page
+ * stage of the projection for 50-element pages, on the real Kafka broker and Cassandra
+ * node of the test infrastructure. It prints, and writes to
+ * {@code target/projection-cpu.txt}, the CPU of the listener threads
+ * ({@code page-changes-*}), of the Cassandra driver's threads ({@code s0-*}) and of the
+ * Cassandra process (from {@code /proc/<pid>/stat}) per record, per round; it asserts
+ * only that every record was applied. Timings are never asserted.
  *
- * <p>Run: {@code ./mvnw -B -pl data-consumer -am -Dsurefire.failIfNoSpecifiedTests=false
- * -Dtest=ProjectionCpuMeasurement verify}; {@code -Dmarquee.measure.pages} (default 100) pages per round,
- * {@code -Dmarquee.measure.rounds} (default 7) rounds per kind (edits and unchanged re-renders alternate, new
- * pages last), {@code -Dmarquee.measure.warmup} (default 12) unmeasured rounds before. Every round writes each page as PUBLISHED and
+ * <p>
+ * Run: {@code ./mvnw -B -pl data-consumer -am -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dtest=ProjectionCpuMeasurement verify}; {@code -Dmarquee.measure.pages} (default 100)
+ * pages per round, {@code -Dmarquee.measure.rounds} (default 7) rounds per kind (edits
+ * and unchanged re-renders alternate, new pages last), {@code -Dmarquee.measure.warmup}
+ * (default 12) unmeasured rounds before. Every round writes each page as PUBLISHED and
  * PREVIEW (two page stages, as a publish does).
  */
 class ProjectionCpuMeasurement extends IntegrationTestSupport {
 
 	private static final int ELEMENTS = 50;
 
-	/** About 1.2 KB of JSON per element, so a page is about the 60 KB page of the measurements. */
+	/**
+	 * About 1.2 KB of JSON per element, so a page is about the 60 KB page of the issue's
+	 * measurements.
+	 */
 	private static final String FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(18);
 
 	private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -66,10 +73,11 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		String prefix = "cpu-" + System.nanoTime() + "-";
 		long cassandraPid = cassandraPid();
 		List<String> report = new ArrayList<>();
-		report.add("pages per round " + pages + ", elements per page " + ELEMENTS + ", records per round "
-				+ (pages * 2) + ", Cassandra pid " + cassandraPid);
+		report.add("pages per round " + pages + ", elements per page " + ELEMENTS + ", records per round " + (pages * 2)
+				+ ", Cassandra pid " + cassandraPid);
 		long version = TestChanges.BASE_VERSION;
-		// Warm-up: the JIT (Cassandra's too, whose compiler threads count in its process CPU) and the first writes
+		// Warm-up: the JIT (Cassandra's too, whose compiler threads count in its process
+		// CPU) and the first writes
 		// are not what a running consumer costs. The measured pages
 		// are written first here too, so the edit rounds start from existing pages.
 		int edit = 0;
@@ -81,8 +89,10 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		version += 1_000_000;
 		apply(changes(prefix, pages, version, edit));
 		Map<Kind, List<Sample>> samples = new java.util.EnumMap<>(Kind.class);
-		// Edits and unchanged re-renders alternate, so that background work (compaction, flushes) and the
-		// machine's other load fall on both alike; first writes of new pages come last, as they leave the most
+		// Edits and unchanged re-renders alternate, so that background work (compaction,
+		// flushes) and the
+		// machine's other load fall on both alike; first writes of new pages come last,
+		// as they leave the most
 		// compaction behind.
 		for (int round = 0; round < 2 * rounds; round++) {
 			Kind kind = (round % 2 == 0) ? Kind.ONE_ELEMENT_EDITED : Kind.UNCHANGED_ELEMENTS;
@@ -139,7 +149,8 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		List<RecordMetadata> written = publishAll(Topics.PAGE_CHANGES, changes);
 		Map<Integer, Long> highest = new HashMap<>();
 		written.forEach((metadata) -> highest.merge(metadata.partition(), metadata.offset(), Math::max));
-		// The poll goes through the consumer's own session and node, so it is cheap (prepared) and infrequent.
+		// The poll goes through the consumer's own session and node, so it is cheap
+		// (prepared) and infrequent.
 		await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> {
 			Map<Integer, Long> watermarks = this.watermarks.of(Topics.PAGE_CHANGES);
 			return highest.entrySet()
@@ -149,8 +160,9 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 	}
 
 	/**
-	 * Every page as PUBLISHED and PREVIEW at {@code version}; only element 1 depends on {@code edit}, so a round
-	 * with a new edit number changes one element, a round with the same one changes none.
+	 * Every page as PUBLISHED and PREVIEW at {@code version}; only element 1 depends on
+	 * {@code edit}, so a round with a new edit number changes one element, a round with
+	 * the same one changes none.
 	 */
 	private static List<PageChanged> changes(String prefix, int pages, long version, int edit) {
 		List<PageChanged> changes = new ArrayList<>();
@@ -184,7 +196,10 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		return cpu;
 	}
 
-	/** The Cassandra node this test JVM started: the one whose cassandra.yaml has the contact point's port. */
+	/**
+	 * The Cassandra node this test JVM started: the one whose cassandra.yaml has the
+	 * contact point's port.
+	 */
 	private static long cassandraPid() throws IOException {
 		String contactPoint = RealInfrastructure.cassandraContactPoint();
 		String port = contactPoint.substring(contactPoint.lastIndexOf(':') + 1);
@@ -213,7 +228,8 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 	private static long processCpuNanos(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// Fields after the command name (which may contain spaces) start at field 3; utime and stime are 14, 15.
+			// Fields after the command name (which may contain spaces) start at field 3;
+			// utime and stime are 14, 15.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
@@ -228,10 +244,16 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		/** The first version of every page: every row is new. */
 		FIRST_WRITE,
 
-		/** A new version of every page with one element's body changed (the usual editorial edit). */
+		/**
+		 * A new version of every page with one element's body changed (the usual
+		 * editorial edit).
+		 */
 		ONE_ELEMENT_EDITED,
 
-		/** A new version with identical elements (a re-render that changed nothing the elements show). */
+		/**
+		 * A new version with identical elements (a re-render that changed nothing the
+		 * elements show).
+		 */
 		UNCHANGED_ELEMENTS
 
 	}
@@ -255,8 +277,10 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		}
 
 		static String median(List<Sample> samples) {
-			return String.format("per page stage: total %.2f ms CPU (listener %.2f, driver %.2f, Cassandra %.2f), "
-					+ "wall %.2f ms; %d rounds", median(samples, Sample::totalPerRecordMillis),
+			return String.format(
+					"per page stage: total %.2f ms CPU (listener %.2f, driver %.2f, Cassandra %.2f), "
+							+ "wall %.2f ms; %d rounds",
+					median(samples, Sample::totalPerRecordMillis),
 					median(samples, (s) -> s.perRecordMillis(s.listenerNanos)),
 					median(samples, (s) -> s.perRecordMillis(s.driverNanos)),
 					median(samples, (s) -> s.perRecordMillis(s.cassandraNanos)),

@@ -7,9 +7,10 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
 
 /**
- * Every content-table row of the pages with one id prefix, as sorted text with the prefix replaced, so that two
- * runs over differently prefixed copies of the same stream can be compared. Write times are included: the same
- * stream must leave the same versions, not only the same values.
+ * Every content-table row of the pages with one id prefix, as sorted text with the prefix
+ * replaced, so that two runs over differently prefixed copies of the same stream can be
+ * compared. Write times are included: the same stream must leave the same versions, not
+ * only the same values.
  */
 final class ReadTablesDump {
 
@@ -30,8 +31,8 @@ final class ReadTablesDump {
 		for (Row row : session.execute("SELECT page_id, stage, position, element_id, type, body, "
 				+ "writetime(body) AS wt FROM marquee_read.elements_by_page")) {
 			add(rows, prefix, row.getString("page_id"), "elements_by_page", row.getString("page_id"),
-					row.getString("stage"), row.getInt("position"), row.getString("element_id"),
-					row.getString("type"), row.getString("body"), row.getLong("wt"));
+					row.getString("stage"), row.getInt("position"), row.getString("element_id"), row.getString("type"),
+					row.getString("body"), row.getLong("wt"));
 		}
 		for (Row row : session.execute("SELECT element_id, stage, page_id, position, type, body, content_version, "
 				+ "writetime(body) AS wt FROM marquee_read.element_by_id")) {
@@ -41,9 +42,9 @@ final class ReadTablesDump {
 		}
 		for (Row row : session.execute("SELECT stage, slug, page_id, title, content_version, writetime(title) AS wt "
 				+ "FROM marquee_read.pages_by_stage")) {
-			add(rows, prefix, row.getString("page_id"), "pages_by_stage", row.getString("stage"),
-					row.getString("slug"), row.getString("page_id"), row.getString("title"),
-					row.getLong("content_version"), row.getLong("wt"));
+			add(rows, prefix, row.getString("page_id"), "pages_by_stage", row.getString("stage"), row.getString("slug"),
+					row.getString("page_id"), row.getString("title"), row.getLong("content_version"),
+					row.getLong("wt"));
 		}
 		rows.sort(null);
 		return rows;

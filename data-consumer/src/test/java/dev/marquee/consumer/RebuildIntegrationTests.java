@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code POST /admin/rebuild} replays the topic into emptied read tables and reproduces them exactly.
+ * {@code POST /admin/rebuild} replays the topic into emptied read tables and reproduces
+ * them exactly.
  */
 class RebuildIntegrationTests extends IntegrationTestSupport {
 
@@ -38,10 +39,12 @@ class RebuildIntegrationTests extends IntegrationTestSupport {
 		assertThat(second.statusCode()).isEqualTo(409);
 		assertThat(second.body()).contains("https://marquee.dev/problems/rebuild-running");
 
-		await().atMost(Duration.ofSeconds(180)).until(() -> rebuildStatus().at("/state").asString().equals("COMPLETED"));
+		await().atMost(Duration.ofSeconds(180))
+			.until(() -> rebuildStatus().at("/state").asString().equals("COMPLETED"));
 		JsonNode status = rebuildStatus();
 		assertThat(status.at("/truncated").asBoolean()).isTrue();
-		assertThat(status.at("/read").asLong()).isEqualTo(status.at("/target").asLong()).isGreaterThanOrEqualTo(changes.size());
+		assertThat(status.at("/read").asLong()).isEqualTo(status.at("/target").asLong())
+			.isGreaterThanOrEqualTo(changes.size());
 		assertThat(status.at("/progress").asDouble()).isEqualTo(1.0);
 
 		assertThat(ReadTablesDump.of(this.session, PREFIX)).isEqualTo(before);
@@ -54,9 +57,9 @@ class RebuildIntegrationTests extends IntegrationTestSupport {
 		await().atMost(Duration.ofSeconds(120)).until(() -> applied(Topics.PAGE_CHANGES, written));
 		List<String> before = ReadTablesDump.of(this.session, "inplace-");
 
-		await().atMost(Duration.ofSeconds(180))
-			.until(() -> http("POST", "/admin/rebuild", ADMIN).statusCode() == 202);
-		// Pages stay readable throughout: nothing is emptied, and the replay's older versions lose.
+		await().atMost(Duration.ofSeconds(180)).until(() -> http("POST", "/admin/rebuild", ADMIN).statusCode() == 202);
+		// Pages stay readable throughout: nothing is emptied, and the replay's older
+		// versions lose.
 		await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> {
 			assertThat(pageBySlug("inplace-slug-1-renamed")).isNotNull();
 			assertThat(rebuildStatus().at("/state").asString()).isEqualTo("COMPLETED");

@@ -9,9 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A slug that changes hands between pages. Ingestion lets page B claim a slug only after page A's rename away from
- * it (or removal) was accepted, and B's content version is drawn after its claim, so B's version is the greater.
- * The two changes are keyed by different pages, so they may sit on different partitions and be applied in either
+ * A slug that changes hands between pages. Ingestion lets page B claim a slug only after
+ * page A's rename away from it (or removal) was accepted, and B's content version is
+ * drawn after its claim, so B's version is the greater. The two changes are keyed by
+ * different pages, so they may sit on different partitions and be applied in either
  * order: A's removal of its old slug row must never hide or delete B's.
  */
 class SlugTakeoverIntegrationTests extends IntegrationTestSupport {
@@ -43,8 +44,9 @@ class SlugTakeoverIntegrationTests extends IntegrationTestSupport {
 		publish(TestChanges.upsert("st-d", "st-freed", v1 + 200, 1));
 		publish(TestChanges.deleted("st-c", "st-freed", v1 + 100));
 		publish(TestChanges.upsert("st-marker", "st-marker-slug", v1, 1));
-		await().atMost(TIMEOUT).until(() -> pageBySlug("st-marker-slug") != null
-				&& "st-d".equals(pageBySlug("st-freed").getString("page_id")));
+		await().atMost(TIMEOUT)
+			.until(() -> pageBySlug("st-marker-slug") != null
+					&& "st-d".equals(pageBySlug("st-freed").getString("page_id")));
 
 		assertThat(pageBySlug("st-freed").getString("page_id")).isEqualTo("st-d");
 		assertThat(pageByStage("st-freed").getString("page_id")).isEqualTo("st-d");

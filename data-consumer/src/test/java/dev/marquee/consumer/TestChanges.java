@@ -18,7 +18,10 @@ import dev.marquee.model.Stage;
  */
 final class TestChanges {
 
-	/** A content version in microseconds since the epoch, like {@code ContentVersionClock}'s. */
+	/**
+	 * A content version in microseconds since the epoch, like
+	 * {@code ContentVersionClock}'s.
+	 */
 	static final long BASE_VERSION = 1_764_000_000_000_000L;
 
 	private TestChanges() {
@@ -51,8 +54,9 @@ final class TestChanges {
 	}
 
 	/**
-	 * A stream mixing every kind of change: for each page several versions with changing element counts, a
-	 * rename, and for every fifth page a delete at the end; versions only grow per page.
+	 * A stream mixing every kind of change: for each page several versions with changing
+	 * element counts, a rename, and for every fifth page a delete at the end; versions
+	 * only grow per page.
 	 */
 	static List<PageChanged> stream(String prefix, int pages, int versionsPerPage) {
 		List<PageChanged> changes = new ArrayList<>();

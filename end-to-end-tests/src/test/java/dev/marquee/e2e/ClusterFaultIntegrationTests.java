@@ -38,29 +38,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The platform in cluster mode (3 Cassandra nodes, 3 Kafka brokers, two page-construction replicas; RF 3,
- * LOCAL_QUORUM, {@code min.insync.replicas=2}) while signed edits flow: one Cassandra node, then the Kafka broker
- * leading a partition of the page-change topic, then a page-construction replica are killed with SIGKILL and
- * restarted, one after the other. Senders behave like a CMS (an edit not acknowledged with a 2xx is retried with the
- * same delivery id); readers read every acknowledged page from every replica on both paths throughout.
+ * The platform in cluster mode (3 Cassandra nodes, 3 Kafka brokers, two page-construction
+ * replicas; RF 3, LOCAL_QUORUM, {@code min.insync.replicas=2}) while signed edits flow:
+ * one Cassandra node, then the Kafka broker leading a partition of the page-change topic,
+ * then a page-construction replica are killed with SIGKILL and restarted, one after the
+ * other. Senders behave like a CMS (an edit not acknowledged with a 2xx is retried with
+ * the same delivery id); readers read every acknowledged page from every replica on both
+ * paths throughout.
  *
- * <p>Senders keep sending, each at a steady pace, from before the first fault until some edits after the last one
- * are acknowledged, so edits flow through every fault. Afterwards every acknowledged edit is visible at its final
- * version on both paths on every replica, and no read on a surviving replica (one that was never killed) failed.
- * Reduced for CI ({@code marquee.e2e.cluster-edits}: edits between two faults, default 20); the full run's command
- * and figures are in RELIABILITY.md.
+ * <p>
+ * Senders keep sending, each at a steady pace, from before the first fault until some
+ * edits after the last one are acknowledged, so edits flow through every fault.
+ * Afterwards every acknowledged edit is visible at its final version on both paths on
+ * every replica, and no read on a surviving replica (one that was never killed) failed.
+ * Reduced for CI ({@code marquee.e2e.cluster-edits}: edits between two faults, default
+ * 20); the full run's command and figures are in RELIABILITY.md.
  */
 @Order(4)
 class ClusterFaultIntegrationTests {
 
 	private static final int PAGES = Integer.getInteger("marquee.e2e.cluster-pages", 24);
 
-	/** Edits acknowledged before the first fault, between two faults and after the last one. */
+	/**
+	 * Edits acknowledged before the first fault, between two faults and after the last
+	 * one.
+	 */
 	private static final int EDITS_BETWEEN_FAULTS = Integer.getInteger("marquee.e2e.cluster-edits", 20);
 
 	private static final int SENDERS = 4;
 
-	/** Each sender's pause after an acknowledged edit: a steady stream, not a flood, on a 2-core machine. */
+	/**
+	 * Each sender's pause after an acknowledged edit: a steady stream, not a flood, on a
+	 * 2-core machine.
+	 */
 	private static final Duration PACE = Duration.ofMillis(Long.getLong("marquee.e2e.cluster-pace-ms", 250));
 
 	private static final Duration ACKNOWLEDGE_WITHIN = Duration.ofMinutes(4);
@@ -90,7 +100,10 @@ class ClusterFaultIntegrationTests {
 	/** Failed reads on surviving replicas, by the fault under way when they failed. */
 	private final Map<String, AtomicInteger> readErrors = new ConcurrentHashMap<>();
 
-	/** Failed reads on the killed replica while it was up (before its kill, or still warming up after its restart). */
+	/**
+	 * Failed reads on the killed replica while it was up (before its kill, or still
+	 * warming up after its restart).
+	 */
 	private final Map<String, AtomicInteger> killedReplicaReadErrors = new ConcurrentHashMap<>();
 
 	/** The replica killed in the run: not a survivor, from the start. */
@@ -118,7 +131,8 @@ class ClusterFaultIntegrationTests {
 
 	@AfterAll
 	static void stopCluster() {
-		// The shutdown hook stops everything too; closing here frees the machine (11 JVMs, their data) at once for
+		// The shutdown hook stops everything too; closing here frees the machine (11
+		// JVMs, their data) at once for
 		// the classes after this one.
 		if (platform != null) {
 			platform.close();
@@ -157,8 +171,9 @@ class ClusterFaultIntegrationTests {
 				node.kill();
 				node.start(ClusterUnderTest.START_TIMEOUT);
 			}));
-		}, () -> faults.add(measure("SIGKILL Kafka broker " + leader.bootstrapServers() + " (leader of "
-				+ Topics.PAGE_CHANGES + "-0)", progress, () -> {
+		}, () -> faults.add(measure(
+				"SIGKILL Kafka broker " + leader.bootstrapServers() + " (leader of " + Topics.PAGE_CHANGES + "-0)",
+				progress, () -> {
 					leader.kill();
 					leader.start(ClusterUnderTest.START_TIMEOUT);
 				})), () -> {
@@ -203,8 +218,9 @@ class ClusterFaultIntegrationTests {
 	}
 
 	/**
-	 * Waits until the senders have acknowledged up to a threshold, failing only if none is acknowledged for
-	 * {@link #ACKNOWLEDGE_WITHIN}: how long a larger run takes depends on the machine, a stall does not.
+	 * Waits until the senders have acknowledged up to a threshold, failing only if none
+	 * is acknowledged for {@link #ACKNOWLEDGE_WITHIN}: how long a larger run takes
+	 * depends on the machine, a stall does not.
 	 */
 	private static void awaitProgress(AtomicInteger progress, int threshold) {
 		while (progress.get() < threshold) {
@@ -215,7 +231,8 @@ class ClusterFaultIntegrationTests {
 
 	@AfterEach
 	void stopSendersAndReaders() {
-		// a failed run must not leave its senders and readers working against the stopped cluster
+		// a failed run must not leave its senders and readers working against the stopped
+		// cluster
 		this.sending.set(false);
 		this.reading.set(false);
 		this.workers.shutdownNow();
@@ -231,7 +248,10 @@ class ClusterFaultIntegrationTests {
 				+ " s, " + (progress.get() - at) + " edits acknowledged meanwhile";
 	}
 
-	/** The broker leading partition 0 of the page-change topic: killing it forces a leader election. */
+	/**
+	 * The broker leading partition 0 of the page-change topic: killing it forces a leader
+	 * election.
+	 */
 	private static KafkaServer partitionLeader() throws Exception {
 		Properties config = new Properties();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.cluster().bootstrapServers());
@@ -265,7 +285,8 @@ class ClusterFaultIntegrationTests {
 				}
 				else {
 					this.otherRefusals.incrementAndGet();
-					System.err.println("unexpected answer for " + deliveryId + ": " + answer.status() + " " + answer.body());
+					System.err
+						.println("unexpected answer for " + deliveryId + ": " + answer.status() + " " + answer.body());
 				}
 			}
 			catch (IOException ex) {
@@ -277,9 +298,9 @@ class ClusterFaultIntegrationTests {
 	}
 
 	/**
-	 * Reads acknowledged pages from one replica on both paths until told to stop. A page not yet on a path answers
-	 * 404 (the Kafka path is eventually consistent); anything else but 200, or no answer, is a failed read unless the
-	 * replica is the one killed.
+	 * Reads acknowledged pages from one replica on both paths until told to stop. A page
+	 * not yet on a path answers 404 (the Kafka path is eventually consistent); anything
+	 * else but 200, or no answer, is a failed read unless the replica is the one killed.
 	 */
 	private Void readContinuously(String replica, AtomicBoolean reading) throws InterruptedException {
 		MarqueeClient client = clients.get(replica);
@@ -329,7 +350,8 @@ class ClusterFaultIntegrationTests {
 					JsonNode page = answer.json();
 					String heading = page.get("elements").get(0).get("text").get("heading").asString();
 					int shown = Integer.parseInt(heading.substring("edit ".length()));
-					// A newer heading than the last acknowledged one would mean an edit went through unacknowledged.
+					// A newer heading than the last acknowledged one would mean an edit
+					// went through unacknowledged.
 					assertThat(shown).isBetween(1, expected.getValue());
 					assertThat(page.get("elements").size()).as("no duplicated elements").isEqualTo(4);
 					onBoth &= shown == expected.getValue();
@@ -371,7 +393,9 @@ class ClusterFaultIntegrationTests {
 			.append(", lost: ")
 			.append(this.lastAcknowledged.size() - pages.size())
 			.append('\n'));
-		report.append("reads during the run: ").append(this.reads.get()).append(", failed on surviving replicas: ")
+		report.append("reads during the run: ")
+			.append(this.reads.get())
+			.append(", failed on surviving replicas: ")
 			.append(this.readErrors.values().stream().mapToInt(AtomicInteger::get).sum())
 			.append(' ')
 			.append(this.readErrors)

@@ -19,11 +19,12 @@ import dev.marquee.infra.OrphanGuard;
 import dev.marquee.infra.Readiness;
 
 /**
- * The platform in cluster mode, as {@code ./marquee up --cluster --page-replicas 2} runs it: 3 Cassandra nodes and
- * 3 Kafka brokers on 127.0.0.1-3 ({@link LocalCluster}), the four services as separate JVMs configured for RF 3,
- * LOCAL_QUORUM and {@code min.insync.replicas=2}, and two page-construction replicas. Everything on free ports,
- * every process watching this JVM. Closing it stops every process and deletes the nodes' data (about 70 MB); every
- * log stays in {@link #home()} for a failed run.
+ * The platform in cluster mode, as {@code ./marquee up --cluster --page-replicas 2} runs
+ * it: 3 Cassandra nodes and 3 Kafka brokers on 127.0.0.1-3 ({@link LocalCluster}), the
+ * four services as separate JVMs configured for RF 3, LOCAL_QUORUM and
+ * {@code min.insync.replicas=2}, and two page-construction replicas. Everything on free
+ * ports, every process watching this JVM. Closing it stops every process and deletes the
+ * nodes' data (about 70 MB); every log stays in {@link #home()} for a failed run.
  */
 final class ClusterUnderTest implements AutoCloseable {
 
@@ -58,7 +59,10 @@ final class ClusterUnderTest implements AutoCloseable {
 		Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "marquee-cluster-shutdown"));
 	}
 
-	/** A port free on 127.0.0.1, 127.0.0.2 and 127.0.0.3: every node of a local cluster binds the same one. */
+	/**
+	 * A port free on 127.0.0.1, 127.0.0.2 and 127.0.0.3: every node of a local cluster
+	 * binds the same one.
+	 */
 	private static int freeOnEveryNode() {
 		while (true) {
 			int port = Readiness.freePort();
@@ -78,9 +82,11 @@ final class ClusterUnderTest implements AutoCloseable {
 		for (String service : SERVICES) {
 			startService(service);
 		}
-		CompletableFuture.allOf(SERVICES.stream()
-			.map((service) -> CompletableFuture.runAsync(() -> awaitHealthy(service)))
-			.toArray(CompletableFuture[]::new)).join();
+		CompletableFuture
+			.allOf(SERVICES.stream()
+				.map((service) -> CompletableFuture.runAsync(() -> awaitHealthy(service)))
+				.toArray(CompletableFuture[]::new))
+			.join();
 	}
 
 	LocalCluster cluster() {
@@ -105,14 +111,16 @@ final class ClusterUnderTest implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: run the tests through the reactor (./mvnw verify)");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-Xmx512m",
+				"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp",
 				jar + java.io.File.pathSeparator + launcherLocation(), OrphanGuard.class.getName(),
 				Long.toString(ProcessHandle.current().pid()), "org.springframework.boot.loader.launch.JarLauncher",
 				"--server.port=" + this.ports.get(service), "--logging.file.name=" + log(service)));
 		command.addAll(this.cluster.serviceArguments());
 		if (module.equals("page-construction")) {
-			// Each replica its own state directory; a short near-cache cycle and read-path poll keep the test short.
+			// Each replica its own state directory; a short near-cache cycle and
+			// read-path poll keep the test short.
 			command.add("--marquee.home=" + this.home.resolve("replicas/" + service));
 			command.add("--marquee.near-cache.refresh-interval=2s");
 			command.add("--marquee.read-path.sharing.poll=500ms");
@@ -129,8 +137,8 @@ final class ClusterUnderTest implements AutoCloseable {
 
 	void awaitHealthy(String service) {
 		String health = url(service) + "/actuator/health";
-		Readiness.await(service, START_TIMEOUT, this.processes.get(service), () -> "UP".equals(Readiness.health(health)),
-				this.home.resolve("logs/" + service + ".out"));
+		Readiness.await(service, START_TIMEOUT, this.processes.get(service),
+				() -> "UP".equals(Readiness.health(health)), this.home.resolve("logs/" + service + ".out"));
 	}
 
 	/** Kills a service with SIGKILL, as a crash would. */
@@ -154,7 +162,8 @@ final class ClusterUnderTest implements AutoCloseable {
 		if (!Files.isDirectory(data)) {
 			return;
 		}
-		// every node's own logs (Cassandra's system.log, Kafka's server.log) are kept: a failed start names them
+		// every node's own logs (Cassandra's system.log, Kafka's server.log) are kept: a
+		// failed start names them
 		try (java.util.stream.Stream<Path> paths = Files.walk(data)) {
 			paths.sorted(java.util.Comparator.reverseOrder())
 				.filter((path) -> java.util.stream.StreamSupport.stream(data.relativize(path).spliterator(), false)

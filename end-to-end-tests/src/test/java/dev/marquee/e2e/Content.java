@@ -1,7 +1,8 @@
 package dev.marquee.e2e;
 
 /**
- * Native webhook bodies (format: {@code ingestion-service/README.md}) for the end-to-end tests.
+ * Native webhook bodies (format: {@code ingestion-service/README.md}) for the end-to-end
+ * tests.
  */
 final class Content {
 
@@ -32,7 +33,8 @@ final class Content {
 	}
 
 	/**
-	 * An article page: a hero whose heading uses a title placeholder, a title card and a talent card.
+	 * An article page: a hero whose heading uses a title placeholder, a title card and a
+	 * talent card.
 	 */
 	static String page(String action, String id, String slug, String heading, String titleId, String talentId,
 			String assetId, long version) {

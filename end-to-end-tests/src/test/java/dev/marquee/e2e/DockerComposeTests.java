@@ -15,10 +15,11 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No Docker engine runs where Marquee is developed, so {@code docker-compose.yml} cannot be started in CI. This
- * keeps it honest instead: every service it builds must be a module of the build, on the port that module
- * listens on, configured through variables that module really reads. It lives with the tests of the whole
- * platform, which the compose file describes; it reads files only and starts nothing.
+ * No Docker engine runs where Marquee is developed, so {@code docker-compose.yml} cannot
+ * be started in CI. This keeps it honest instead: every service it builds must be a
+ * module of the build, on the port that module listens on, configured through variables
+ * that module really reads. It lives with the tests of the whole platform, which the
+ * compose file describes; it reads files only and starts nothing.
  */
 class DockerComposeTests {
 
@@ -38,8 +39,8 @@ class DockerComposeTests {
 
 	@Test
 	void runsKafkaCassandraAndEveryServiceWithTwoPageConstructionReplicas() {
-		assertThat(services).containsKeys("kafka", "cassandra", "hollow-producer", "data-consumer",
-				"ingestion-service", "page-construction", "page-construction-2");
+		assertThat(services).containsKeys("kafka", "cassandra", "hollow-producer", "data-consumer", "ingestion-service",
+				"page-construction", "page-construction-2");
 		assertThat(services.values()
 			.stream()
 			.filter((s) -> !inClusterProfile(s))
@@ -129,7 +130,8 @@ class DockerComposeTests {
 			.hasSizeGreaterThanOrEqualTo(2);
 		for (String name : List.of("kafka-1", "kafka-2", "kafka-3")) {
 			Map<String, String> kafka = environment(services.get(name));
-			assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
+			assertThat(kafka.get("KAFKA_CONTROLLER_QUORUM_VOTERS"))
+				.isEqualTo("1@kafka-1:9093,2@kafka-2:9093,3@kafka-3:9093");
 			assertThat(kafka.get("KAFKA_ADVERTISED_LISTENERS")).isEqualTo("PLAINTEXT://" + name + ":9092");
 			assertThat(kafka.get("KAFKA_NODE_ID")).isEqualTo(name.substring(name.length() - 1));
 			assertThat(kafka).containsEntry("KAFKA_MIN_INSYNC_REPLICAS", "2")
@@ -182,7 +184,8 @@ class DockerComposeTests {
 	}
 
 	private static int defaultServerPort(String module) throws IOException {
-		Matcher matcher = Pattern.compile("port: \\$\\{SERVER_PORT:(\\d+)}").matcher(Files.readString(applicationYml(module)));
+		Matcher matcher = Pattern.compile("port: \\$\\{SERVER_PORT:(\\d+)}")
+			.matcher(Files.readString(applicationYml(module)));
 		assertThat(matcher.find()).as(module + " sets server.port from SERVER_PORT").isTrue();
 		return Integer.parseInt(matcher.group(1));
 	}

@@ -20,9 +20,10 @@ import org.w3c.dom.NodeList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No Docker engine runs where Marquee is developed, so the {@code Dockerfile} cannot be built in CI. This keeps its
- * promises instead: dependencies resolved in a layer that only the poms invalidate, only the service's own modules
- * built (read from the poms, under the image build's {@code -Dmarquee.image}), and Boot's layered jar in the image.
+ * No Docker engine runs where Marquee is developed, so the {@code Dockerfile} cannot be
+ * built in CI. This keeps its promises instead: dependencies resolved in a layer that
+ * only the poms invalidate, only the service's own modules built (read from the poms,
+ * under the image build's {@code -Dmarquee.image}), and Boot's layered jar in the image.
  */
 class DockerfileTests {
 
@@ -106,14 +107,14 @@ class DockerfileTests {
 			.stream()
 			.filter((instruction) -> instruction.startsWith("COPY --from=build"))
 			.toList();
-		// least to most often changed, so that a code change rebuilds only the application layer
+		// least to most often changed, so that a code change rebuilds only the
+		// application layer
 		assertThat(layers).containsExactly("COPY --from=build /src/extracted/dependencies/ ./",
 				"COPY --from=build /src/extracted/spring-boot-loader/ ./",
 				"COPY --from=build /src/extracted/snapshot-dependencies/ ./",
 				"COPY --from=build /src/extracted/application/ ./");
 		assertThat(instructions.subList(runtime, instructions.size())).contains("USER marquee");
-		assertThat(instructions.get(instructions.size() - 1))
-			.startsWith("ENTRYPOINT [\"java\"")
+		assertThat(instructions.get(instructions.size() - 1)).startsWith("ENTRYPOINT [\"java\"")
 			.endsWith("\"org.springframework.boot.loader.launch.JarLauncher\"]");
 	}
 
@@ -123,7 +124,10 @@ class DockerfileTests {
 				&& instruction.contains("/src/");
 	}
 
-	/** The modules {@code -pl <service> -am} builds under {@code -Dmarquee.image}, read from the poms. */
+	/**
+	 * The modules {@code -pl <service> -am} builds under {@code -Dmarquee.image}, read
+	 * from the poms.
+	 */
 	private static Set<String> imageBuildOf(String service) throws Exception {
 		Set<String> artifacts = new LinkedHashSet<>();
 		collect(service, artifacts);

@@ -28,14 +28,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs last: it kills every component, and the other classes should not start on a platform still recovering.
+ * Runs last: it kills every component, and the other classes should not start on a
+ * platform still recovering.
  *
- * <p>While a stream of signed edits flows, every component is killed with SIGKILL in turn and restarted: hollow-producer
- * right after it acknowledged writes that no Hollow state contains yet (they are only in its write log), and
- * page-construction while its overlay holds entries no installed state contains. Senders behave
- * like a CMS: an edit that is not acknowledged with a 2xx is retried with the same delivery id until it is. Afterwards
- * every acknowledged edit must be visible on both read paths at its final version: nothing lost, nothing regressed,
- * nothing duplicated.
+ * <p>
+ * While a stream of signed edits flows, every component is killed with SIGKILL in turn
+ * and restarted: hollow-producer right after it acknowledged writes that no Hollow state
+ * contains yet (they are only in its write log), and page-construction while its overlay
+ * holds entries no installed state contains. Senders behave like a CMS: an edit that is
+ * not acknowledged with a 2xx is retried with the same delivery id until it is.
+ * Afterwards every acknowledged edit must be visible on both read paths at its final
+ * version: nothing lost, nothing regressed, nothing duplicated.
  */
 @Order(3)
 class FaultInjectionIntegrationTests {
@@ -105,14 +108,17 @@ class FaultInjectionIntegrationTests {
 				Service service = services[fault];
 				String state = "";
 				if (service == Service.HOLLOW_PRODUCER) {
-					// Right after acknowledgements and before the next cycle: acknowledged entries only in the log.
-					long pending = awaitPositive(() -> healthDetail(Service.HOLLOW_PRODUCER, "hollowProducer", "pending"));
+					// Right after acknowledgements and before the next cycle:
+					// acknowledged entries only in the log.
+					long pending = awaitPositive(
+							() -> healthDetail(Service.HOLLOW_PRODUCER, "hollowProducer", "pending"));
 					platform.kill(service);
 					state = " with " + pending + " acknowledged log entries not yet in a Hollow state";
 					assertPagesStillServedFromHollow();
 				}
 				else if (service == Service.PAGE_CONSTRUCTION) {
-					// While its overlay holds entries that no installed Hollow state contains yet.
+					// While its overlay holds entries that no installed Hollow state
+					// contains yet.
 					long entries = awaitPositive(this::overlayEntries);
 					platform.kill(service);
 					state = " with " + entries + " unfolded overlay entries";
@@ -171,7 +177,8 @@ class FaultInjectionIntegrationTests {
 				}
 				else {
 					this.otherRefusals.incrementAndGet();
-					System.err.println("unexpected answer for " + deliveryId + ": " + answer.status() + " " + answer.body());
+					System.err
+						.println("unexpected answer for " + deliveryId + ": " + answer.status() + " " + answer.body());
 				}
 			}
 			catch (IOException ex) {
@@ -183,9 +190,10 @@ class FaultInjectionIntegrationTests {
 	}
 
 	/**
-	 * Waits up to 30 s for a moment when the probe is positive (unfolded entries exist) and returns what it saw
-	 * last. On a fast machine an idle producer folds a new entry within milliseconds, so the moment can be missed:
-	 * the kill then happens anyway and the report says 0, rather than the run failing on timing.
+	 * Waits up to 30 s for a moment when the probe is positive (unfolded entries exist)
+	 * and returns what it saw last. On a fast machine an idle producer folds a new entry
+	 * within milliseconds, so the moment can be missed: the kill then happens anyway and
+	 * the report says 0, rather than the run failing on timing.
 	 */
 	private static long awaitPositive(java.util.concurrent.Callable<Long> probe) throws Exception {
 		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -232,7 +240,8 @@ class FaultInjectionIntegrationTests {
 					}
 					JsonNode page = answer.json();
 					String heading = page.get("elements").get(0).get("text").get("heading").asString();
-					// A newer heading than the last acknowledged one would mean an edit went through unacknowledged.
+					// A newer heading than the last acknowledged one would mean an edit
+					// went through unacknowledged.
 					assertThat(heading).isIn(headingsUpTo(expected.getValue()));
 					assertThat(page.get("elements").size()).as("no duplicated elements").isEqualTo(4);
 					onBoth &= heading.equals("edit " + expected.getValue());
@@ -259,7 +268,11 @@ class FaultInjectionIntegrationTests {
 	private String report(List<String> faults, int visible) {
 		StringBuilder report = new StringBuilder();
 		report.append("## Fault injection run, ").append(Instant.now()).append('\n');
-		report.append("pages: ").append(this.lastAcknowledged.size()).append(", senders: ").append(SENDERS).append('\n');
+		report.append("pages: ")
+			.append(this.lastAcknowledged.size())
+			.append(", senders: ")
+			.append(SENDERS)
+			.append('\n');
 		report.append("faults, in order:\n");
 		faults.forEach((fault) -> report.append("  - ").append(fault).append('\n'));
 		report.append("edits sent: ").append(this.sent.get()).append('\n');
@@ -267,8 +280,11 @@ class FaultInjectionIntegrationTests {
 		report.append("refusals with 503 (retried): ").append(this.refusedWith503.get()).append('\n');
 		report.append("connection failures (retried): ").append(this.connectionFailures.get()).append('\n');
 		report.append("other answers: ").append(this.otherRefusals.get()).append('\n');
-		report.append("pages at their final acknowledged version on both paths: ").append(visible).append(" of ")
-			.append(this.lastAcknowledged.size()).append('\n');
+		report.append("pages at their final acknowledged version on both paths: ")
+			.append(visible)
+			.append(" of ")
+			.append(this.lastAcknowledged.size())
+			.append('\n');
 		report.append("lost: ").append(this.lastAcknowledged.size() - visible).append('\n');
 		return report.toString();
 	}

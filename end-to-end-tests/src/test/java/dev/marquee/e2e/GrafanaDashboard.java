@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * The metric names the provisioned Grafana dashboard ({@code ops/grafana/dashboards/marquee.json}) queries.
+ * The metric names the provisioned Grafana dashboard
+ * ({@code ops/grafana/dashboards/marquee.json}) queries.
  */
 final class GrafanaDashboard {
 
@@ -21,8 +22,8 @@ final class GrafanaDashboard {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?");
 
-	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
-			"group_right", "and", "or", "unless", "offset", "bool");
+	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
+			"and", "or", "unless", "offset", "bool");
 
 	private GrafanaDashboard() {
 	}
@@ -40,8 +41,9 @@ final class GrafanaDashboard {
 	}
 
 	/**
-	 * The metric names of one PromQL expression: what is left once label matchers, grouping labels, ranges, strings
-	 * and numbers are removed, and that is neither a function nor a keyword.
+	 * The metric names of one PromQL expression: what is left once label matchers,
+	 * grouping labels, ranges, strings and numbers are removed, and that is neither a
+	 * function nor a keyword.
 	 */
 	static Set<String> metricNames(String promQl) {
 		String bare = promQl.replaceAll("\"[^\"]*\"", "")

@@ -17,9 +17,9 @@ class GrafanaDashboardTests {
 
 	@Test
 	void theShippedDashboardQueriesMarqueeMetrics() throws Exception {
-		assertThat(GrafanaDashboard.metricNames()).contains("marquee_page_build_seconds_count",
-				"marquee_ingestion_deliveries_total", "http_server_requests_seconds_count",
-				"marquee_hollow_overlay_entries")
+		assertThat(GrafanaDashboard.metricNames())
+			.contains("marquee_page_build_seconds_count", "marquee_ingestion_deliveries_total",
+					"http_server_requests_seconds_count", "marquee_hollow_overlay_entries")
 			.allMatch((name) -> name.matches("[a-z_]+"));
 	}
 

@@ -19,8 +19,8 @@ import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
- * What a CMS and a reader do over HTTP: signed native webhooks to ingestion, page reads and previews from page
- * construction, the read-path toggle.
+ * What a CMS and a reader do over HTTP: signed native webhooks to ingestion, page reads
+ * and previews from page construction, the read-path toggle.
  */
 final class MarqueeClient {
 
@@ -110,7 +110,8 @@ final class MarqueeClient {
 	}
 
 	Answer page(String slug) throws IOException, InterruptedException {
-		return send(HttpRequest.newBuilder(URI.create(this.pages + "/pages/" + slug)).timeout(Duration.ofSeconds(10))
+		return send(HttpRequest.newBuilder(URI.create(this.pages + "/pages/" + slug))
+			.timeout(Duration.ofSeconds(10))
 			.GET()
 			.build());
 	}
@@ -171,7 +172,10 @@ final class MarqueeClient {
 		return new Answer(response.statusCode(), response.headers().map(), response.body());
 	}
 
-	/** The {@code Marquee-Signature} of a delivery under the local default secret ({@link NativeWebhook}). */
+	/**
+	 * The {@code Marquee-Signature} of a delivery under the local default secret
+	 * ({@link NativeWebhook}).
+	 */
 	static String sign(String deliveryId, long timestamp, byte[] body) {
 		return NativeWebhook.sign(WEBHOOK_SECRET, deliveryId, timestamp, body);
 	}

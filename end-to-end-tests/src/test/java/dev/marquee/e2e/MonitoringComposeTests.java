@@ -14,9 +14,10 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The operators' view in {@code docker-compose.yml}, checked without a Docker engine: Prometheus scrapes every
- * service compose runs, Grafana reads that Prometheus and the dashboard from the files compose mounts. Whether the
- * dashboard's metrics exist is checked against the running platform (end-to-end-tests).
+ * The operators' view in {@code docker-compose.yml}, checked without a Docker engine:
+ * Prometheus scrapes every service compose runs, Grafana reads that Prometheus and the
+ * dashboard from the files compose mounts. Whether the dashboard's metrics exist is
+ * checked against the running platform (end-to-end-tests).
  */
 class MonitoringComposeTests {
 

@@ -29,9 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What an operator sees of the running platform: one W3C trace from a webhook through Kafka's record headers, the
- * data consumer, the hollow producer and page construction's first read of the version, and the same health and
- * metrics rules on all four services.
+ * What an operator sees of the running platform: one W3C trace from a webhook through
+ * Kafka's record headers, the data consumer, the hollow producer and page construction's
+ * first read of the version, and the same health and metrics rules on all four services.
  */
 class ObservabilityEndToEndIntegrationTests {
 
@@ -66,14 +66,17 @@ class ObservabilityEndToEndIntegrationTests {
 			assertThat(traceparent).as("traceparent of " + record).isNotNull();
 			assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).startsWith("00-" + traceId + "-");
 		}
-		// Every service's log lines carry [traceId-spanId]; the consumer's and the producer's are this trace.
+		// Every service's log lines carry [traceId-spanId]; the consumer's and the
+		// producer's are this trace.
 		String traced = "[" + traceId + "-";
 		await().atMost(VISIBLE_WITHIN)
 			.untilAsserted(() -> assertThat(lines(Service.DATA_CONSUMER, traced)).anyMatch((l) -> l.contains(pageId)));
 		await().atMost(VISIBLE_WITHIN)
-			.untilAsserted(() -> assertThat(lines(Service.HOLLOW_PRODUCER, traced)).anyMatch((l) -> l.contains(pageId)));
+			.untilAsserted(
+					() -> assertThat(lines(Service.HOLLOW_PRODUCER, traced)).anyMatch((l) -> l.contains(pageId)));
 		assertThat(lines(Service.INGESTION, traced)).anyMatch((l) -> l.contains("Ingested publish page " + pageId));
-		// Page construction logs the first read of the new version with the trace of the write that produced it.
+		// Page construction logs the first read of the new version with the trace of the
+		// write that produced it.
 		await().atMost(VISIBLE_WITHIN).until(() -> client.page(slug, "HOLLOW").status() == 200);
 		Answer page = client.page(slug, "HOLLOW");
 		assertThat(page.header(MarqueeHeaders.TRACE_ID)).isEqualTo(traceId);
@@ -84,8 +87,8 @@ class ObservabilityEndToEndIntegrationTests {
 
 	@Test
 	void everyServiceAnswersHealthStatusOnlyToAnonymousDetailsToAdminAndPrometheusToAnyone() throws Exception {
-		Map<Service, String> readiness = Map.of(Service.INGESTION, "hollowProducer", Service.DATA_CONSUMER,
-				"consumer", Service.HOLLOW_PRODUCER, "hollowProducer", Service.PAGE_CONSTRUCTION, "hollowConsumer");
+		Map<Service, String> readiness = Map.of(Service.INGESTION, "hollowProducer", Service.DATA_CONSUMER, "consumer",
+				Service.HOLLOW_PRODUCER, "hollowProducer", Service.PAGE_CONSTRUCTION, "hollowConsumer");
 		for (Service service : Service.values()) {
 			String url = platform.url(service);
 			Answer anonymous = MarqueeClient.getUrl(url + "/actuator/health", null);

@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One edit's whole journey through the running platform: signed webhook → ingestion → Kafka → data consumer →
- * Cassandra → near cache, and → hollow producer → Hollow in memory, read back from page construction.
+ * One edit's whole journey through the running platform: signed webhook → ingestion →
+ * Kafka → data consumer → Cassandra → near cache, and → hollow producer → Hollow in
+ * memory, read back from page construction.
  */
 @Order(1)
 class PlatformEndToEndIntegrationTests {
@@ -43,8 +44,9 @@ class PlatformEndToEndIntegrationTests {
 		// A slug with a '/' in it, like the shipped samples' articles/story-01.
 		String slug = "articles/hydrated-" + catalog.suffix();
 
-		Answer accepted = client.webhook(Content.page("publish", "page-" + slug, slug, "{{title:" + catalog.titleId()
-				+ ".name}} is back", catalog.titleId(), catalog.talentId(), catalog.assetId(), 1));
+		Answer accepted = client
+			.webhook(Content.page("publish", "page-" + slug, slug, "{{title:" + catalog.titleId() + ".name}} is back",
+					catalog.titleId(), catalog.talentId(), catalog.assetId(), 1));
 
 		assertThat(accepted.status()).as(accepted.body()).isBetween(200, 299);
 		assertThat(accepted.token()).isNotBlank();
@@ -71,8 +73,8 @@ class PlatformEndToEndIntegrationTests {
 		String slug = "preview-" + catalog.suffix();
 		publish(slug, catalog, "First heading", 1);
 
-		Answer edit = client.webhook(Content.page("publish", "page-" + slug, slug, "Second heading",
-				catalog.titleId(), catalog.talentId(), catalog.assetId(), 2));
+		Answer edit = client.webhook(Content.page("publish", "page-" + slug, slug, "Second heading", catalog.titleId(),
+				catalog.talentId(), catalog.assetId(), 2));
 		assertThat(edit.status()).as(edit.body()).isBetween(200, 299);
 
 		for (String readPath : READ_PATHS) {
@@ -100,7 +102,8 @@ class PlatformEndToEndIntegrationTests {
 			Answer preview = client.preview(slug, readPath, draft.token(), MarqueeClient.EDITOR);
 			assertThat(heading(preview.json())).as(readPath).isEqualTo("Secret draft heading");
 		}
-		// Give the eventually consistent paths every chance to leak: two near-cache cycles.
+		// Give the eventually consistent paths every chance to leak: two near-cache
+		// cycles.
 		await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(10)).until(() -> {
 			for (String readPath : READ_PATHS) {
 				Answer page = client.page(slug, readPath);
@@ -174,7 +177,8 @@ class PlatformEndToEndIntegrationTests {
 		Set<String> queried = GrafanaDashboard.metricNames();
 		assertThat(queried).contains("marquee_propagation_seconds_bucket", "marquee_consumer_lag",
 				"marquee_hollow_version");
-		// traffic on every panel's path: deliveries (one refused), page builds on both read paths
+		// traffic on every panel's path: deliveries (one refused), page builds on both
+		// read paths
 		Catalog catalog = Catalog.publish("metrics");
 		String slug = "metrics-" + catalog.suffix();
 		publish(slug, catalog, "Measured", 1);

@@ -17,9 +17,10 @@ import dev.marquee.infra.Readiness;
 import dev.marquee.testsupport.RealInfrastructure;
 
 /**
- * The four services as separate JVMs, started from their packaged jars exactly as {@code ./marquee up} starts them,
- * on free ports, against the test JVM's real Kafka and Cassandra. One is shared by the test JVM; a test that needs
- * other settings (or more page-construction replicas) starts its own with {@link #dedicated} and closes it. Every
+ * The four services as separate JVMs, started from their packaged jars exactly as
+ * {@code ./marquee up} starts them, on free ports, against the test JVM's real Kafka and
+ * Cassandra. One is shared by the test JVM; a test that needs other settings (or more
+ * page-construction replicas) starts its own with {@link #dedicated} and closes it. Every
  * process watches this JVM and exits if it dies.
  */
 final class PlatformUnderTest implements AutoCloseable {
@@ -80,8 +81,10 @@ final class PlatformUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * A platform of its own (own data directory and ports) on the shared Kafka and Cassandra, started and healthy.
-	 * @param arguments extra command-line arguments per service, e.g. a long Hollow cycle interval
+	 * A platform of its own (own data directory and ports) on the shared Kafka and
+	 * Cassandra, started and healthy.
+	 * @param arguments extra command-line arguments per service, e.g. a long Hollow cycle
+	 * interval
 	 * @return the platform; close it to stop its processes
 	 */
 	static PlatformUnderTest dedicated(Map<Service, List<String>> arguments) {
@@ -98,8 +101,8 @@ final class PlatformUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * Starts one more page-construction instance on its own port and data directory, following the same
-	 * hollow-producer and Cassandra, and waits until it is healthy.
+	 * Starts one more page-construction instance on its own port and data directory,
+	 * following the same hollow-producer and Cassandra, and waits until it is healthy.
 	 * @return its base URL
 	 */
 	String startPageReplica() {
@@ -108,9 +111,10 @@ final class PlatformUnderTest implements AutoCloseable {
 		int port = Readiness.freePort();
 		Path replicaHome = this.home.resolve("replica-" + number);
 		List<String> command = command(Service.PAGE_CONSTRUCTION, port, replicaHome.resolve("logs/" + name + ".log"));
-		// Its own data directory (Hollow blob staging, the persisted read-path choice), as on another host.
-		ManagedProcess process = ManagedProcess.start(name, command, this.repo, environment(replicaHome), replicaHome
-			.resolve("logs/" + name + ".out"), replicaHome.resolve("run/" + name + ".pid"));
+		// Its own data directory (Hollow blob staging, the persisted read-path choice),
+		// as on another host.
+		ManagedProcess process = ManagedProcess.start(name, command, this.repo, environment(replicaHome),
+				replicaHome.resolve("logs/" + name + ".out"), replicaHome.resolve("run/" + name + ".pid"));
 		Replica replica = new Replica(name, port, process);
 		this.replicas.add(replica);
 		Readiness.await(name, START_TIMEOUT, process,
@@ -145,8 +149,10 @@ final class PlatformUnderTest implements AutoCloseable {
 			return;
 		}
 		List<String> command = command(service, this.ports.get(service), log(service));
-		this.processes.put(service, ManagedProcess.start(service.module, command, this.repo, environment(this.home),
-				this.home.resolve("logs/" + service.module + ".out"), this.home.resolve("run/" + service.module + ".pid")));
+		this.processes.put(service,
+				ManagedProcess.start(service.module, command, this.repo, environment(this.home),
+						this.home.resolve("logs/" + service.module + ".out"),
+						this.home.resolve("run/" + service.module + ".pid")));
 	}
 
 	private List<String> command(Service service, int port, Path log) {
@@ -154,17 +160,18 @@ final class PlatformUnderTest implements AutoCloseable {
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: run the tests through the reactor (./mvnw verify)");
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xms64m", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp",
+		List<String> command = new ArrayList<>(List.of(
+				Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms64m", "-Xmx512m",
+				"-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-cp",
 				jar + java.io.File.pathSeparator + launcherLocation(), OrphanGuard.class.getName(),
 				Long.toString(ProcessHandle.current().pid()), "org.springframework.boot.loader.launch.JarLauncher",
-				"--server.port=" + port,
-				"--logging.file.name=" + log,
+				"--server.port=" + port, "--logging.file.name=" + log,
 				"--spring.kafka.bootstrap-servers=" + RealInfrastructure.kafkaBootstrapServers(),
 				"--spring.cassandra.contact-points=" + RealInfrastructure.cassandraContactPoint(),
 				"--spring.cassandra.local-datacenter=" + RealInfrastructure.CASSANDRA_DATACENTER));
 		if (service == Service.PAGE_CONSTRUCTION) {
-			// A short near-cache cycle keeps the eventually consistent path's tests short; the default is Tudum's 30 s.
+			// A short near-cache cycle keeps the eventually consistent path's tests
+			// short; the default is Tudum's 30 s.
 			command.add("--marquee.near-cache.refresh-interval=2s");
 		}
 		command.addAll(this.arguments.getOrDefault(service, List.of()));
@@ -172,8 +179,7 @@ final class PlatformUnderTest implements AutoCloseable {
 	}
 
 	private Map<String, String> environment(Path home) {
-		return Map.of("MARQUEE_HOME", home.toString(), "MARQUEE_HOLLOW_PRODUCER_URL",
-				url(Service.HOLLOW_PRODUCER));
+		return Map.of("MARQUEE_HOME", home.toString(), "MARQUEE_HOLLOW_PRODUCER_URL", url(Service.HOLLOW_PRODUCER));
 	}
 
 	void awaitHealthy(Service service) {

@@ -21,8 +21,9 @@ import dev.marquee.model.MarqueeHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Probes every protected endpoint of every service from outside: without credentials, with a wrong password and
- * with too little privilege. Each must refuse with 401 or 403 as problem+json.
+ * Probes every protected endpoint of every service from outside: without credentials,
+ * with a wrong password and with too little privilege. Each must refuse with 401 or 403
+ * as problem+json.
  */
 @Order(2)
 class SecurityProbeIntegrationTests {
@@ -82,7 +83,8 @@ class SecurityProbeIntegrationTests {
 	@ParameterizedTest
 	@MethodSource("protectedEndpoints")
 	void refusesTooLittlePrivilege(Endpoint endpoint) throws Exception {
-		// An editor may preview but not administer; no human account may act as a service.
+		// An editor may preview but not administer; no human account may act as a
+		// service.
 		String caller = endpoint.role().equals("EDITOR") ? basic("marquee-service", "marquee-service-local")
 				: basic("editor", "marquee-editor-local");
 
@@ -93,8 +95,7 @@ class SecurityProbeIntegrationTests {
 	void webhookSignedOutsideTheTimestampToleranceIsRefused() throws Exception {
 		byte[] body = Content.asset("replayed-asset", 1).getBytes(StandardCharsets.UTF_8);
 		long tenMinutesAgo = System.currentTimeMillis() - Duration.ofMinutes(10).toMillis();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create(platform.url(Service.INGESTION) + "/webhooks/marquee"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(platform.url(Service.INGESTION) + "/webhooks/marquee"))
 			.header("Content-Type", "application/json")
 			.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, "replayed")
 			.header(MarqueeHeaders.WEBHOOK_SIGNATURE, MarqueeClient.sign("replayed", tenMinutesAgo, body))
@@ -104,12 +105,13 @@ class SecurityProbeIntegrationTests {
 		HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
 		assertThat(response.statusCode()).isEqualTo(401);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 	private static HttpResponse<String> call(Endpoint endpoint, String authorization) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.url(endpoint.service()) + endpoint.path()))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(platform.url(endpoint.service()) + endpoint.path()))
 			.timeout(Duration.ofSeconds(10))
 			.header("Content-Type", "application/json")
 			.method(endpoint.method(), endpoint.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()

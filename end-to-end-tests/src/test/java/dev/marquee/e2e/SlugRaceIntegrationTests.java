@@ -24,10 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Pages race for a few slugs: concurrent publishes that rename pages among a small pool, and collide. Ingestion
- * must give each slug to one page at a time (a collision is a 409 that publishes nothing), and once the eventually
- * consistent paths have converged, HOLLOW and KAFKA_CASSANDRA must resolve every slug to the same page — the page
- * whose last acknowledged publish took it — and a slug nobody holds to 404 on both.
+ * Pages race for a few slugs: concurrent publishes that rename pages among a small pool,
+ * and collide. Ingestion must give each slug to one page at a time (a collision is a 409
+ * that publishes nothing), and once the eventually consistent paths have converged,
+ * HOLLOW and KAFKA_CASSANDRA must resolve every slug to the same page — the page whose
+ * last acknowledged publish took it — and a slug nobody holds to 404 on both.
  */
 @Order(1)
 class SlugRaceIntegrationTests {
@@ -66,7 +67,8 @@ class SlugRaceIntegrationTests {
 			work.add(editors.submit(() -> {
 				Random random = new Random(seed);
 				for (int version = 1; version <= EDITS_PER_PAGE; version++) {
-					// Mostly a slug of the pool (collisions and renames), now and then one of its own (releasing).
+					// Mostly a slug of the pool (collisions and renames), now and then
+					// one of its own (releasing).
 					String slug = (random.nextInt(4) == 0) ? pageId + "-own" : pool.get(random.nextInt(pool.size()));
 					Answer answer = client.webhook(Content.page("publish", pageId, slug, "v" + version,
 							catalog.titleId(), catalog.talentId(), catalog.assetId(), version));

@@ -23,13 +23,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * RAW Hollow's promise on open-source Hollow, between real processes: hollow-producer acknowledges a write once it is
- * in its durable log, and every page-construction replica serves it through its overlay of that log before any
- * Hollow cycle has folded it into a state. The producer here cycles only every ten minutes or once
- * {@value #CYCLE_MAX_PENDING} log entries wait; the overlay tests write far fewer, so nothing they see can have come
- * from a Hollow state, and each checks that the announced version did not move. The edit-then-preview round trips
- * run last and write hundreds of entries, so their previews also run across cycles that fold the overlay's entries
- * into states on both replicas.
+ * RAW Hollow's promise on open-source Hollow, between real processes: hollow-producer
+ * acknowledges a write once it is in its durable log, and every page-construction replica
+ * serves it through its overlay of that log before any Hollow cycle has folded it into a
+ * state. The producer here cycles only every ten minutes or once
+ * {@value #CYCLE_MAX_PENDING} log entries wait; the overlay tests write far fewer, so
+ * nothing they see can have come from a Hollow state, and each checks that the announced
+ * version did not move. The edit-then-preview round trips run last and write hundreds of
+ * entries, so their previews also run across cycles that fold the overlay's entries into
+ * states on both replicas.
  */
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,8 +42,8 @@ class WriteLogOverlayIntegrationTests {
 	private static final int CYCLE_MAX_PENDING = 50;
 
 	/**
-	 * Edit-then-preview round trips; issue 17's acceptance is 1,000 (RELIABILITY.md has that run's command and
-	 * figures), CI runs fewer.
+	 * Edit-then-preview round trips; issue 17's acceptance is 1,000 (RELIABILITY.md has
+	 * that run's command and figures), CI runs fewer.
 	 */
 	private static final int ROUND_TRIPS = Integer.getInteger("marquee.e2e.preview-round-trips", 200);
 
@@ -57,12 +59,13 @@ class WriteLogOverlayIntegrationTests {
 
 	@BeforeAll
 	static void startPlatformWithoutCycles() throws Exception {
-		platform = PlatformUnderTest.dedicated(Map.of(Service.HOLLOW_PRODUCER, List.of(
-				"--marquee.hollow.cycle-interval=10m", "--marquee.hollow.cycle-max-pending=" + CYCLE_MAX_PENDING)));
+		platform = PlatformUnderTest.dedicated(Map.of(Service.HOLLOW_PRODUCER, List
+			.of("--marquee.hollow.cycle-interval=10m", "--marquee.hollow.cycle-max-pending=" + CYCLE_MAX_PENDING)));
 		String replica = platform.startPageReplica();
 		first = new MarqueeClient(platform.url(Service.INGESTION), platform.url(Service.PAGE_CONSTRUCTION));
 		second = new MarqueeClient(platform.url(Service.INGESTION), replica);
-		// The catalog goes through the log like any page: it is the first state's content that must stay unfolded.
+		// The catalog goes through the log like any page: it is the first state's content
+		// that must stay unfolded.
 		catalog = Catalog.publish("overlay", first);
 	}
 
@@ -135,10 +138,11 @@ class WriteLogOverlayIntegrationTests {
 	}
 
 	/**
-	 * A CMS editor's loop on two replicas: save a draft through ingestion, preview it with the answer's consistency
-	 * token on one replica, save the next draft of the same page, preview it on the other. Every preview, on both
-	 * read paths, must show exactly the draft just saved: a token from a write is honoured by any replica, however
-	 * far behind that replica's log follower or Kafka consumer happens to be at that moment.
+	 * A CMS editor's loop on two replicas: save a draft through ingestion, preview it
+	 * with the answer's consistency token on one replica, save the next draft of the same
+	 * page, preview it on the other. Every preview, on both read paths, must show exactly
+	 * the draft just saved: a token from a write is honoured by any replica, however far
+	 * behind that replica's log follower or Kafka consumer happens to be at that moment.
 	 */
 	@Test
 	@Order(Integer.MAX_VALUE)
@@ -153,7 +157,8 @@ class WriteLogOverlayIntegrationTests {
 		long started = System.nanoTime();
 		int done = 0;
 		for (int trip = 0; trip < ROUND_TRIPS; trip++) {
-			// page (trip / 2) % pages: each page's consecutive drafts are previewed on alternate replicas
+			// page (trip / 2) % pages: each page's consecutive drafts are previewed on
+			// alternate replicas
 			String pageId = "page-overlay-trips-" + catalog.suffix() + "-" + (trip / 2) % pages;
 			String slug = pageId.substring("page-".length());
 			String heading = "draft " + trip;
@@ -182,7 +187,8 @@ class WriteLogOverlayIntegrationTests {
 					exact.merge(key, 1, Integer::sum);
 				}
 				else {
-					// this test is the page's only writer: a newer version, or this version with other content, is a bug
+					// this test is the page's only writer: a newer version, or this
+					// version with other content, is a bug
 					wrong.merge(key + ": content version " + shown + " (written " + written + "), heading '"
 							+ heading(page) + "'", 1, Integer::sum);
 				}
@@ -201,7 +207,8 @@ class WriteLogOverlayIntegrationTests {
 		assertThat(exact.values().stream().mapToInt(Integer::intValue).sum()).as("previews at the draft just saved")
 			.isEqualTo(ROUND_TRIPS * READ_PATHS.size());
 		if (ROUND_TRIPS >= 2 * CYCLE_MAX_PENDING) {
-			// each draft is one log entry: the run crossed cycles, so previews also met freshly installed states
+			// each draft is one log entry: the run crossed cycles, so previews also met
+			// freshly installed states
 			assertThat(cycles).as("Hollow cycles during the round trips").isPositive();
 		}
 	}

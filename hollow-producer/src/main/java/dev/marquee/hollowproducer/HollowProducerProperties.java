@@ -18,19 +18,25 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	/**
 	 * Producer, write-log and blob-store settings.
 	 *
-	 * @param blobDir where snapshots, deltas, reverse deltas, headers, the announced version and the
-	 * single-producer lock live
-	 * @param numStatesBetweenSnapshots how many states are published as deltas only between two snapshots
-	 * @param snapshotsToKeep how many snapshots (and the deltas after the oldest of them) the cleaner keeps
-	 * @param cycleInterval how long after the previous cycle began the next one folds the log entries appended
-	 * since (a write never waits for it: it is answered once its log entry is durable)
-	 * @param cycleMaxPending how many unfolded log entries start a cycle before the interval has passed
-	 * @param maxQueuedWrites how many write requests may wait for the log's appender before new ones are
-	 * refused (503)
-	 * @param maxAwait the longest long-poll of {@code /v1/announcements/await} and {@code /v1/log}
-	 * @param integrityCheck whether each cycle verifies that its delta and reverse delta reproduce the
-	 * snapshot's checksum before announcing (Hollow's default, off here: it costs time proportional to the
-	 * state's size and roughly doubled the cycle in our measurements)
+	 * @param blobDir where snapshots, deltas, reverse deltas, headers, the announced
+	 * version and the single-producer lock live
+	 * @param numStatesBetweenSnapshots how many states are published as deltas only
+	 * between two snapshots
+	 * @param snapshotsToKeep how many snapshots (and the deltas after the oldest of them)
+	 * the cleaner keeps
+	 * @param cycleInterval how long after the previous cycle began the next one folds the
+	 * log entries appended since (a write never waits for it: it is answered once its log
+	 * entry is durable)
+	 * @param cycleMaxPending how many unfolded log entries start a cycle before the
+	 * interval has passed
+	 * @param maxQueuedWrites how many write requests may wait for the log's appender
+	 * before new ones are refused (503)
+	 * @param maxAwait the longest long-poll of {@code /v1/announcements/await} and
+	 * {@code /v1/log}
+	 * @param integrityCheck whether each cycle verifies that its delta and reverse delta
+	 * reproduce the snapshot's checksum before announcing (Hollow's default, off here: it
+	 * costs time proportional to the state's size and roughly doubled the cycle in our
+	 * measurements)
 	 * @param log the durable write log
 	 */
 	public record Hollow(@DefaultValue(".marquee/data/hollow-producer/blobs") Path blobDir,
@@ -45,20 +51,24 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 			}
 			if (numStatesBetweenSnapshots < 0 || cycleMaxPending < 1 || maxQueuedWrites < 1
 					|| cycleInterval.isNegative() || cycleInterval.isZero()) {
-				throw new IllegalArgumentException("marquee.hollow cycle, queue and snapshot settings must be positive");
+				throw new IllegalArgumentException(
+						"marquee.hollow cycle, queue and snapshot settings must be positive");
 			}
 		}
 
 	}
 
 	/**
-	 * The durable write log: segment files on the local disk (its durability is that one disk's).
+	 * The durable write log: segment files on the local disk (its durability is that one
+	 * disk's).
 	 *
 	 * @param dir where the segments, the log id and the log's lock live
-	 * @param segmentSize the size after which appends go to a new segment; only whole segments are deleted
-	 * once an announced state contains all their entries, so this bounds what is kept beyond that state
+	 * @param segmentSize the size after which appends go to a new segment; only whole
+	 * segments are deleted once an announced state contains all their entries, so this
+	 * bounds what is kept beyond that state
 	 * @param maxBatchEntries the most entries one {@code GET /v1/log} answer carries
-	 * @param maxBatchSize the most change JSON one {@code GET /v1/log} answer carries (at least one entry)
+	 * @param maxBatchSize the most change JSON one {@code GET /v1/log} answer carries (at
+	 * least one entry)
 	 */
 	public record Log(@DefaultValue(".marquee/data/hollow-producer/write-log") Path dir,
 			@DefaultValue("16MB") DataSize segmentSize, @DefaultValue("1000") int maxBatchEntries,

@@ -15,8 +15,9 @@ import dev.marquee.model.writelog.WriteLog;
 import dev.marquee.support.openapi.ApiDocs;
 
 /**
- * The OpenAPI description at {@code /v3/api-docs}: the write, log, blob and announcement API (role SERVICE), its
- * Basic scheme and the problems each operation answers with ({@link ProblemResponses}).
+ * The OpenAPI description at {@code /v3/api-docs}: the write, log, blob and announcement
+ * API (role SERVICE), its Basic scheme and the problems each operation answers with
+ * ({@link ProblemResponses}).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -38,8 +39,8 @@ class OpenApiConfiguration {
 				ApiDocs.requiresRole(operation, "SERVICE");
 				String path = entry.getKey();
 				if (path.equals("/v1/writes")) {
-					ApiDocs.problem(operation, HttpStatus.BAD_REQUEST, "Not a valid write",
-							"invalid-hollow-write", "unreadable-request");
+					ApiDocs.problem(operation, HttpStatus.BAD_REQUEST, "Not a valid write", "invalid-hollow-write",
+							"unreadable-request");
 					ApiDocs.problem(operation, HttpStatus.SERVICE_UNAVAILABLE,
 							"The write could not be made durable (queue full, disk failure, not the producer)",
 							"hollow-write-unavailable");
@@ -56,14 +57,14 @@ class OpenApiConfiguration {
 				}
 				if (path.startsWith("/v1/blobs/")) {
 					ApiDocs.problem(operation, HttpStatus.NOT_FOUND, "No blob matches", "hollow-blob-not-found");
-					// the controller answers a file Resource, which springdoc cannot tell from JSON
+					// the controller answers a file Resource, which springdoc cannot tell
+					// from JSON
 					operation.getResponses()
 						.get("200")
 						.description("The blob; its versions in " + HttpBlobRetriever.VERSION_FROM_HEADER + " and "
 								+ HttpBlobRetriever.VERSION_TO_HEADER)
-						.content(new Content().addMediaType("application/octet-stream", new MediaType()
-							.schema(new JsonSchema().typesItem("string")
-								.contentMediaType("application/octet-stream"))));
+						.content(new Content().addMediaType("application/octet-stream", new MediaType().schema(
+								new JsonSchema().typesItem("string").contentMediaType("application/octet-stream"))));
 				}
 			});
 			ApiDocs.internalErrors(api);

@@ -22,9 +22,9 @@ import dev.marquee.support.problem.ProblemHandling;
 import dev.marquee.support.problem.Problems;
 
 /**
- * The producer's own failures as problems with stable {@code type} URIs, and the request errors it types itself
- * (a body or parameter a client of the write API got wrong); everything else is service-support's
- * {@link ProblemHandling}, asked after this.
+ * The producer's own failures as problems with stable {@code type} URIs, and the request
+ * errors it types itself (a body or parameter a client of the write API got wrong);
+ * everything else is service-support's {@link ProblemHandling}, asked after this.
  */
 @RestControllerAdvice
 @Order(ProblemHandling.SERVICE_ORDER)

@@ -20,8 +20,8 @@ import dev.marquee.model.json.MarqueeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /v3/api-docs} as a client generator reads it: a title, the Basic scheme, and every problem type of the
- * write, log, blob and announcement API.
+ * {@code /v3/api-docs} as a client generator reads it: a title, the Basic scheme, and
+ * every problem type of the write, log, blob and announcement API.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 class ApiDocsIntegrationTests {

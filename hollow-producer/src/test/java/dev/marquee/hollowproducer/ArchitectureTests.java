@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import dev.marquee.testsupport.ServiceArchitecture;
 
 /**
- * The hollow producer's package structure: no import cycles between its packages, and of Marquee's code only
- * shared-model, service-support and its own.
+ * The hollow producer's package structure: no import cycles between its packages, and of
+ * Marquee's code only shared-model, service-support and its own.
  */
 class ArchitectureTests {
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.netflix.hollow.api.consumer.HollowConsumer;
 import com.netflix.hollow.core.index.HollowPrimaryKeyIndex;
@@ -42,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The hollow-producer as a child JVM, real HTTP, real Hollow: a consumer in this JVM follows it through
- * {@link HttpBlobRetriever} and {@link HttpAnnouncementWatcher}, across a SIGKILL of the producer.
+ * The hollow-producer as a child JVM, real HTTP, real Hollow: a consumer in this JVM
+ * follows it through {@link HttpBlobRetriever} and {@link HttpAnnouncementWatcher},
+ * across a SIGKILL of the producer.
  */
 class HollowProducerProcessIntegrationTests {
 
@@ -58,10 +60,12 @@ class HollowProducerProcessIntegrationTests {
 
 	static HollowConsumer consumer;
 
-	/** The log offset and version of the consumer's last completed refresh (Hollow sets a state's header tags
-	 * before it finishes applying the state, so they are read once the refresh has completed). */
-	static final java.util.concurrent.atomic.AtomicReference<long[]> refreshed = new java.util.concurrent.atomic.AtomicReference<>(
-			new long[] { 0, -1 });
+	/**
+	 * The log offset and version of the consumer's last completed refresh (Hollow sets a
+	 * state's header tags before it finishes applying the state, so they are read once
+	 * the refresh has completed).
+	 */
+	static final AtomicReference<long[]> refreshed = new AtomicReference<>(new long[] { 0, -1 });
 
 	@BeforeAll
 	static void startProducerAndConsumer() throws Exception {
@@ -74,7 +78,8 @@ class HollowProducerProcessIntegrationTests {
 		Files.createDirectories(work.resolve("downloads"));
 		watcher = new HttpAnnouncementWatcher(producer.endpoint(), Duration.ofSeconds(10), Duration.ofMillis(50),
 				Duration.ofMillis(500));
-		consumer = HollowConsumer.withBlobRetriever(new HttpBlobRetriever(producer.endpoint(), work.resolve("downloads")))
+		consumer = HollowConsumer
+			.withBlobRetriever(new HttpBlobRetriever(producer.endpoint(), work.resolve("downloads")))
 			.withAnnouncementWatcher(watcher)
 			.withRefreshListener(new HollowConsumer.AbstractRefreshListener() {
 
@@ -85,7 +90,8 @@ class HollowProducerProcessIntegrationTests {
 
 			})
 			.build();
-		// nothing is announced yet (Hollow refuses to refresh to "no version"): the watcher refreshes the
+		// nothing is announced yet (Hollow refuses to refresh to "no version"): the
+		// watcher refreshes the
 		// consumer as soon as the first write is announced
 		assertThat(watcher.getLatestVersion()).isEqualTo(HollowConsumer.AnnouncementWatcher.NO_ANNOUNCEMENT_AVAILABLE);
 	}
@@ -123,7 +129,8 @@ class HollowProducerProcessIntegrationTests {
 		assertThat(older.ignored()).isEqualTo(1);
 		assertThat(older.applied()).isZero();
 		assertThat(same.ignored()).isEqualTo(1);
-		assertThat(older.offset()).as("the head: the newer content is at or before it").isGreaterThanOrEqualTo(newer.offset());
+		assertThat(older.offset()).as("the head: the newer content is at or before it")
+			.isGreaterThanOrEqualTo(newer.offset());
 		awaitConsumerContains(same.offset());
 		assertThat(read("lww").title()).isEqualTo("Newer");
 	}
@@ -131,8 +138,8 @@ class HollowProducerProcessIntegrationTests {
 	@Test
 	void deletesRemoveThePageByPrimaryKeyAndOutrankOlderUpserts() {
 		write(Pages.upsert("gone", 10, "Soon gone"));
-		HollowWriteResult deleted = write(PageChanged.deleted("gone", Stage.PUBLISHED, "slug-gone", 20, Instant.now(),
-				"trace-delete"));
+		HollowWriteResult deleted = write(
+				PageChanged.deleted("gone", Stage.PUBLISHED, "slug-gone", 20, Instant.now(), "trace-delete"));
 		HollowWriteResult stale = write(Pages.upsert("gone", 15, "Stale resurrection"));
 		assertThat(deleted.applied()).isEqualTo(1);
 		assertThat(stale.ignored()).isEqualTo(1);
@@ -225,8 +232,8 @@ class HollowProducerProcessIntegrationTests {
 		HollowWriteResult written = write(Pages.upsert("api", 1, "API"));
 		HttpResponse<String> anonymous = http("POST", "/v1/writes", null, "{\"changes\":[]}");
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(http("GET", "/v1/announcements/latest", "editor:marquee-editor-local", null).statusCode())
 			.isEqualTo(403);
 		HttpResponse<String> empty = http("POST", "/v1/writes", SERVICE, "{\"changes\":[]}");
@@ -234,7 +241,8 @@ class HollowProducerProcessIntegrationTests {
 		assertThat(empty.body()).contains("https://marquee.dev/problems/invalid-hollow-write");
 
 		awaitConsumerContains(written.offset());
-		long latest = Long.parseLong(http("GET", "/v1/announcements/latest", SERVICE, null).body().replaceAll("\\D", ""));
+		long latest = Long
+			.parseLong(http("GET", "/v1/announcements/latest", SERVICE, null).body().replaceAll("\\D", ""));
 		assertThat(latest).isGreaterThanOrEqualTo(refreshed.get()[1]);
 		HttpResponse<String> snapshot = http("GET", "/v1/blobs/snapshot?version=" + latest, SERVICE, null);
 		assertThat(snapshot.statusCode()).isEqualTo(200);
@@ -251,16 +259,15 @@ class HollowProducerProcessIntegrationTests {
 		assertThat(badAfter.body()).contains("https://marquee.dev/problems/invalid-parameter");
 		HttpResponse<String> error = http("GET", "/error", null, null);
 		assertThat(error.statusCode()).isEqualTo(404);
-		assertThat(error.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(error.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(error.body()).contains("https://marquee.dev/problems/not-found");
 
 		assertThat(http("GET", "/v3/api-docs", null, null).body()).contains("/v1/writes", "/v1/announcements/await",
 				"/v1/log");
 		// Components and details are for ADMIN only.
 		assertThat(http("GET", "/actuator/health", "admin:marquee-admin-local", null).body()).contains("hollowProducer",
-				"\"version\"",
-				"\"logHead\"", "\"stateOffset\"", "\"pending\"");
+				"\"version\"", "\"logHead\"", "\"stateOffset\"", "\"pending\"");
 		assertThat(http("GET", "/actuator/prometheus", "admin:marquee-admin-local", null).body()).contains(
 				"marquee_hollow_cycle_seconds", "marquee_hollow_version", "marquee_hollow_blob_size_bytes",
 				"marquee_hollow_write_append_seconds", "marquee_hollow_log_head", "marquee_hollow_log_pending",
@@ -270,7 +277,8 @@ class HollowProducerProcessIntegrationTests {
 	@Test
 	void longPollAnswersAsSoonAsANewVersionIsAnnounced() throws Exception {
 		long offset = write(Pages.upsert("poll", 1, "Poll")).offset();
-		// once every entry is folded no cycle runs until the next write: the announced version stays put
+		// once every entry is folded no cycle runs until the next write: the announced
+		// version stays put
 		await().atMost(Duration.ofSeconds(20)).until(() -> {
 			WriteLogBatch log = producer.readLog(offset, 0).body();
 			return log.stateOffset() == log.head();
@@ -344,9 +352,8 @@ class HollowProducerProcessIntegrationTests {
 			after = batch.entries().get(batch.entries().size() - 1).offset();
 		}
 		assertThat(read).extracting(WriteLogEntry::offset)
-			.containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(written.offset() - 11, written.offset())
-				.boxed()
-				.toList());
+			.containsExactlyElementsOf(
+					java.util.stream.LongStream.rangeClosed(written.offset() - 11, written.offset()).boxed().toList());
 		assertThat(read).extracting((entry) -> entry.change().pageId())
 			.containsExactlyElementsOf(changes.stream().map(PageChanged::pageId).toList());
 	}
@@ -375,14 +382,14 @@ class HollowProducerProcessIntegrationTests {
 			@Nullable String json) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(producer.uri().resolve(path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, (json != null) ? HttpRequest.BodyPublishers.ofString(json)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
 		if (json != null) {
 			request.header("Content-Type", "application/json");
 		}
 		if (credentials != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
 		return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -15,9 +15,10 @@ import dev.marquee.model.hollow.remote.HollowProducerException;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Calls the hollow-producer's {@code POST /v1/writes}, which answers once the write's changes are durable in
- * its write log (before any Hollow cycle folds them into a state): the producer's tests' client, a test fixture
- * (ingestion writes through its own publisher).
+ * Calls the hollow-producer's {@code POST /v1/writes}, which answers once the write's
+ * changes are durable in its write log (before any Hollow cycle folds them into a state):
+ * the producer's tests' client, a test fixture (ingestion writes through its own
+ * publisher).
  */
 final class HollowWriteClient {
 
@@ -41,15 +42,18 @@ final class HollowWriteClient {
 	/**
 	 * Writes a batch of changes.
 	 * @param request the changes
-	 * @return the log offset a reader must have applied to see them, and how many were applied or ignored
-	 * @throws HollowProducerException when the producer is unreachable or refuses the write (not durable)
+	 * @return the log offset a reader must have applied to see them, and how many were
+	 * applied or ignored
+	 * @throws HollowProducerException when the producer is unreachable or refuses the
+	 * write (not durable)
 	 */
 	HollowWriteResult write(HollowWriteRequest request) {
 		HttpRequest http = HttpRequest.newBuilder(URI.create(this.endpoint.baseUri() + "/v1/writes"))
 			.timeout(this.endpoint.requestTimeout())
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString((this.endpoint.username() + ":" + this.endpoint.password())
-					.getBytes(StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((this.endpoint.username() + ":" + this.endpoint.password())
+							.getBytes(StandardCharsets.UTF_8)))
 			.header("Content-Type", "application/json")
 			.header("Accept", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofByteArray(MarqueeJson.mapper().writeValueAsBytes(request)))

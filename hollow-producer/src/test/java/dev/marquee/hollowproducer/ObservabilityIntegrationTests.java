@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tracing, health and metrics as an operator sees them on the hollow producer (a child JVM, its log a file): a
- * write's {@code traceparent} is the trace of its log line, health details for ADMIN only, Prometheus open.
+ * Tracing, health and metrics as an operator sees them on the hollow producer (a child
+ * JVM, its log a file): a write's {@code traceparent} is the trace of its log line,
+ * health details for ADMIN only, Prometheus open.
  */
 class ObservabilityIntegrationTests {
 
@@ -61,8 +62,8 @@ class ObservabilityIntegrationTests {
 		assertThat(written.statusCode()).as(written.body()).isEqualTo(200);
 		assertThat(written.headers().firstValue("Marquee-Trace-Id")).contains(traceId);
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(producer.log())
-				.containsPattern("\\[" + traceId + "-[0-9a-f]{16}\\].*Writing 1 change\\(s\\) into the log: traced-page"));
+			.untilAsserted(() -> assertThat(producer.log()).containsPattern(
+					"\\[" + traceId + "-[0-9a-f]{16}\\].*Writing 1 change\\(s\\) into the log: traced-page"));
 	}
 
 	@Test

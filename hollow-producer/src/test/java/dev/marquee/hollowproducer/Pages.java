@@ -13,8 +13,8 @@ import dev.marquee.model.Rendition;
 import dev.marquee.model.Stage;
 
 /**
- * Rendered pages for the tests: a small page with one hero element. Datasets for measurements are the bench's
- * ({@code DatasetGenerator}).
+ * Rendered pages for the tests: a small page with one hero element. Datasets for
+ * measurements are the bench's ({@code DatasetGenerator}).
  */
 public final class Pages {
 

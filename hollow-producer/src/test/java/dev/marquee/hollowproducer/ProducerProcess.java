@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A hollow-producer started as a child JVM from the test classpath, as it runs in production: its own
- * process, its own heap, killed for real.
+ * A hollow-producer started as a child JVM from the test classpath, as it runs in
+ * production: its own process, its own heap, killed for real.
  */
 final class ProducerProcess {
 
@@ -63,13 +63,13 @@ final class ProducerProcess {
 	 */
 	ProducerProcess launch() {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp",
-				System.getProperty("java.class.path"), HollowProducerApplication.class.getName(),
-				"--server.port=" + this.port, "--server.address=127.0.0.1",
+		List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+				HollowProducerApplication.class.getName(), "--server.port=" + this.port, "--server.address=127.0.0.1",
 				"--marquee.hollow.blob-dir=" + this.blobDir, "--marquee.hollow.log.dir=" + logDir(),
 				"--spring.main.banner-mode=off"));
 		command.addAll(this.extraArgs);
-		// lets a measurement run try other settings: -Dhollow-producer.args="--marquee.hollow.integrity-check=false"
+		// lets a measurement run try other settings:
+		// -Dhollow-producer.args="--marquee.hollow.integrity-check=false"
 		String more = System.getProperty("hollow-producer.args", "").trim();
 		if (!more.isEmpty()) {
 			command.addAll(List.of(more.split("\\s+")));
@@ -94,7 +94,8 @@ final class ProducerProcess {
 		HttpClient client = HttpClient.newHttpClient();
 		await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
 			if (!this.process.isAlive()) {
-				throw new IllegalStateException("producer exited with " + this.process.exitValue() + ", see " + this.log);
+				throw new IllegalStateException(
+						"producer exited with " + this.process.exitValue() + ", see " + this.log);
 			}
 			try {
 				HttpResponse<Void> response = client.send(
@@ -137,8 +138,9 @@ final class ProducerProcess {
 		String credentials = HollowProducerEndpoint.SERVICE_USER + ":" + HollowProducerEndpoint.LOCAL_SERVICE_PASSWORD;
 		HttpRequest request = HttpRequest
 			.newBuilder(uri().resolve(WriteLog.PATH + "?after=" + after + "&timeoutMs=" + timeoutMs))
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 			.timeout(Duration.ofSeconds(90))
 			.build();
 		try {
@@ -198,7 +200,9 @@ final class ProducerProcess {
 		}
 	}
 
-	/** SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable. */
+	/**
+	 * SIGKILL: no shutdown hook runs, nothing is flushed that was not already durable.
+	 */
 	void kill() {
 		if (this.process != null && this.process.isAlive()) {
 			this.process.destroyForcibly();

@@ -36,9 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A producer SIGKILLed right after it acknowledged writes and before any cycle folded them (the cycle interval
- * is an hour): the restarted producer replays its log, serves every acknowledged entry once, and its next
- * cycle folds them into a state at their final versions.
+ * A producer SIGKILLed right after it acknowledged writes and before any cycle folded
+ * them (the cycle interval is an hour): the restarted producer replays its log, serves
+ * every acknowledged entry once, and its next cycle folds them into a state at their
+ * final versions.
  */
 class WriteLogCrashIntegrationTests {
 
@@ -66,7 +67,8 @@ class WriteLogCrashIntegrationTests {
 			List<CompletableFuture<HollowWriteResult>> results = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				PageChanged change = Pages.upsert("crash-" + i, 1, "Crash " + i + " v1");
-				results.add(CompletableFuture.supplyAsync(() -> writes.write(new HollowWriteRequest(List.of(change))), pool));
+				results.add(CompletableFuture.supplyAsync(() -> writes.write(new HollowWriteRequest(List.of(change))),
+						pool));
 				finalVersions.put("crash-" + i, 1L);
 			}
 			for (CompletableFuture<HollowWriteResult> result : results) {
@@ -74,8 +76,8 @@ class WriteLogCrashIntegrationTests {
 				acknowledged.add(result.get().offset());
 			}
 			for (int i = 0; i < 5; i++) {
-				HollowWriteResult newer = writes.write(
-						new HollowWriteRequest(List.of(Pages.upsert("crash-" + i, 2, "Crash " + i + " v2"))));
+				HollowWriteResult newer = writes
+					.write(new HollowWriteRequest(List.of(Pages.upsert("crash-" + i, 2, "Crash " + i + " v2"))));
 				assertThat(newer.applied()).isEqualTo(1);
 				acknowledged.add(newer.offset());
 				finalVersions.put("crash-" + i, 2L);
@@ -84,8 +86,8 @@ class WriteLogCrashIntegrationTests {
 					List.of(PageChanged.deleted("crash-9", Stage.PUBLISHED, "slug-crash-9", 3, Instant.now(), "t"))));
 			acknowledged.add(deleted.offset());
 			finalVersions.remove("crash-9");
-			HollowWriteResult stale = writes.write(
-					new HollowWriteRequest(List.of(Pages.upsert("crash-1", 1, "Older than what was acknowledged"))));
+			HollowWriteResult stale = writes
+				.write(new HollowWriteRequest(List.of(Pages.upsert("crash-1", 1, "Older than what was acknowledged"))));
 			assertThat(stale.ignored()).isEqualTo(1);
 		}
 		finally {
@@ -109,11 +111,12 @@ class WriteLogCrashIntegrationTests {
 		assertThat(replayed.entries()).isEqualTo(beforeKill.entries());
 		assertThat(replayed.entries()).extracting(WriteLogEntry::offset)
 			.containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
-		assertThat(replayed.entries()).extracting((entry) -> entry.change().pageId() + "@" + entry.change().contentVersion())
+		assertThat(replayed.entries())
+			.extracting((entry) -> entry.change().pageId() + "@" + entry.change().contentVersion())
 			.doesNotHaveDuplicates();
 		HollowWriteClient writes = new HollowWriteClient(second.endpoint());
-		assertThat(writes.write(new HollowWriteRequest(List.of(Pages.upsert("crash-0", 2, "Same as acknowledged")))).ignored())
-			.as("last-write-wins knows the replayed entries").isEqualTo(1);
+		assertThat(writes.write(new HollowWriteRequest(List.of(Pages.upsert("crash-0", 2, "Same as acknowledged"))))
+			.ignored()).as("last-write-wins knows the replayed entries").isEqualTo(1);
 		HollowWriteResult afterRestart = writes
 			.write(new HollowWriteRequest(List.of(Pages.upsert("crash-after", 1, "After the restart"))));
 		assertThat(afterRestart.offset()).as("offsets continue").isEqualTo(head + 1);
@@ -122,10 +125,10 @@ class WriteLogCrashIntegrationTests {
 		second.kill();
 
 		ProducerProcess third = start("third.log", "--marquee.hollow.cycle-interval=100ms");
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> third.readLog(head + 1, 0).body().stateOffset() == head + 1);
+		await().atMost(Duration.ofSeconds(30)).until(() -> third.readLog(head + 1, 0).body().stateOffset() == head + 1);
 		HollowConsumer consumer = HollowConsumer
-			.withBlobRetriever(new HttpBlobRetriever(third.endpoint(), Files.createDirectories(this.work.resolve("dl"))))
+			.withBlobRetriever(
+					new HttpBlobRetriever(third.endpoint(), Files.createDirectories(this.work.resolve("dl"))))
 			.build();
 		consumer.triggerRefreshTo(third.readLog(head + 1, 0).body().stateVersion());
 		assertThat(ProducerProcess.stateOffset(consumer)).isEqualTo(head + 1);

@@ -44,10 +44,11 @@ public record IngestionProperties(@DefaultValue Security security, @DefaultValue
 
 	/**
 	 * HTTP Basic users (see CONVENTIONS.md).
+	 *
 	 * @param adminPassword password of {@code admin} (roles ADMIN, EDITOR)
 	 * @param editorPassword password of {@code editor} (role EDITOR)
-	 * @param servicePassword password of {@code marquee-service} (role SERVICE), also used to call the hollow
-	 * producer
+	 * @param servicePassword password of {@code marquee-service} (role SERVICE), also
+	 * used to call the hollow producer
 	 */
 	public record Security(@DefaultValue(LOCAL_ADMIN_PASSWORD) String adminPassword,
 			@DefaultValue(LOCAL_EDITOR_PASSWORD) String editorPassword,
@@ -56,30 +57,37 @@ public record IngestionProperties(@DefaultValue Security security, @DefaultValue
 
 	/**
 	 * Webhook verification and limits.
+	 *
 	 * @param maxBodySize larger bodies are refused with 413 before they are read in full
-	 * @param signatureTolerance how far a signed timestamp may be from now (native and Sanity)
-	 * @param contentfulTimeToLive how old a Contentful signed request may be (Contentful's toolkit: 30 s)
+	 * @param signatureTolerance how far a signed timestamp may be from now (native and
+	 * Sanity)
+	 * @param contentfulTimeToLive how old a Contentful signed request may be
+	 * (Contentful's toolkit: 30 s)
 	 * @param secretMarquee HMAC secret of the native format
 	 * @param secretContentful Contentful's request-verification signing secret
 	 * @param secretSanity Sanity's webhook secret
-	 * @param tokenStrapi the bearer token Strapi sends in its webhook's {@code Authorization} header
+	 * @param tokenStrapi the bearer token Strapi sends in its webhook's
+	 * {@code Authorization} header
 	 */
 	public record Webhooks(@DefaultValue("1MB") DataSize maxBodySize, @DefaultValue("5m") Duration signatureTolerance,
-			@DefaultValue("30s") Duration contentfulTimeToLive, @DefaultValue(LOCAL_MARQUEE_SECRET) String secretMarquee,
+			@DefaultValue("30s") Duration contentfulTimeToLive,
+			@DefaultValue(LOCAL_MARQUEE_SECRET) String secretMarquee,
 			@DefaultValue(LOCAL_CONTENTFUL_SECRET) String secretContentful,
 			@DefaultValue(LOCAL_SANITY_SECRET) String secretSanity,
 			@DefaultValue(LOCAL_STRAPI_TOKEN) String tokenStrapi) {
 	}
 
 	/**
-	 * The write paths every change is published to. {@code marquee.write-paths=KAFKA} (a plain list) is
-	 * accepted as a shorthand for {@code marquee.write-paths.enabled}.
-	 * @param enabled the paths to publish to; a write is accepted only once every one of them has it
+	 * The write paths every change is published to. {@code marquee.write-paths=KAFKA} (a
+	 * plain list) is accepted as a shorthand for {@code marquee.write-paths.enabled}.
+	 *
+	 * @param enabled the paths to publish to; a write is accepted only once every one of
+	 * them has it
 	 * @param kafka the Kafka path
 	 * @param hollow the hollow-producer path
 	 */
-	public record WritePaths(@DefaultValue({ "KAFKA", "HOLLOW" }) Set<WritePath> enabled, @DefaultValue Kafka kafka,
-			@DefaultValue Hollow hollow) {
+	public record WritePaths(@DefaultValue( {
+			"KAFKA", "HOLLOW" }) Set<WritePath> enabled, @DefaultValue Kafka kafka, @DefaultValue Hollow hollow){
 
 		public boolean isEnabled(WritePath path) {
 			return this.enabled.contains(path);
@@ -100,6 +108,7 @@ public record IngestionProperties(@DefaultValue Security security, @DefaultValue
 
 	/**
 	 * The Kafka write path.
+	 *
 	 * @param sendTimeout how long to wait for the broker's acknowledgement of a batch
 	 */
 	public record Kafka(@DefaultValue("10s") Duration sendTimeout) {
@@ -107,10 +116,12 @@ public record IngestionProperties(@DefaultValue Security security, @DefaultValue
 
 	/**
 	 * The hollow producer's write API.
+	 *
 	 * @param url its base URL
 	 * @param connectTimeout connection timeout
-	 * @param readTimeout how long to wait for the write log to acknowledge a write (it forces the log to disk; no
-	 * Hollow cycle is waited for), after which the webhook is answered 503 and the CMS retries
+	 * @param readTimeout how long to wait for the write log to acknowledge a write (it
+	 * forces the log to disk; no Hollow cycle is waited for), after which the webhook is
+	 * answered 503 and the CMS retries
 	 */
 	public record Hollow(@DefaultValue("http://127.0.0.1:8083") URI url, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("15s") Duration readTimeout) {
@@ -118,11 +129,13 @@ public record IngestionProperties(@DefaultValue Security security, @DefaultValue
 
 	/**
 	 * How assets become CDN URLs.
+	 *
 	 * @param baseUrl prefix of every image URL
-	 * @param renditionWidths the responsive widths offered (only those not wider than the original)
+	 * @param renditionWidths the responsive widths offered (only those not wider than the
+	 * original)
 	 */
-	public record Cdn(@DefaultValue("https://cdn.marquee.local/images") String baseUrl,
-			@DefaultValue({ "320", "640", "1280", "1920" }) List<Integer> renditionWidths) {
+	public record Cdn(@DefaultValue("https://cdn.marquee.local/images") String baseUrl, @DefaultValue( {
+			"320", "640", "1280", "1920" }) List<Integer> renditionWidths){
 	}
 
 }

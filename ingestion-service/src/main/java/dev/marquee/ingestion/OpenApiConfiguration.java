@@ -25,9 +25,10 @@ import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.support.openapi.ApiDocs;
 
 /**
- * The OpenAPI description at {@code /v3/api-docs}. The webhook controllers read the raw request (signatures are
- * checked over the exact bytes), so springdoc sees neither their bodies nor their headers: both are described here,
- * the bodies by the JSON Schemas in {@code schema/} that CMS-side tooling validates with.
+ * The OpenAPI description at {@code /v3/api-docs}. The webhook controllers read the raw
+ * request (signatures are checked over the exact bytes), so springdoc sees neither their
+ * bodies nor their headers: both are described here, the bodies by the JSON Schemas in
+ * {@code schema/} that CMS-side tooling validates with.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -35,26 +36,26 @@ class OpenApiConfiguration {
 	static final String STRAPI_TOKEN = "strapiToken";
 
 	private static final List<Webhook> WEBHOOKS = List.of(
-			new Webhook("marquee", "Marquee's native delivery, signed over delivery id, timestamp and body",
-					List.of(header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, true,
+			new Webhook("marquee", "Marquee's native delivery, signed over delivery id, timestamp and body", List.of(
+					header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, true,
 							"Unique per change (1 to 200 visible ASCII characters); the de-duplication key, signed "
 									+ "with the body"),
-							header(MarqueeHeaders.WEBHOOK_SIGNATURE, true,
-									"t=<epoch millis>,v1=<hex HMAC-SHA256(secret, \"<delivery id>.<t>.<raw body>\")>; "
-											+ "t within 5 minutes of the receiver's clock")),
+					header(MarqueeHeaders.WEBHOOK_SIGNATURE, true,
+							"t=<epoch millis>,v1=<hex HMAC-SHA256(secret, \"<delivery id>.<t>.<raw body>\")>; "
+									+ "t within 5 minutes of the receiver's clock")),
 					true, "missing-delivery-id", "invalid-delivery-id"),
-			new Webhook("contentful", "A Contentful webhook, verified with Contentful's signed-headers HMAC",
-					List.of(header("X-Contentful-Topic", true,
+			new Webhook("contentful", "A Contentful webhook, verified with Contentful's signed-headers HMAC", List.of(
+					header("X-Contentful-Topic", true,
 							"ContentManagement.<Entry|Asset>.<publish|save|auto_save|create|unpublish|archive|delete>; "
 									+ "decides the action, so it must be signed"),
-							header("x-contentful-signature", true,
-									"hex HMAC-SHA256 of METHOD\\nPATH\\nsigned headers\\nBODY (request verification)"),
-							header("x-contentful-signed-headers", true,
-									"The signed header names; must include itself, x-contentful-timestamp and "
-											+ "x-contentful-topic"),
-							header("x-contentful-timestamp", true, "Epoch millis; at most 30 s old"),
-							header("X-Contentful-Idempotency-Key", false,
-									"The de-duplication key; without it, the SHA-256 of topic and body")),
+					header("x-contentful-signature", true,
+							"hex HMAC-SHA256 of METHOD\\nPATH\\nsigned headers\\nBODY (request verification)"),
+					header("x-contentful-signed-headers", true,
+							"The signed header names; must include itself, x-contentful-timestamp and "
+									+ "x-contentful-topic"),
+					header("x-contentful-timestamp", true, "Epoch millis; at most 30 s old"),
+					header("X-Contentful-Idempotency-Key", false,
+							"The de-duplication key; without it, the SHA-256 of topic and body")),
 					true, "missing-topic"),
 			new Webhook("sanity", "A Sanity GROQ webhook with the projection {..., \"_operation\": delta::operation()}",
 					List.of(header("sanity-webhook-signature", true,
@@ -79,9 +80,10 @@ class OpenApiConfiguration {
 						+ "accepted on every path. Admin endpoints need role ADMIN (local default admin / "
 						+ "marquee-admin-local).");
 		api.getComponents()
-			.addSecuritySchemes(STRAPI_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-				.scheme("bearer")
-				.description("MARQUEE_WEBHOOK_TOKEN_STRAPI, set in Strapi's webhooks.defaultHeaders"));
+			.addSecuritySchemes(STRAPI_TOKEN,
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
+						.description("MARQUEE_WEBHOOK_TOKEN_STRAPI, set in Strapi's webhooks.defaultHeaders"));
 		return api;
 	}
 
@@ -119,6 +121,7 @@ class OpenApiConfiguration {
 
 	/**
 	 * One webhook endpoint.
+	 *
 	 * @param source the path segment and schema name
 	 * @param summary what it receives
 	 * @param headers the headers it reads
@@ -134,19 +137,20 @@ class OpenApiConfiguration {
 			operation.requestBody(new RequestBody().required(true)
 				.description("JSON, at most marquee.webhooks.max-body-size (1 MB); schema/" + source
 						+ "-webhook.schema.json")
-				.content(new Content().addMediaType("application/json", new MediaType().schema(ApiDocs
-					.addJsonSchema(api, source + "-webhook",
-							new ClassPathResource("schema/" + source + "-webhook.schema.json"))))));
+				.content(new Content().addMediaType("application/json",
+						new MediaType().schema(ApiDocs.addJsonSchema(api, source + "-webhook",
+								new ClassPathResource("schema/" + source + "-webhook.schema.json"))))));
 			if ("strapi".equals(source)) {
 				operation.addSecurityItem(new SecurityRequirement().addList(STRAPI_TOKEN));
 			}
 			ApiResponse accepted = operation.getResponses().get("200");
 			if (accepted != null) {
-				accepted.description("Applied, a duplicate, or ignored as older or meaningless (the body says which); "
-						+ "durable on every enabled write path")
-					.addHeaderObject(MarqueeHeaders.CONSISTENCY_TOKEN, new Header()
-						.description("Send it with a preview request to read this write")
-						.schema(new JsonSchema().typesItem("string")));
+				accepted
+					.description("Applied, a duplicate, or ignored as older or meaningless (the body says which); "
+							+ "durable on every enabled write path")
+					.addHeaderObject(MarqueeHeaders.CONSISTENCY_TOKEN,
+							new Header().description("Send it with a preview request to read this write")
+								.schema(new JsonSchema().typesItem("string")));
 			}
 			List<String> badRequests = new ArrayList<>(List.of("malformed-json"));
 			badRequests.addAll(List.of(missingHeaders));

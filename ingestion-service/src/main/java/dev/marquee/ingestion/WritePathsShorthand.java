@@ -13,8 +13,9 @@ import dev.marquee.ingestion.IngestionProperties.WritePath;
 import dev.marquee.ingestion.IngestionProperties.WritePaths;
 
 /**
- * Lets {@code marquee.write-paths=KAFKA} (or {@code KAFKA,HOLLOW}) stand for the enabled paths with every
- * other write-path setting at its default, as the platform's launcher and tests write it.
+ * Lets {@code marquee.write-paths=KAFKA} (or {@code KAFKA,HOLLOW}) stand for the enabled
+ * paths with every other write-path setting at its default, as the platform's launcher
+ * and tests write it.
  */
 class WritePathsShorthand implements Converter<String, WritePaths> {
 

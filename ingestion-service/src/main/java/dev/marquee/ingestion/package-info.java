@@ -1,5 +1,6 @@
 /**
- * The ingestion service: CMS webhooks in, verified, validated and hydrated pages out to every write path.
+ * The ingestion service: CMS webhooks in, verified, validated and hydrated pages out to
+ * every write path.
  */
 @NullMarked
 package dev.marquee.ingestion;

@@ -15,8 +15,9 @@ import dev.marquee.model.json.MarqueeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /v3/api-docs} as a client generator reads it: who may call what, every problem type, and for each webhook
- * its body (the JSON Schema a CMS validates with) and signature headers.
+ * {@code /v3/api-docs} as a client generator reads it: who may call what, every problem
+ * type, and for each webhook its body (the JSON Schema a CMS validates with) and
+ * signature headers.
  */
 class ApiDocsIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -94,8 +95,9 @@ class ApiDocsIntegrationTests extends IngestionIntegrationTestSupport {
 			.containsExactly("publish", "draft", "unpublish", "delete");
 		assertThat(marquee.at("/allOf/1/then/properties/fields/$ref").asString())
 			.isEqualTo("#/components/schemas/marquee-webhook.page");
-		assertThat(this.docs.at("/components/schemas/marquee-webhook.page/required").valueStream()
-			.map(JsonNode::asString)).containsExactlyInAnyOrder("slug", "template", "title");
+		assertThat(
+				this.docs.at("/components/schemas/marquee-webhook.page/required").valueStream().map(JsonNode::asString))
+			.containsExactlyInAnyOrder("slug", "template", "title");
 	}
 
 	@Test

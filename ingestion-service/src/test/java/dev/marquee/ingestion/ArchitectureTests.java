@@ -13,10 +13,11 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * Ingestion is a pipeline that flows one way: the entry points ({@code webhook/<source>}, {@code admin}) hand a
- * change to {@code ingest}, which renders it ({@code render}) and publishes and stores it ({@code publish},
- * {@code store}); nothing calls back up. The content vocabulary ({@code content}) is below them all and imports
- * nothing of the service. Besides, as in every service: no package cycles, no other service imported.
+ * Ingestion is a pipeline that flows one way: the entry points ({@code webhook/<source>},
+ * {@code admin}) hand a change to {@code ingest}, which renders it ({@code render}) and
+ * publishes and stores it ({@code publish}, {@code store}); nothing calls back up. The
+ * content vocabulary ({@code content}) is below them all and imports nothing of the
+ * service. Besides, as in every service: no package cycles, no other service imported.
  */
 class ArchitectureTests {
 
@@ -42,19 +43,31 @@ class ArchitectureTests {
 	@Test
 	void changesFlowFromWebhooksThroughIngestToRenderPublishAndStoreNeverBack() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
-			.layer("entry points").definedBy(SERVICE + ".webhook..", SERVICE + ".admin..")
-			.layer("ingest").definedBy(SERVICE + ".ingest..")
-			.layer("render").definedBy(SERVICE + ".render..")
-			.layer("publish").definedBy(SERVICE + ".publish..")
-			.layer("store").definedBy(SERVICE + ".store..")
-			.layer("content").definedBy(SERVICE + ".content..")
-			.whereLayer("entry points").mayNotBeAccessedByAnyLayer()
-			.whereLayer("ingest").mayOnlyBeAccessedByLayers("entry points")
-			// The web layer turns a RenderException into its 422 and lists the templates for operators.
-			.whereLayer("render").mayOnlyBeAccessedByLayers("entry points", "ingest")
+			.layer("entry points")
+			.definedBy(SERVICE + ".webhook..", SERVICE + ".admin..")
+			.layer("ingest")
+			.definedBy(SERVICE + ".ingest..")
+			.layer("render")
+			.definedBy(SERVICE + ".render..")
+			.layer("publish")
+			.definedBy(SERVICE + ".publish..")
+			.layer("store")
+			.definedBy(SERVICE + ".store..")
+			.layer("content")
+			.definedBy(SERVICE + ".content..")
+			.whereLayer("entry points")
+			.mayNotBeAccessedByAnyLayer()
+			.whereLayer("ingest")
+			.mayOnlyBeAccessedByLayers("entry points")
+			// The web layer turns a RenderException into its 422 and lists the templates
+			// for operators.
+			.whereLayer("render")
+			.mayOnlyBeAccessedByLayers("entry points", "ingest")
 			// ... and turns a WritePathUnavailableException into its 503.
-			.whereLayer("publish").mayOnlyBeAccessedByLayers("entry points", "ingest")
-			.whereLayer("store").mayOnlyBeAccessedByLayers("ingest")
+			.whereLayer("publish")
+			.mayOnlyBeAccessedByLayers("entry points", "ingest")
+			.whereLayer("store")
+			.mayOnlyBeAccessedByLayers("ingest")
 			.check(classes);
 	}
 

@@ -19,8 +19,9 @@ import dev.marquee.model.json.MarqueeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Contentful, Sanity and Strapi deliveries in their real formats and signature schemes, end to end: each
- * maps onto Marquee's content model and publishes hydrated pages; a wrong signature or token is refused.
+ * Contentful, Sanity and Strapi deliveries in their real formats and signature schemes,
+ * end to end: each maps onto Marquee's content model and publishes hydrated pages; a
+ * wrong signature or token is refused.
  */
 class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -43,17 +44,20 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 				   "details":{"image":{"width":1000,"height":1500}}}}}}""".formatted(asset, asset)).statusCode())
 			.isEqualTo(200);
 		assertThat(contentful(deliveries, "ContentManagement.Entry.publish", """
-				{"sys":{"id":"%s","type":"Entry","version":5,"contentType":{"sys":{"type":"Link","linkType":"ContentType","id":"title"}}},
+				{"sys":{"id":"%s","type":"Entry","version":5,
+				 "contentType":{"sys":{"type":"Link","linkType":"ContentType","id":"title"}}},
 				 "fields":{"name":{"en-US":"Night Shift"},"synopsis":{"en-US":"A long night."},
 				  "maturityRating":{"en-US":"TV-MA"},"genres":{"en-US":["Drama"]},
 				  "artwork":{"en-US":{"sys":{"type":"Link","linkType":"Asset","id":"%s"}}}}}""".formatted(title, asset))
 			.statusCode()).isEqualTo(200);
 
 		HttpResponse<String> published = contentful(deliveries, "ContentManagement.Entry.publish", """
-				{"sys":{"id":"%s","type":"Entry","version":7,"contentType":{"sys":{"type":"Link","linkType":"ContentType","id":"page"}}},
+				{"sys":{"id":"%s","type":"Entry","version":7,
+				 "contentType":{"sys":{"type":"Link","linkType":"ContentType","id":"page"}}},
 				 "fields":{"slug":{"en-US":"%s"},"template":{"en-US":"home"},"title":{"en-US":"Tonight"},
-				  "elements":{"en-US":[{"id":"row","type":"TITLE_ROW","text":{"heading":"{{title:%s.name}} and more"},"titleIds":["%s"]}]}}}"""
-			.formatted(page, page, title, title));
+				  "elements":{"en-US":[{"id":"row","type":"TITLE_ROW",
+				   "text":{"heading":"{{title:%s.name}} and more"},"titleIds":["%s"]}]}}}""".formatted(page, page,
+				title, title));
 
 		assertThat(published.statusCode()).as(published.body()).isEqualTo(200);
 		Page rendered = hollow.changesOf(page).get(0).page();
@@ -81,10 +85,10 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 		String body = "{\"sys\":{\"id\":\"x\",\"type\":\"Asset\",\"version\":1},\"fields\":{}}";
 		long now = System.currentTimeMillis();
 
-		HttpResponse<String> wrong = deliveries.send(contentfulRequest(deliveries, "ContentManagement.Asset.publish",
-				body, now, "not-the-secret"));
-		HttpResponse<String> expired = deliveries.send(contentfulRequest(deliveries,
-				"ContentManagement.Asset.publish", body, now - Duration.ofSeconds(31).toMillis(), CONTENTFUL_SECRET));
+		HttpResponse<String> wrong = deliveries
+			.send(contentfulRequest(deliveries, "ContentManagement.Asset.publish", body, now, "not-the-secret"));
+		HttpResponse<String> expired = deliveries.send(contentfulRequest(deliveries, "ContentManagement.Asset.publish",
+				body, now - Duration.ofSeconds(31).toMillis(), CONTENTFUL_SECRET));
 
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(expired.statusCode()).isEqualTo(401);
@@ -97,12 +101,14 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 		String page = unique("sn-page");
 		assertThat(sanity(deliveries, "create", """
 				{"_id":"image-%s","_type":"sanity.imageAsset","_updatedAt":"2026-01-01T10:00:00Z",
-				 "path":"images/prod/%s.png","mimeType":"image/png","metadata":{"dimensions":{"width":800,"height":600}}}"""
-			.formatted(asset, asset), SANITY_SECRET).statusCode()).isEqualTo(200);
+				 "path":"images/prod/%s.png","mimeType":"image/png",
+				  "metadata":{"dimensions":{"width":800,"height":600}}}""".formatted(asset, asset), SANITY_SECRET)
+			.statusCode()).isEqualTo(200);
 		String pageBody = """
 				{"_id":"%s%s","_type":"page","_updatedAt":"%s","slug":{"_type":"slug","current":"%s"},
 				 "template":"article","title":"Behind the scenes","summary":"How it was made",
-				 "elements":[{"_key":"k1","_type":"image","text":{"caption":"On set"},"images":[{"asset":{"_ref":"image-%s"}}]}]}""";
+				 "elements":[{"_key":"k1","_type":"image","text":{"caption":"On set"},
+				  "images":[{"asset":{"_ref":"image-%s"}}]}]}""";
 
 		HttpResponse<String> draft = sanity(deliveries, "create",
 				pageBody.formatted("drafts.", page, "2026-01-01T10:01:00Z", page, asset), SANITY_SECRET);
@@ -134,8 +140,9 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 				{"event":"entry.publish","model":"page","uid":"api::page.page",
 				 "entry":{"id":2,"documentId":"%s","slug":"%s","template":"article","title":"Meet {{talent:%s.name}}",
 				  "summary":"An interview","updatedAt":"%s","publishedAt":"%s",
-				  "elements":[{"id":"q","type":"QUOTE","text":{"quote":"I love nights.","attribution":"{{talent:%s}}"},"talentIds":["%s"]}]}}"""
-			.formatted(page, page, talent, updatedAt, updatedAt, talent, talent);
+				  "elements":[{"id":"q","type":"QUOTE","text":{"quote":"I love nights.",
+				   "attribution":"{{talent:%s}}"},"talentIds":["%s"]}]}}""".formatted(page, page, talent, updatedAt,
+				updatedAt, talent, talent);
 
 		HttpResponse<String> wrong = strapi(deliveries, "entry.publish", pageBody, "wrong-token");
 		HttpResponse<String> published = strapi(deliveries, "entry.publish", pageBody, STRAPI_TOKEN);
@@ -151,7 +158,8 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 	}
 
 	private HttpResponse<String> contentful(Deliveries deliveries, String topic, String body) {
-		return deliveries.send(contentfulRequest(deliveries, topic, body, System.currentTimeMillis(), CONTENTFUL_SECRET));
+		return deliveries
+			.send(contentfulRequest(deliveries, topic, body, System.currentTimeMillis(), CONTENTFUL_SECRET));
 	}
 
 	private HttpRequest contentfulRequest(Deliveries deliveries, String topic, String body, long timestamp,
@@ -162,8 +170,9 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 			.header("X-Contentful-Idempotency-Key", UUID.randomUUID().toString())
 			.header("x-contentful-signed-headers", Deliveries.CONTENTFUL_SIGNED_HEADERS)
 			.header("x-contentful-timestamp", Long.toString(timestamp))
-			.header("x-contentful-signature", Deliveries.contentfulSignature(secret, "POST", "/webhooks/contentful",
-					timestamp, topic, body.getBytes(StandardCharsets.UTF_8)))
+			.header("x-contentful-signature",
+					Deliveries.contentfulSignature(secret, "POST", "/webhooks/contentful", timestamp, topic,
+							body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 	}
@@ -174,7 +183,8 @@ class CmsWebhooksIntegrationTests extends IngestionIntegrationTestSupport {
 			.header("sanity-operation", operation)
 			.header("idempotency-key", UUID.randomUUID().toString())
 			.header("sanity-webhook-signature",
-					Deliveries.sanitySignature(secret, System.currentTimeMillis(), body.getBytes(StandardCharsets.UTF_8)))
+					Deliveries.sanitySignature(secret, System.currentTimeMillis(),
+							body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}

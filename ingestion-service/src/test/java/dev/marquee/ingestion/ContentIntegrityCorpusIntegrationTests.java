@@ -34,14 +34,17 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Content integrity, the hostile way and for every source: correctly signed deliveries that try to take another
- * page's slug, change a document another source owns, resurrect a removed page with a retried publish, freeze a
- * page with an implausible version, or reuse a delivery id for another body. Each case first sets the scene with
- * accepted deliveries, then sends the attack: it must get the expected answer (409 or 422 problem+json of a stable
- * type, or 200 ignored / duplicate) and publish nothing. Afterwards no page the corpus refused reached Kafka.
+ * Content integrity, the hostile way and for every source: correctly signed deliveries
+ * that try to take another page's slug, change a document another source owns, resurrect
+ * a removed page with a retried publish, freeze a page with an implausible version, or
+ * reuse a delivery id for another body. Each case first sets the scene with accepted
+ * deliveries, then sends the attack: it must get the expected answer (409 or 422
+ * problem+json of a stable type, or 200 ignored / duplicate) and publish nothing.
+ * Afterwards no page the corpus refused reached Kafka.
  *
- * <p>A corpus of its own beside {@link HostileWebhookCorpusIntegrationTests}, whose requests must all be refused
- * outright; these need accepted deliveries first.
+ * <p>
+ * A corpus of its own beside {@link HostileWebhookCorpusIntegrationTests}, whose requests
+ * must all be refused outright; these need accepted deliveries first.
  */
 class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -139,8 +142,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		Map<String, Map<String, Integer>> rows = new TreeMap<>();
 		this.tally.forEach((key, count) -> {
 			String[] parts = key.split("\\|");
-			rows.computeIfAbsent(parts[0], (category) -> new TreeMap<>()).merge(parts[1] + " " + parts[2], count,
-					Integer::sum);
+			rows.computeIfAbsent(parts[0], (category) -> new TreeMap<>())
+				.merge(parts[1] + " " + parts[2], count, Integer::sum);
 		});
 		StringBuilder table = new StringBuilder("\nContent integrity corpus\n");
 		rows.forEach((category, counts) -> table.append(String.format("%-24s %s%n", category, counts)));
@@ -148,7 +151,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		assertThat(rows).isNotEmpty();
 	}
 
-	// ---- the corpus -------------------------------------------------------------------------------------
+	// ---- the corpus
+	// -------------------------------------------------------------------------------------
 
 	private String newId(String what) {
 		return "integrity-" + this.run + "-" + what + "-" + (++this.next);
@@ -160,14 +164,17 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		return id;
 	}
 
-	/** One page of a source under a slug, published at a version (an instant of that many seconds for Sanity). */
+	/**
+	 * One page of a source under a slug, published at a version (an instant of that many
+	 * seconds for Sanity).
+	 */
 	static Hostile publish(String source, String id, String slug, long version) {
 		return Hostile.signed(source, versioned(source, envelope(source, id, slug), version));
 	}
 
 	/**
-	 * A retry of a delivery under a new delivery id. Strapi's delivery id is the hash of event and body, so its retry
-	 * differs in a byte the mapping ignores.
+	 * A retry of a delivery under a new delivery id. Strapi's delivery id is the hash of
+	 * event and body, so its retry differs in a byte the mapping ignores.
 	 */
 	static Hostile retried(String source, Hostile delivery, ObjectNode json) {
 		if ("strapi".equals(source)) {
@@ -206,7 +213,10 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		return draft.body(Deliveries.utf8(json.toString()));
 	}
 
-	/** A delete in the source's own format (native: versioned; the others carry no comparable version). */
+	/**
+	 * A delete in the source's own format (native: versioned; the others carry no
+	 * comparable version).
+	 */
 	static Hostile delete(String source, String id, long version) {
 		return switch (source) {
 			case "marquee" ->
@@ -231,7 +241,10 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		return rawVersion(source, json, Long.toString(version), BASE.plusSeconds(version).toString());
 	}
 
-	/** Sets the version: a number for native and Contentful, an instant for Sanity and Strapi. */
+	/**
+	 * Sets the version: a number for native and Contentful, an instant for Sanity and
+	 * Strapi.
+	 */
 	private static ObjectNode rawVersion(String source, ObjectNode json, String number, String instant) {
 		switch (source) {
 			case "marquee" -> json.set("version", MarqueeJson.mapper().readTree(number));
@@ -265,8 +278,9 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		String unpublished = newId("unpublished");
 		String previewIntruder = refused("intruder");
 		cases.add(new IntegrityCase(source, category, "draft under an unpublished page's slug (its preview holds it)",
-				List.of(publish("marquee", unpublished, unpublished, 1), Hostile.signed("marquee",
-						Deliveries.utf8(Deliveries.removal("page", unpublished, "unpublish", 2)))),
+				List.of(publish("marquee", unpublished, unpublished, 1),
+						Hostile.signed("marquee",
+								Deliveries.utf8(Deliveries.removal("page", unpublished, "unpublish", 2)))),
 				draft(source, previewIntruder, unpublished, 3), 409, category, List.of(unpublished, previewIntruder),
 				ownerNamed(unpublished)));
 		String self = newId("self");
@@ -325,10 +339,9 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		versions.put("epoch nanoseconds", new String[] { "1767225600000000000", "+100000-01-01T00:00:00Z" });
 		versions.forEach((name, value) -> {
 			String fresh = refused("frozen");
-			cases.add(new IntegrityCase(source, category, name + " on a new page",
-					List.of(),
-					Hostile.signed(source, rawVersion(source, envelope(source, fresh, fresh), value[0], value[1])),
-					422, "invalid-document", List.of(fresh), versionField()));
+			cases.add(new IntegrityCase(source, category, name + " on a new page", List.of(),
+					Hostile.signed(source, rawVersion(source, envelope(source, fresh, fresh), value[0], value[1])), 422,
+					"invalid-document", List.of(fresh), versionField()));
 			String live = newId("frozen");
 			cases.add(new IntegrityCase(source, category, name + " on a live page",
 					List.of(publish(source, live, live, 1)),
@@ -338,8 +351,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		if (!instants) {
 			String negative = refused("frozen");
 			cases.add(new IntegrityCase(source, category, "negative version", List.of(),
-					Hostile.signed(source, rawVersion(source, envelope(source, negative, negative), "-5", "")),
-					422, "invalid-document", List.of(negative), (body) -> {
+					Hostile.signed(source, rawVersion(source, envelope(source, negative, negative), "-5", "")), 422,
+					"invalid-document", List.of(negative), (body) -> {
 					}));
 		}
 		return cases;
@@ -348,7 +361,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 	private List<IntegrityCase> deliveryCases(String source) {
 		List<IntegrityCase> cases = new ArrayList<>();
 		if ("strapi".equals(source)) {
-			return cases; // Strapi sends no delivery id: the id is the hash of event and body.
+			return cases; // Strapi sends no delivery id: the id is the hash of event and
+							// body.
 		}
 		String header = switch (source) {
 			case "marquee" -> MarqueeHeaders.WEBHOOK_DELIVERY_ID;
@@ -360,8 +374,8 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 		cases.add(new IntegrityCase(source, "delivery-id-reused", "same delivery id, another body",
 				List.of(publish(source, id, id, 1).header(header, deliveryId)),
 				publish(source, id, id, 2).header(header, deliveryId), 409, "delivery-id-reused", List.of(id),
-				(body) -> assertThat(hollow.changesOf(id)).allMatch((c) -> c.page() == null
-						|| c.page().sourceVersion() == versionOf(source, 1))));
+				(body) -> assertThat(hollow.changesOf(id))
+					.allMatch((c) -> c.page() == null || c.page().sourceVersion() == versionOf(source, 1))));
 		String same = newId("delivery");
 		String sameId = newId("delivery-id");
 		Hostile original = publish(source, same, same, 1).header(header, sameId);
@@ -398,13 +412,15 @@ class ContentIntegrityCorpusIntegrationTests extends IngestionIntegrationTestSup
 
 	/**
 	 * One attack of the corpus.
+	 *
 	 * @param source the attacking source
 	 * @param category the integrity class
 	 * @param name what exactly
 	 * @param setup accepted deliveries that set the scene, in order
 	 * @param attack the delivery under test
 	 * @param status the status it must get
-	 * @param expected the problem type slug for a 4xx; for a 200 the member of the answer that must be true
+	 * @param expected the problem type slug for a 4xx; for a 200 the member of the answer
+	 * that must be true
 	 * @param pages the pages on which the attack must publish nothing
 	 * @param then further checks of the answer's body
 	 */

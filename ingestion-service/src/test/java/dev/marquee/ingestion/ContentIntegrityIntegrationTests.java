@@ -20,13 +20,14 @@ import dev.marquee.model.json.MarqueeJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Content integrity against a real Kafka broker and Cassandra node: one page per slug and stage, one source per
- * document, versions per stage, removals that stay removed, plausible versions and delivery ids bound to their
- * body.
+ * Content integrity against a real Kafka broker and Cassandra node: one page per slug and
+ * stage, one source per document, versions per stage, removals that stay removed,
+ * plausible versions and delivery ids bound to their body.
  */
 class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 
-	// ---- slugs -------------------------------------------------------------------------------------------
+	// ---- slugs
+	// -------------------------------------------------------------------------------------------
 
 	@Test
 	void aSlugHeldByAnotherPageIsRefusedNamingTheOwnerAndNothingIsPublished() {
@@ -40,8 +41,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 
 		for (HttpResponse<String> refused : List.of(publish, draft)) {
 			assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-			assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-					(type) -> assertThat(type).startsWith("application/problem+json"));
+			assertThat(refused.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 			JsonNode problem = MarqueeJson.mapper().readTree(refused.body());
 			assertThat(problem.get("type").asString()).isEqualTo("https://marquee.dev/problems/slug-taken");
 			assertThat(problem.get("owner").asString()).isEqualTo(owner);
@@ -73,7 +74,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		PageChanged renamedAway = last(first, Stage.PUBLISHED);
 		assertThat(renamedAway.slug()).isEqualTo(moved);
 		assertThat(renamedAway.previousSlug()).isEqualTo(old);
-		// The new owner's content version is above the rename's, so on every read path its slug row wins
+		// The new owner's content version is above the rename's, so on every read path
+		// its slug row wins
 		// whichever of the two changes (on different Kafka partitions) is applied last.
 		assertThat(last(third, Stage.PUBLISHED).contentVersion()).isGreaterThan(renamedAway.contentVersion());
 		assertThat(last(third, Stage.PREVIEW).contentVersion())
@@ -149,7 +151,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 			.allSatisfy((loser) -> assertThat(hollow.changesOf(loser)).isEmpty());
 	}
 
-	// ---- sources -------------------------------------------------------------------------------------------
+	// ---- sources
+	// -------------------------------------------------------------------------------------------
 
 	@Test
 	void aDocumentBelongsToTheSourceThatCreatedIt() {
@@ -171,7 +174,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(publish(page, page, "publish", 2).statusCode()).as("the owner is not locked out").isEqualTo(200);
 	}
 
-	// ---- versions per stage and removals -----------------------------------------------------------------
+	// ---- versions per stage and removals
+	// -----------------------------------------------------------------
 
 	@Test
 	void aPublishDeliveredAfterANewerDraftStillUpdatesPublished() {
@@ -237,8 +241,9 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(deliveries().send(Hostile.signed("sanity", document).build(deliveries())).statusCode())
 			.isEqualTo(200);
 		ObjectNode deleted = MarqueeJson.mapper().createObjectNode().put("_id", page).put("_type", "page");
-		assertThat(deliveries().send(Hostile.signed("sanity", deleted).header("sanity-operation", "delete")
-			.build(deliveries())).statusCode()).isEqualTo(200);
+		assertThat(deliveries()
+			.send(Hostile.signed("sanity", deleted).header("sanity-operation", "delete").build(deliveries()))
+			.statusCode()).isEqualTo(200);
 		int before = hollow.changesOf(page).size();
 
 		HttpResponse<String> retried = deliveries().send(Hostile.signed("sanity", document).build(deliveries()));
@@ -263,7 +268,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(publish(page, page, "publish", 9_007_199_254_740_991L).statusCode()).isEqualTo(200);
 	}
 
-	// ---- deliveries -------------------------------------------------------------------------------------
+	// ---- deliveries
+	// -------------------------------------------------------------------------------------
 
 	@Test
 	void aDeliveryIdReusedForAnotherBodyIsRefusedAndARetryOfTheSameBodyIsADuplicate() {
@@ -283,7 +289,8 @@ class ContentIntegrityIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(last(page, Stage.PUBLISHED).page().sourceVersion()).isEqualTo(1);
 	}
 
-	// ---- helpers -------------------------------------------------------------------------------------------
+	// ---- helpers
+	// -------------------------------------------------------------------------------------------
 
 	/** A native delivery of an article (no catalog needed) under a slug. */
 	static String body(String page, String slug, String action, long version) {

@@ -18,8 +18,8 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
- * Posts signed native webhooks and authenticated admin requests to a running ingestion service, and signs
- * deliveries the way each CMS does.
+ * Posts signed native webhooks and authenticated admin requests to a running ingestion
+ * service, and signs deliveries the way each CMS does.
  */
 final class Deliveries {
 
@@ -73,18 +73,26 @@ final class Deliveries {
 		return asUser(path, "admin", "marquee-admin-local");
 	}
 
-	/** Sanity's {@code sanity-webhook-signature}: base64url HMAC-SHA256 of {@code "<t>." + body}. */
+	/**
+	 * Sanity's {@code sanity-webhook-signature}: base64url HMAC-SHA256 of
+	 * {@code "<t>." + body}.
+	 */
 	static String sanitySignature(String secret, long timestamp, byte[] body) {
 		return "t=" + timestamp + ",v1="
 				+ Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(secret, utf8(timestamp + "."), body));
 	}
 
-	/** The headers a Contentful delivery signs, in signing order: the topic decides the action, so it is one. */
-	static final String CONTENTFUL_SIGNED_HEADERS = "x-contentful-signed-headers,x-contentful-timestamp,x-contentful-topic";
+	/**
+	 * The headers a Contentful delivery signs, in signing order: the topic decides the
+	 * action, so it is one.
+	 */
+	static final String CONTENTFUL_SIGNED_HEADERS = "x-contentful-signed-headers,"
+			+ "x-contentful-timestamp,x-contentful-topic";
 
 	/**
-	 * Contentful's {@code x-contentful-signature} over the method, the path, the signed headers
-	 * ({@link #CONTENTFUL_SIGNED_HEADERS}: the list itself, the timestamp and the topic, in that order) and the body.
+	 * Contentful's {@code x-contentful-signature} over the method, the path, the signed
+	 * headers ({@link #CONTENTFUL_SIGNED_HEADERS}: the list itself, the timestamp and the
+	 * topic, in that order) and the body.
 	 */
 	static String contentfulSignature(String secret, String method, String path, long timestamp, String topic,
 			byte[] body) {
@@ -137,13 +145,17 @@ final class Deliveries {
 				{"type":"%s","id":"%s","action":"%s","version":%d}""".formatted(type, id, action, version);
 	}
 
-	/** A home page with a hero on the asset, a row of the title and a heading with a title placeholder. */
+	/**
+	 * A home page with a hero on the asset, a row of the title and a heading with a title
+	 * placeholder.
+	 */
 	static String homePage(String id, String action, int version, String assetId, String titleId) {
 		return """
 				{"type":"page","id":"%s","action":"%s","version":%d,
 				 "fields":{"slug":"%s","template":"home","title":"Home %s","summary":"Watch {{title:%s.name}}",
 				  "elements":[
-				   {"id":"hero","type":"HERO","text":{"heading":"Now: {{title:%s.name}}","subheading":"{{title:%s.synopsis}}"},"assetIds":["%s"]},
+				   {"id":"hero","type":"HERO","text":{"heading":"Now: {{title:%s.name}}",
+				    "subheading":"{{title:%s.synopsis}}"},"assetIds":["%s"]},
 				   {"id":"row","type":"TITLE_ROW","text":{"heading":"Trending"},"titleIds":["%s"]}
 				  ]}}""".formatted(id, action, version, id, id, titleId, titleId, titleId, assetId, titleId);
 	}

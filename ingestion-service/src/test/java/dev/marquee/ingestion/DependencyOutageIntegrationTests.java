@@ -13,8 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real broker or Cassandra node going down: the webhook answers 503 with {@code Retry-After} within the
- * configured bounds, never a 2xx, and the CMS's retry of the same delivery succeeds once it is back.
+ * A real broker or Cassandra node going down: the webhook answers 503 with
+ * {@code Retry-After} within the configured bounds, never a 2xx, and the CMS's retry of
+ * the same delivery succeeds once it is back.
  */
 class DependencyOutageIntegrationTests extends IngestionIntegrationTestSupport {
 

@@ -19,9 +19,10 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * A stand-in for the hollow producer's {@code POST /v1/writes} contract, our own collaborator in these
- * tests: it records every change, answers with the log offset of the last change, one offset per change, checks the service
- * credentials, and can be switched to answer 503 as a producer that cannot publish.
+ * A stand-in for the hollow producer's {@code POST /v1/writes} contract, our own
+ * collaborator in these tests: it records every change, answers with the log offset of
+ * the last change, one offset per change, checks the service credentials, and can be
+ * switched to answer 503 as a producer that cannot publish.
  */
 final class HollowProducerStub implements AutoCloseable {
 
@@ -43,9 +44,11 @@ final class HollowProducerStub implements AutoCloseable {
 			throw new IllegalStateException(ex);
 		}
 		this.server.createContext("/v1/writes", this::write);
-		// What ingestion's hollowProducer health indicator asks; DOWN while the stub plays unavailable.
-		this.server.createContext("/actuator/health/readiness", (exchange) -> respond(exchange,
-				this.available.get() ? 200 : 503, this.available.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
+		// What ingestion's hollowProducer health indicator asks; DOWN while the stub
+		// plays unavailable.
+		this.server.createContext("/actuator/health/readiness",
+				(exchange) -> respond(exchange, this.available.get() ? 200 : 503,
+						this.available.get() ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}"));
 		this.server.setExecutor(Executors.newFixedThreadPool(4, (task) -> {
 			Thread thread = new Thread(task, "hollow-producer-stub");
 			thread.setDaemon(true);
@@ -70,7 +73,9 @@ final class HollowProducerStub implements AutoCloseable {
 		return this.changes.stream().filter((change) -> change.pageId().equals(pageId)).toList();
 	}
 
-	/** @return the {@code traceparent} header of every write received, in order */
+	/**
+	 * @return the {@code traceparent} header of every write received, in order
+	 */
 	List<String> traceparents() {
 		return List.copyOf(this.traceparents);
 	}
@@ -97,8 +102,8 @@ final class HollowProducerStub implements AutoCloseable {
 		this.traceparents.add((traceparent != null) ? traceparent : "");
 		this.changes.addAll(request.changes());
 		long appended = this.offset.addAndGet(request.changes().size());
-		respond(exchange, 200, MarqueeJson.mapper()
-			.writeValueAsString(new HollowWriteResult(appended, request.changes().size(), 0)));
+		respond(exchange, 200,
+				MarqueeJson.mapper().writeValueAsString(new HollowWriteResult(appended, request.changes().size(), 0)));
 	}
 
 	private static void respond(HttpExchange exchange, int status, String json) throws IOException {

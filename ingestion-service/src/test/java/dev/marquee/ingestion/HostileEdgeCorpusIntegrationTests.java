@@ -32,12 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * The hostile corpus's content-integrity classes at the webhook and markup edge, against the real service (real
- * Kafka and Cassandra): replays under fresh delivery ids and timestamps, an unsigned Contentful topic, duplicate
- * JSON keys, unsafe URL fields and asset paths, for every source where the class applies; each must be refused
- * with its own 4xx problem and publish nothing. Then what is accepted but cleaned: rich text through the
- * allow-list, Sanity release versions kept to preview, the operation taken from the signed body, error lists
- * capped, and the service's own error and metrics endpoints.
+ * The hostile corpus's content-integrity classes at the webhook and markup edge, against
+ * the real service (real Kafka and Cassandra): replays under fresh delivery ids and
+ * timestamps, an unsigned Contentful topic, duplicate JSON keys, unsafe URL fields and
+ * asset paths, for every source where the class applies; each must be refused with its
+ * own 4xx problem and publish nothing. Then what is accepted but cleaned: rich text
+ * through the allow-list, Sanity release versions kept to preview, the operation taken
+ * from the signed body, error lists capped, and the service's own error and metrics
+ * endpoints.
  */
 class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -64,8 +66,8 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 				.anySatisfy((name) -> assertThat(name).startsWith("contentful"))
 				.anySatisfy((name) -> assertThat(name).startsWith("sanity"))
 				.anySatisfy((name) -> assertThat(name).startsWith("strapi"));
-		}), dynamicTest("nothing the edge corpus named was published", () -> assertThat(hollow.changes())
-			.noneMatch((change) -> this.documentIds.contains(change.pageId())))));
+		}), dynamicTest("nothing the edge corpus named was published",
+				() -> assertThat(hollow.changes()).noneMatch((change) -> this.documentIds.contains(change.pageId())))));
 	}
 
 	private void check(EdgeCase edge) {
@@ -82,9 +84,13 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		}
 	}
 
-	// ---- refused classes --------------------------------------------------------------------------------
+	// ---- refused classes
+	// --------------------------------------------------------------------------------
 
-	/** A captured native delivery, re-sent under a fresh delivery id or with a fresh timestamp, is refused. */
+	/**
+	 * A captured native delivery, re-sent under a fresh delivery id or with a fresh
+	 * timestamp, is refused.
+	 */
 	private List<EdgeCase> replayCases() {
 		List<EdgeCase> cases = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
@@ -120,13 +126,14 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 	}
 
 	/**
-	 * A Contentful request whose signature is correct but leaves the topic unsigned is refused: the topic decides
-	 * whether a body is a draft or goes public.
+	 * A Contentful request whose signature is correct but leaves the topic unsigned is
+	 * refused: the topic decides whether a body is a draft or goes public.
 	 */
 	private List<EdgeCase> contentfulTopicCases() {
 		List<EdgeCase> cases = new ArrayList<>();
 		for (String topic : List.of("ContentManagement.Entry.publish", "ContentManagement.Entry.save",
-				"ContentManagement.Entry.unpublish", "ContentManagement.Entry.delete", "ContentManagement.Asset.publish")) {
+				"ContentManagement.Entry.unpublish", "ContentManagement.Entry.delete",
+				"ContentManagement.Asset.publish")) {
 			for (String signed : List.of("x-contentful-signed-headers,x-contentful-timestamp",
 					"x-contentful-timestamp,x-contentful-signed-headers,x-contentful-idempotency-key")) {
 				String id = newId();
@@ -138,7 +145,10 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		return cases;
 	}
 
-	/** Duplicate keys anywhere in a body: the envelope's action, the page's fields, an element. */
+	/**
+	 * Duplicate keys anywhere in a body: the envelope's action, the page's fields, an
+	 * element.
+	 */
 	private List<EdgeCase> duplicateKeyCases() {
 		List<EdgeCase> cases = new ArrayList<>();
 		Map<String, String> duplicates = new LinkedHashMap<>();
@@ -149,8 +159,10 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 			for (Map.Entry<String, String> duplicate : duplicates.entrySet()) {
 				String id = newId();
 				byte[] valid = HostileWebhookCorpusIntegrationTests.bytes(envelope(source, id, page(id)));
-				// Put the duplicate in front of the valid members: "{" + duplicate + rest of the body.
-				byte[] body = HostileWebhookCorpusIntegrationTests.concat(duplicate.getValue().getBytes(StandardCharsets.UTF_8),
+				// Put the duplicate in front of the valid members: "{" + duplicate + rest
+				// of the body.
+				byte[] body = HostileWebhookCorpusIntegrationTests.concat(
+						duplicate.getValue().getBytes(StandardCharsets.UTF_8),
 						java.util.Arrays.copyOfRange(valid, 1, valid.length));
 				cases.add(refused(source + " duplicate " + duplicate.getKey(), 400, "malformed-json", null,
 						() -> Hostile.signed(source, body).build(deliveries())));
@@ -158,14 +170,18 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		}
 		String id = newId();
 		ObjectNode json = envelope("marquee", id, page(id));
-		String serialized = MarqueeJson.mapper().writeValueAsString(json)
+		String serialized = MarqueeJson.mapper()
+			.writeValueAsString(json)
 			.replace("\"action\":\"publish\"", "\"action\":\"draft\",\"action\":\"publish\"");
 		cases.add(refused("marquee action draft then publish", 400, "malformed-json", null,
 				() -> Hostile.signed("marquee", serialized.getBytes(StandardCharsets.UTF_8)).build(deliveries())));
 		return cases;
 	}
 
-	/** URL-valued fields and asset paths that are not plain web URLs and relative paths: field-level 422. */
+	/**
+	 * URL-valued fields and asset paths that are not plain web URLs and relative paths:
+	 * field-level 422.
+	 */
 	private List<EdgeCase> urlCases() {
 		List<EdgeCase> cases = new ArrayList<>();
 		List<String> badUrls = List.of("javascript:alert(1)", "java\tscript:alert(1)", "vbscript:msgbox(1)",
@@ -197,7 +213,8 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		return cases;
 	}
 
-	// ---- accepted, but cleaned or kept to preview ----------------------------------------------------------
+	// ---- accepted, but cleaned or kept to preview
+	// ----------------------------------------------------------
 
 	@Test
 	void richTextIsCleanedByTheAllowListAndProseSurvives() {
@@ -210,8 +227,8 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		ObjectNode fields = page(id);
 		((ObjectNode) fields.get("elements").get(0).get("text")).put("html", html);
 
-		HttpResponse<String> response = deliveries().send(Hostile.signed("marquee", envelope("marquee", id, fields))
-			.build(deliveries()));
+		HttpResponse<String> response = deliveries()
+			.send(Hostile.signed("marquee", envelope("marquee", id, fields)).build(deliveries()));
 
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
 		String published = hollow.changesOf(id).get(0).page().elements().get(0).text().get("html");
@@ -233,10 +250,12 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		assertThat(hollow.changesOf(id)).extracting(PageChanged::stage).containsOnly(Stage.PREVIEW);
 
 		ObjectNode published = envelope("sanity", id, page(id)).put("_updatedAt", "2026-02-02T00:00:00Z");
-		assertThat(deliveries().send(Hostile.signed("sanity", published).build(deliveries())).statusCode()).isEqualTo(200);
+		assertThat(deliveries().send(Hostile.signed("sanity", published).build(deliveries())).statusCode())
+			.isEqualTo(200);
 		assertThat(hollow.changesOf(id)).extracting(PageChanged::stage).contains(Stage.PUBLISHED);
 
-		// The header says update, the signed projection says delete: the signed body decides.
+		// The header says update, the signed projection says delete: the signed body
+		// decides.
 		ObjectNode deleted = envelope("sanity", id, page(id)).put("_updatedAt", "2026-02-03T00:00:00Z")
 			.put("_operation", "delete");
 		HttpResponse<String> removal = deliveries()
@@ -256,8 +275,8 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 			elements.addObject().put("id", "e" + i).put("type", "BLINK");
 		}
 
-		HttpResponse<String> response = deliveries().send(Hostile.signed("marquee", envelope("marquee", id, fields))
-			.build(deliveries()));
+		HttpResponse<String> response = deliveries()
+			.send(Hostile.signed("marquee", envelope("marquee", id, fields)).build(deliveries()));
 
 		assertThat(response.statusCode()).isEqualTo(422);
 		JsonNode problem = MarqueeJson.mapper().readTree(response.body());
@@ -271,21 +290,21 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		Deliveries deliveries = deliveries();
 		HttpResponse<String> error = deliveries.send(deliveries.request("/error").GET().build());
 		assertThat(error.statusCode()).isEqualTo(404);
-		assertThat(error.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(error.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 
 		for (String[] user : new String[][] { { "editor", "marquee-editor-local" },
 				{ "marquee-service", "marquee-service-local" } }) {
-			HttpResponse<String> metrics = deliveries.send(deliveries.asUser("/actuator/metrics", user[0], user[1])
-				.GET()
-				.build());
+			HttpResponse<String> metrics = deliveries
+				.send(deliveries.asUser("/actuator/metrics", user[0], user[1]).GET().build());
 			assertThat(metrics.statusCode()).as(user[0]).isEqualTo(403);
 		}
 		assertThat(deliveries.send(deliveries.asAdmin("/actuator/metrics").GET().build()).statusCode()).isEqualTo(200);
 		assertThat(deliveries.send(deliveries.request("/actuator/health").GET().build()).statusCode()).isEqualTo(200);
 	}
 
-	// ---- helpers --------------------------------------------------------------------------------------------
+	// ---- helpers
+	// --------------------------------------------------------------------------------------------
 
 	private String newId() {
 		String id = "edge-" + this.run + "-" + (++this.next);
@@ -293,7 +312,10 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 		return id;
 	}
 
-	/** The page with a VIDEO element (an article allows one) whose {@code videoUrl} is the given value. */
+	/**
+	 * The page with a VIDEO element (an article allows one) whose {@code videoUrl} is the
+	 * given value.
+	 */
 	private static ObjectNode withVideo(ObjectNode fields, String url) {
 		ObjectNode video = ((ArrayNode) fields.get("elements")).addObject();
 		video.put("id", "video").put("type", ElementType.VIDEO.name());
@@ -343,6 +365,7 @@ class HostileEdgeCorpusIntegrationTests extends IngestionIntegrationTestSupport 
 
 	/**
 	 * One refused request.
+	 *
 	 * @param name what it is
 	 * @param status the status it must get
 	 * @param type the problem type slug it must get

@@ -18,32 +18,40 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 /**
- * QuickTheories generators of hostile input for the property tests: text that mixes markup, script, event handlers,
- * {@code javascript:} URLs (also split around what a sanitizer removes, so that removing it joins them),
- * placeholders and odd characters; and JSON values of every type to put anywhere in a delivery.
+ * QuickTheories generators of hostile input for the property tests: text that mixes
+ * markup, script, event handlers, {@code javascript:} URLs (also split around what a
+ * sanitizer removes, so that removing it joins them), placeholders and odd characters;
+ * and JSON values of every type to put anywhere in a delivery.
  */
 public final class HostileInputs {
 
 	/** Complete attacks. */
-	static final List<String> ATTACKS = List.of("<script>alert(1)</script>", "javascript:alert(1)",
-			" onerror=alert(1)", "<iframe src=//x>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
-			"<svg/onload=alert(1)>", "vbscript:msgbox(1)", "<style>body{}</style>", "<img src=\"x\"onerror=\"alert(1)\">",
-			"<a href=\"java\tscript:alert(1)\">x</a>", "<object data=x>", "<embed src=x>",
-			"<a href=\"&#106;avascript:alert(1)\">x</a>", "<a href=\"javascript&colon;alert(1)\">x</a>",
-			"<a href=\"jav&#x09;ascript:alert(1)\">x</a>", "<a href=\"&#0000106&#97;vascript:alert(1)\">x</a>");
+	static final List<String> ATTACKS = List.of("<script>alert(1)</script>", "javascript:alert(1)", " onerror=alert(1)",
+			"<iframe src=//x>", "<img src=x onerror=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>",
+			"<svg/onload=alert(1)>", "vbscript:msgbox(1)", "<style>body{}</style>",
+			"<img src=\"x\"onerror=\"alert(1)\">", "<a href=\"java\tscript:alert(1)\">x</a>", "<object data=x>",
+			"<embed src=x>", "<a href=\"&#106;avascript:alert(1)\">x</a>",
+			"<a href=\"javascript&colon;alert(1)\">x</a>", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+			"<a href=\"&#0000106&#97;vascript:alert(1)\">x</a>");
 
-	/** What a sanitizer removes: put inside an attack, removing it would join the attack together. */
-	static final List<String> REMOVED = List.of("<script></script>", "<script>", "javascript:", " onclick=x", "/onload=",
-			"<style></style>", "<iframe>", "vbscript:", "java\tscript:", "<embed>");
+	/**
+	 * What a sanitizer removes: put inside an attack, removing it would join the attack
+	 * together.
+	 */
+	static final List<String> REMOVED = List.of("<script></script>", "<script>", "javascript:", " onclick=x",
+			"/onload=", "<style></style>", "<iframe>", "vbscript:", "java\tscript:", "<embed>");
 
-	static final List<String> FRAGMENTS = List.of("<", ">", "/", "\"", "'", "=", " ", "\t", "\n", "on", "error",
-			"load", "script", "<script", "</script>", "java", "script:", ":", "<p>", "</p>", "<b>", "<a href=", "&lt;",
-			"&amp;", "{{title:title-001.name}}", "{{talent:talent-001}}", "{{title:missing-x.name}}",
-			"{{title:title-001.synopsis}}", "{{title:title-001.genres}}", "{{talent:talent-001.age}}", "a", "Z", "\u00e9",
-			"\ud83d\udca5", "\u0000", "<!--", "-->", "<?", "< ", "</", "j", "{{", "}}", "ONERROR=", "JaVaScRiPt:", "&#106;",
-			"&#x6A;", "&colon;", "&#58;", "&Tab;", "&#60;", "&#");
+	static final List<String> FRAGMENTS = List.of("<", ">", "/", "\"", "'", "=", " ", "\t", "\n", "on", "error", "load",
+			"script", "<script", "</script>", "java", "script:", ":", "<p>", "</p>", "<b>", "<a href=", "&lt;", "&amp;",
+			"{{title:title-001.name}}", "{{talent:talent-001}}", "{{title:missing-x.name}}",
+			"{{title:title-001.synopsis}}", "{{title:title-001.genres}}", "{{talent:talent-001.age}}", "a", "Z",
+			"\u00e9", "\ud83d\udca5", "\u0000", "<!--", "-->", "<?", "< ", "</", "j", "{{", "}}", "ONERROR=",
+			"JaVaScRiPt:", "&#106;", "&#x6A;", "&colon;", "&#58;", "&Tab;", "&#60;", "&#");
 
-	/** Words the webhook formats use, so that mutated deliveries often stay close to valid ones. */
+	/**
+	 * Words the webhook formats use, so that mutated deliveries often stay close to valid
+	 * ones.
+	 */
 	static final List<String> WORDS = List.of("page", "title", "talent", "asset", "publish", "draft", "unpublish",
 			"delete", "", " ", "drafts.", "drafts.x", "2026-01-01T00:00:00Z", "+1000000000-12-31T23:59:59Z",
 			"not-a-date", "HERO", "RICH_TEXT", "TITLE_ROW", "TITLE_CARD", "TALENT_CARD", "QUOTE", "IMAGE", "GALLERY",
@@ -56,13 +64,15 @@ public final class HostileInputs {
 
 	/**
 	 * Hostile text.
-	 * @return up to 8 fragments, attacks, split attacks and random characters, concatenated
+	 * @return up to 8 fragments, attacks, split attacks and random characters,
+	 * concatenated
 	 */
 	public static Gen<String> text() {
-		Gen<String> split = Generate.pick(ATTACKS).zip(Generate.pick(REMOVED), Generate.range(0, 40), (attack, removed, at) -> {
-			int cut = at % (attack.length() + 1);
-			return attack.substring(0, cut) + removed + attack.substring(cut);
-		});
+		Gen<String> split = Generate.pick(ATTACKS)
+			.zip(Generate.pick(REMOVED), Generate.range(0, 40), (attack, removed, at) -> {
+				int cut = at % (attack.length() + 1);
+				return attack.substring(0, cut) + removed + attack.substring(cut);
+			});
 		Gen<String> piece = Generate.frequency(Pair.of(4, Generate.pick(FRAGMENTS)), Pair.of(2, Generate.pick(ATTACKS)),
 				Pair.of(3, split), Pair.of(2, strings().betweenCodePoints(' ', '~').ofLengthBetween(0, 6)),
 				Pair.of(1, strings().allPossible().ofLengthBetween(0, 3)));
@@ -97,8 +107,8 @@ public final class HostileInputs {
 	}
 
 	/**
-	 * Any JSON object, up to the given depth of arrays and objects (what {@link #json(int)} gives when it gives
-	 * an object).
+	 * Any JSON object, up to the given depth of arrays and objects (what
+	 * {@link #json(int)} gives when it gives an object).
 	 * @param depth how deep containers nest, at least 1
 	 * @return JSON objects
 	 */
@@ -116,8 +126,8 @@ public final class HostileInputs {
 	}
 
 	/**
-	 * Valid documents with one to four random mutations: a value replaced by any JSON, a member or item removed,
-	 * or a member or item added.
+	 * Valid documents with one to four random mutations: a value replaced by any JSON, a
+	 * member or item removed, or a member or item added.
 	 * @param seeds valid documents
 	 * @return mutated copies
 	 */
@@ -144,6 +154,7 @@ public final class HostileInputs {
 
 	/**
 	 * One change to a document.
+	 *
 	 * @param target which container (and member) it changes
 	 * @param kind 0 replace, 1 remove, 2 add
 	 * @param value the new value

@@ -42,12 +42,14 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 /**
- * Bad input: a corpus of malformed and hostile webhook requests, generated for all four sources
- * (native, Contentful, Sanity, Strapi). Most are signed correctly, so they get past the signature check and
- * reach the parsers, mappers and the template validator. Every one must be answered with a 4xx
- * {@code application/problem+json}; afterwards nothing the corpus named may have been published on either
- * write path, the service must be healthy, and an unmutated delivery from each source must still be accepted
- * (which also shows that the corpus's bodies are rejected for their mutation, not for a wrong envelope).
+ * Bad input: a corpus of malformed and hostile webhook requests, generated for all four
+ * sources (native, Contentful, Sanity, Strapi). Most are signed correctly, so they get
+ * past the signature check and reach the parsers, mappers and the template validator.
+ * Every one must be answered with a 4xx {@code application/problem+json}; afterwards
+ * nothing the corpus named may have been published on either write path, the service must
+ * be healthy, and an unmutated delivery from each source must still be accepted (which
+ * also shows that the corpus's bodies are rejected for their mutation, not for a wrong
+ * envelope).
  */
 class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -55,7 +57,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 
 	static final String CONTENTFUL_SIGNED_HEADERS = Deliveries.CONTENTFUL_SIGNED_HEADERS;
 
-	// Spliced into a serialized body in place of the JSON string "@@RAW@@": bytes no JSON writer would produce.
+	// Spliced into a serialized body in place of the JSON string "@@RAW@@": bytes no JSON
+	// writer would produce.
 	static final String RAW = "@@RAW@@";
 
 	static final int MAX_BODY = 64 * 1024;
@@ -107,7 +110,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		assertThat(corpus).hasSizeGreaterThanOrEqualTo(200);
 		Map<String, Long> perSource = corpus.stream()
 			.collect(Collectors.groupingBy(HostileCase::source, Collectors.counting()));
-		assertThat(perSource).containsOnlyKeys(SOURCES).allSatisfy((source, count) -> assertThat(count).isGreaterThan(40));
+		assertThat(perSource).containsOnlyKeys(SOURCES)
+			.allSatisfy((source, count) -> assertThat(count).isGreaterThan(40));
 	}
 
 	private void nothingPublished() {
@@ -116,7 +120,9 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		assertThat(kafkaKeys()).doesNotContainAnyElementsOf(this.documentIds);
 	}
 
-	/** Every key on the page-changes topic, read from the beginning to the current end. */
+	/**
+	 * Every key on the page-changes topic, read from the beginning to the current end.
+	 */
 	private static Set<String> kafkaKeys() {
 		Set<String> keys = new HashSet<>();
 		try (KafkaConsumer<String, byte[]> consumer = pageChangesFromTheBeginning()) {
@@ -144,8 +150,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		Deliveries deliveries = deliveries();
 		for (String source : SOURCES) {
 			String id = "control-" + this.run + "-" + source;
-			HttpResponse<String> response = deliveries.send(Hostile.signed(source, envelope(source, id, page(id)))
-				.build(deliveries));
+			HttpResponse<String> response = deliveries
+				.send(Hostile.signed(source, envelope(source, id, page(id))).build(deliveries));
 			assertThat(response.statusCode()).as("%s control: %s", source, response.body()).isEqualTo(200);
 			assertThat(hollow.changesOf(id)).isNotEmpty();
 		}
@@ -157,8 +163,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		Map<String, Integer> perStatus = new TreeMap<>();
 		this.tally.forEach((key, count) -> {
 			String[] parts = key.split("\\|");
-			rows.computeIfAbsent(parts[1], (category) -> new TreeMap<>()).merge(parts[0] + " " + parts[2], count,
-					Integer::sum);
+			rows.computeIfAbsent(parts[1], (category) -> new TreeMap<>())
+				.merge(parts[0] + " " + parts[2], count, Integer::sum);
 			perSource.merge(parts[0], count, Integer::sum);
 			perStatus.merge(parts[2], count, Integer::sum);
 		});
@@ -184,7 +190,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		assertThat(perStatus.keySet()).allSatisfy((status) -> assertThat(status).startsWith("4"));
 	}
 
-	// ---- the corpus -------------------------------------------------------------------------------------
+	// ---- the corpus
+	// -------------------------------------------------------------------------------------
 
 	private String newId() {
 		String id = "hostile-" + this.run + "-" + (++this.next);
@@ -192,7 +199,9 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		return id;
 	}
 
-	/** A document id of 10,000 characters, remembered like every other id of the corpus. */
+	/**
+	 * A document id of 10,000 characters, remembered like every other id of the corpus.
+	 */
 	private String longId() {
 		String id = newId() + "-" + "i".repeat(10_000);
 		this.documentIds.add(id);
@@ -200,7 +209,10 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		return id;
 	}
 
-	/** A valid article that needs no catalog document: each field case breaks exactly one thing of it. */
+	/**
+	 * A valid article that needs no catalog document: each field case breaks exactly one
+	 * thing of it.
+	 */
 	static ObjectNode page(String id) {
 		ObjectNode fields = MarqueeJson.mapper().createObjectNode();
 		fields.put("slug", "hostile/" + id);
@@ -219,7 +231,9 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		return fields;
 	}
 
-	/** A page publish in the source's own format, with the page's fields in native shape. */
+	/**
+	 * A page publish in the source's own format, with the page's fields in native shape.
+	 */
 	static ObjectNode envelope(String source, String id, ObjectNode fields) {
 		ObjectNode json = MarqueeJson.mapper().createObjectNode();
 		switch (source) {
@@ -235,7 +249,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 					.put("linkType", "ContentType")
 					.put("id", "page");
 				ObjectNode localized = json.putObject("fields");
-				fields.properties().forEach((entry) -> localized.putObject(entry.getKey()).set("en-US", entry.getValue()));
+				fields.properties()
+					.forEach((entry) -> localized.putObject(entry.getKey()).set("en-US", entry.getValue()));
 			}
 			case "sanity" -> {
 				json.put("_id", id).put("_type", "page").put("_updatedAt", "2026-01-01T00:00:00Z");
@@ -258,18 +273,26 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		return json;
 	}
 
-	/** Mutations of a page's fields, the same for every source: each reaches the mapper and the renderer. */
+	/**
+	 * Mutations of a page's fields, the same for every source: each reaches the mapper
+	 * and the renderer.
+	 */
 	static List<FieldCase> fieldCases() {
 		List<FieldCase> cases = new ArrayList<>();
-		// HTML and script in plain-text fields (only RICH_TEXT may carry markup, and it is sanitized)
+		// HTML and script in plain-text fields (only RICH_TEXT may carry markup, and it
+		// is sanitized)
 		cases.add(new FieldCase("html-in-text", "script in title", set("title", "<script>alert(1)</script>")));
-		cases.add(new FieldCase("html-in-text", "img onerror in summary", set("summary", "<img src=x onerror=alert(1)>")));
-		cases.add(new FieldCase("html-in-text", "javascript url as title", set("title", "javascript:alert(document.cookie)")));
+		cases.add(new FieldCase("html-in-text", "img onerror in summary",
+				set("summary", "<img src=x onerror=alert(1)>")));
+		cases.add(new FieldCase("html-in-text", "javascript url as title",
+				set("title", "javascript:alert(document.cookie)")));
 		cases.add(new FieldCase("html-in-text", "spaced tag in summary", set("summary", "hello < script >alert(1)")));
 		cases.add(new FieldCase("html-in-text", "bold tag in a quote", text(1, "quote", "<b>shout</b>")));
-		cases.add(new FieldCase("html-in-text", "iframe in an attribution", text(1, "attribution", "</p><iframe src=//evil.example>")));
+		cases.add(new FieldCase("html-in-text", "iframe in an attribution",
+				text(1, "attribution", "</p><iframe src=//evil.example>")));
 		cases.add(new FieldCase("html-in-text", "svg onload in a quote", text(1, "quote", "<svg/onload=alert(1)>")));
-		// huge strings (the body limit is 64KB, so "huge" fits inside it and reaches the validator)
+		// huge strings (the body limit is 64KB, so "huge" fits inside it and reaches the
+		// validator)
 		cases.add(new FieldCase("huge-strings", "60k title", set("title", "T".repeat(60_000))));
 		cases.add(new FieldCase("huge-strings", "50k summary", set("summary", "S".repeat(50_000))));
 		cases.add(new FieldCase("huge-strings", "50k slug", set("slug", "a".repeat(50_000))));
@@ -285,14 +308,17 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 				raw("title", "{\"a\":".repeat(9_000) + "1" + "}".repeat(9_000))));
 		cases.add(new FieldCase("deep-nesting", "400 nested arrays as elements",
 				raw("elements", "[".repeat(400) + "]".repeat(400))));
-		cases.add(new FieldCase("deep-nesting", "200 nested arrays as element text",
-				new RawOperator(element(0, (e) -> e.put("text", RAW)), ascii("[".repeat(200) + "\"x\"" + "]".repeat(200)))));
+		cases.add(new FieldCase("deep-nesting", "200 nested arrays as element text", new RawOperator(
+				element(0, (e) -> e.put("text", RAW)), ascii("[".repeat(200) + "\"x\"" + "]".repeat(200)))));
 		// invalid UTF-8 inside string values
 		cases.add(new FieldCase("invalid-utf8", "C3 28 in title", raw("title", bytes('"', 'a', 0xC3, 0x28, 'b', '"'))));
 		cases.add(new FieldCase("invalid-utf8", "FF FE in summary", raw("summary", bytes('"', 0xFF, 0xFE, '"'))));
-		cases.add(new FieldCase("invalid-utf8", "overlong slash C0 AF in slug", raw("slug", bytes('"', 'a', 0xC0, 0xAF, '"'))));
-		cases.add(new FieldCase("invalid-utf8", "overlong 'e' C1 A5 in title", raw("title", bytes('"', 'h', 0xC1, 0xA5, 'y', '"'))));
-		cases.add(new FieldCase("invalid-utf8", "truncated E2 82 in title", raw("title", bytes('"', 'x', 0xE2, 0x82, '"'))));
+		cases.add(new FieldCase("invalid-utf8", "overlong slash C0 AF in slug",
+				raw("slug", bytes('"', 'a', 0xC0, 0xAF, '"'))));
+		cases.add(new FieldCase("invalid-utf8", "overlong 'e' C1 A5 in title",
+				raw("title", bytes('"', 'h', 0xC1, 0xA5, 'y', '"'))));
+		cases.add(new FieldCase("invalid-utf8", "truncated E2 82 in title",
+				raw("title", bytes('"', 'x', 0xE2, 0x82, '"'))));
 		cases.add(new FieldCase("invalid-utf8", "lone surrogate ED A0 80 in title",
 				raw("title", bytes('"', 'x', 0xED, 0xA0, 0x80, 'y', '"'))));
 		cases.add(new FieldCase("invalid-utf8", "continuation byte 80 alone in quote",
@@ -304,7 +330,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		cases.add(new FieldCase("wrong-types", "elements is a string", json("elements", "\"body\"")));
 		cases.add(new FieldCase("wrong-types", "elements are numbers", json("elements", "[1,2,3]")));
 		cases.add(new FieldCase("wrong-types", "element is null", json("elements", "[null]")));
-		cases.add(new FieldCase("wrong-types", "element text is a string", element(0, (e) -> e.put("text", "<p>hi</p>"))));
+		cases.add(new FieldCase("wrong-types", "element text is a string",
+				element(0, (e) -> e.put("text", "<p>hi</p>"))));
 		cases.add(new FieldCase("wrong-types", "element id is an array", element(0, (e) -> e.putArray("id").add("x"))));
 		cases.add(new FieldCase("wrong-types", "required text value is null",
 				element(1, (e) -> ((ObjectNode) e.get("text")).putNull("quote"))));
@@ -321,14 +348,16 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		cases.add(new FieldCase("missing-fields", "no elements", remove("elements")));
 		cases.add(new FieldCase("missing-fields", "element without id", element(0, (e) -> e.remove("id"))));
 		cases.add(new FieldCase("missing-fields", "element without type", element(0, (e) -> e.remove("type"))));
-		cases.add(new FieldCase("missing-fields", "quote without its required text", element(1, (e) -> e.remove("text"))));
+		cases.add(new FieldCase("missing-fields", "quote without its required text",
+				element(1, (e) -> e.remove("text"))));
 		cases.add(new FieldCase("missing-fields", "no fields at all", (fields) -> {
 			fields.removeAll();
 			return fields;
 		}));
 		// unknown templates and element types
 		cases.add(new FieldCase("unknown-type-or-action", "unknown template", set("template", "landing")));
-		cases.add(new FieldCase("unknown-type-or-action", "unknown element type", element(0, (e) -> e.put("type", "MARQUEE_BLINK"))));
+		cases.add(new FieldCase("unknown-type-or-action", "unknown element type",
+				element(0, (e) -> e.put("type", "MARQUEE_BLINK"))));
 		cases.add(new FieldCase("unknown-type-or-action", "element type not allowed by the template",
 				element(0, (e) -> e.put("type", "TITLE_ROW"))));
 		// references to documents that do not exist
@@ -349,7 +378,9 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		return cases;
 	}
 
-	/** Mutations of the request itself: envelope, headers, signature, media type, size. */
+	/**
+	 * Mutations of the request itself: envelope, headers, signature, media type, size.
+	 */
 	private List<HostileCase> requestCases(String source) {
 		List<HostileCase> cases = new ArrayList<>();
 		// broken JSON, signed correctly
@@ -376,7 +407,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		cases.add(new HostileCase(source, "wrong-content-type", "broken JSON with Accept: text/html",
 				Hostile.signed(source, "{\"broken\"".getBytes(StandardCharsets.UTF_8)).header("Accept", "text/html")));
 		cases.add(new HostileCase(source, "wrong-content-type", "text/plain with Accept: text/html",
-				Hostile.signed(source, envelope(source, htmlId, page(htmlId))).contentType("text/plain")
+				Hostile.signed(source, envelope(source, htmlId, page(htmlId)))
+					.contentType("text/plain")
 					.header("Accept", "text/html")));
 		// oversized bodies (the test context allows 64KB)
 		for (int size : new int[] { MAX_BODY + 1, 200 * 1024, 1024 * 1024 }) {
@@ -387,7 +419,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		}
 		String chunkedId = newId();
 		cases.add(new HostileCase(source, "oversized-body", "100KB chunked, no content length",
-				Hostile.signed(source, envelope(source, chunkedId, page(chunkedId).put("summary", "x".repeat(100 * 1024))))
+				Hostile
+					.signed(source, envelope(source, chunkedId, page(chunkedId).put("summary", "x".repeat(100 * 1024))))
 					.chunked()));
 		if ("strapi".equals(source)) {
 			cases.addAll(strapiTokenCases());
@@ -421,7 +454,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 	private List<HostileCase> signatureCases(String source) {
 		List<HostileCase> cases = new ArrayList<>();
 		long minute = Duration.ofMinutes(1).toMillis();
-		// replayed: a correct signature with an old timestamp (tolerance: 5 min native/Sanity, 30 s Contentful)
+		// replayed: a correct signature with an old timestamp (tolerance: 5 min
+		// native/Sanity, 30 s Contentful)
 		Map<String, UnaryOperator<Hostile>> ages = new LinkedHashMap<>();
 		ages.put("6 minutes old", (h) -> h.timestampOffset(-6 * minute));
 		ages.put("1 day old", (h) -> h.timestampOffset(-24 * 60 * minute));
@@ -521,18 +555,23 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		wrong.put("token with a suffix", "Bearer local-strapi-webhook-tokenx");
 		wrong.put("token prefix", "Bearer local-strapi");
 		wrong.put("token in upper case", "Bearer LOCAL-STRAPI-WEBHOOK-TOKEN");
-		for (Map.Entry<String, Map<String, String>> category : Map.of("garbled-signature", garbled, "wrong-secret", wrong)
+		for (Map.Entry<String, Map<String, String>> category : Map
+			.of("garbled-signature", garbled, "wrong-secret", wrong)
 			.entrySet()) {
 			category.getValue().forEach((name, authorization) -> {
 				String id = newId();
 				cases.add(new HostileCase("strapi", category.getKey(), name,
-						Hostile.signed("strapi", envelope("strapi", id, page(id))).header("Authorization", authorization)));
+						Hostile.signed("strapi", envelope("strapi", id, page(id)))
+							.header("Authorization", authorization)));
 			});
 		}
 		return cases;
 	}
 
-	/** Broken envelopes: missing or wrongly typed ids, versions, types and actions, per source. */
+	/**
+	 * Broken envelopes: missing or wrongly typed ids, versions, types and actions, per
+	 * source.
+	 */
 	private List<HostileCase> envelopeCases(String source) {
 		Map<String, EnvelopeCase> cases = new LinkedHashMap<>();
 		switch (source) {
@@ -543,9 +582,11 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 				cases.put("no action", envelope("missing-fields", (json, h) -> json.remove("action")));
 				cases.put("no version", envelope("missing-fields", (json, h) -> json.remove("version")));
 				cases.put("no fields", envelope("missing-fields", (json, h) -> json.remove("fields")));
-				cases.put("no delivery id", envelope("missing-fields", (json, h) -> h.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, null)));
+				cases.put("no delivery id",
+						envelope("missing-fields", (json, h) -> h.header(MarqueeHeaders.WEBHOOK_DELIVERY_ID, null)));
 				cases.put("id is an object", envelope("wrong-types", (json, h) -> json.putObject("id").put("a", 1)));
-				cases.put("id of 201 characters", envelope("huge-strings", (json, h) -> json.put("id", longId().substring(0, 201))));
+				cases.put("id of 201 characters",
+						envelope("huge-strings", (json, h) -> json.put("id", longId().substring(0, 201))));
 				cases.put("version is a string", envelope("wrong-types", (json, h) -> json.put("version", "1")));
 				cases.put("version is a fraction", envelope("wrong-types", (json, h) -> json.put("version", 1.5)));
 				cases.put("version is negative", envelope("wrong-types", (json, h) -> json.put("version", -1)));
@@ -555,8 +596,10 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 				cases.put("fields is a string", envelope("wrong-types", (json, h) -> json.put("fields", "{}")));
 				cases.put("type is an array", envelope("wrong-types", (json, h) -> json.putArray("type").add("page")));
 				cases.put("unknown type", envelope("unknown-type-or-action", (json, h) -> json.put("type", "video")));
-				cases.put("type in upper case", envelope("unknown-type-or-action", (json, h) -> json.put("type", "PAGE")));
-				cases.put("unknown action", envelope("unknown-type-or-action", (json, h) -> json.put("action", "archive")));
+				cases.put("type in upper case",
+						envelope("unknown-type-or-action", (json, h) -> json.put("type", "PAGE")));
+				cases.put("unknown action",
+						envelope("unknown-type-or-action", (json, h) -> json.put("action", "archive")));
 				cases.put("action is a boolean", envelope("wrong-types", (json, h) -> json.put("action", true)));
 				cases.put("title document with script name", envelope("html-in-text", (json, h) -> {
 					json.put("type", "title");
@@ -568,11 +611,19 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 				}));
 				cases.put("asset with width as text", envelope("wrong-types", (json, h) -> {
 					json.put("type", "asset");
-					json.putObject("fields").put("file", "a.jpg").put("width", "wide").put("height", 10).put("mimeType", "image/jpeg");
+					json.putObject("fields")
+						.put("file", "a.jpg")
+						.put("width", "wide")
+						.put("height", 10)
+						.put("mimeType", "image/jpeg");
 				}));
 				cases.put("asset that is not an image", envelope("wrong-types", (json, h) -> {
 					json.put("type", "asset");
-					json.putObject("fields").put("file", "a.exe").put("width", 1).put("height", 1).put("mimeType", "application/x-msdownload");
+					json.putObject("fields")
+						.put("file", "a.exe")
+						.put("width", 1)
+						.put("height", 1)
+						.put("mimeType", "application/x-msdownload");
 				}));
 				cases.put("title with a 10k name", envelope("huge-strings", (json, h) -> {
 					json.put("type", "title");
@@ -585,14 +636,17 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			}
 			case "contentful" -> {
 				cases.put("no sys", envelope("missing-fields", (json, h) -> json.remove("sys")));
-				cases.put("no sys.id", envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("sys")).remove("id")));
-				cases.put("blank sys.id", envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("sys")).put("id", "")));
-				cases.put("sys.id of 10k characters", envelope("huge-strings",
-						(json, h) -> ((ObjectNode) json.get("sys")).put("id", longId())));
+				cases.put("no sys.id",
+						envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("sys")).remove("id")));
+				cases.put("blank sys.id",
+						envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("sys")).put("id", "")));
+				cases.put("sys.id of 10k characters",
+						envelope("huge-strings", (json, h) -> ((ObjectNode) json.get("sys")).put("id", longId())));
 				cases.put("no topic", envelope("missing-fields", (json, h) -> h.header("X-Contentful-Topic", null)));
 				cases.put("sys is a string", envelope("wrong-types", (json, h) -> json.put("sys", "Entry")));
-				cases.put("sys.version beyond 64 bits", envelope("wrong-types", (json, h) -> ((ObjectNode) json.get("sys"))
-					.put("version", new BigInteger("99999999999999999999999"))));
+				cases.put("sys.version beyond 64 bits",
+						envelope("wrong-types", (json, h) -> ((ObjectNode) json.get("sys")).put("version",
+								new BigInteger("99999999999999999999999"))));
 				cases.put("fields is an array", envelope("wrong-types", (json, h) -> json.putArray("fields")));
 				cases.put("unknown content type", envelope("unknown-type-or-action",
 						(json, h) -> ((ObjectNode) json.at("/sys/contentType/sys")).put("id", "movie")));
@@ -606,13 +660,14 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 						(json, h) -> h.header("X-Contentful-Topic", "ContentDelivery.Entry.publish")));
 				cases.put("two-part topic", envelope("unknown-type-or-action",
 						(json, h) -> h.header("X-Contentful-Topic", "ContentManagement.Entry")));
-				cases.put("delete of an entry never stored, no content type", envelope("missing-references", (json, h) -> {
-					((ObjectNode) json.get("sys")).remove("contentType");
-					((ObjectNode) json.get("sys")).put("type", "DeletedEntry");
-					h.header("X-Contentful-Topic", "ContentManagement.Entry.delete");
-				}));
-				cases.put("unpublish of an entry never stored, no content type", envelope("missing-references",
-						(json, h) -> {
+				cases.put("delete of an entry never stored, no content type",
+						envelope("missing-references", (json, h) -> {
+							((ObjectNode) json.get("sys")).remove("contentType");
+							((ObjectNode) json.get("sys")).put("type", "DeletedEntry");
+							h.header("X-Contentful-Topic", "ContentManagement.Entry.delete");
+						}));
+				cases.put("unpublish of an entry never stored, no content type",
+						envelope("missing-references", (json, h) -> {
 							((ObjectNode) json.get("sys")).remove("contentType");
 							h.header("X-Contentful-Topic", "ContentManagement.Entry.unpublish");
 						}));
@@ -620,31 +675,47 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			case "sanity" -> {
 				cases.put("no _id", envelope("missing-fields", (json, h) -> json.remove("_id")));
 				cases.put("no _type", envelope("missing-fields", (json, h) -> json.remove("_type")));
-				cases.put("bare drafts. prefix as _id", envelope("missing-fields", (json, h) -> json.put("_id", "drafts.")));
+				cases.put("bare drafts. prefix as _id",
+						envelope("missing-fields", (json, h) -> json.put("_id", "drafts.")));
 				cases.put("_id of 10k characters", envelope("huge-strings", (json, h) -> json.put("_id", longId())));
 				cases.put("_id is an object", envelope("wrong-types", (json, h) -> json.putObject("_id")));
-				cases.put("_updatedAt is not a date", envelope("wrong-types", (json, h) -> json.put("_updatedAt", "yesterday")));
-				cases.put("_updatedAt is a number", envelope("wrong-types", (json, h) -> json.put("_updatedAt", 12345)));
-				cases.put("_updatedAt in year 1000000000", envelope("wrong-types",
-						(json, h) -> json.put("_updatedAt", "+1000000000-12-31T23:59:59Z")));
+				cases.put("_updatedAt is not a date",
+						envelope("wrong-types", (json, h) -> json.put("_updatedAt", "yesterday")));
+				cases.put("_updatedAt is a number",
+						envelope("wrong-types", (json, h) -> json.put("_updatedAt", 12345)));
+				cases.put("_updatedAt in year 1000000000",
+						envelope("wrong-types", (json, h) -> json.put("_updatedAt", "+1000000000-12-31T23:59:59Z")));
 				cases.put("unknown _type", envelope("unknown-type-or-action", (json, h) -> json.put("_type", "movie")));
-				cases.put("file asset type", envelope("unknown-type-or-action", (json, h) -> json.put("_type", "sanity.fileAsset")));
-				cases.put("unknown operation", envelope("unknown-type-or-action", (json, h) -> h.header("sanity-operation", "patch")));
-				cases.put("empty operation", envelope("unknown-type-or-action", (json, h) -> h.header("sanity-operation", "")));
+				cases.put("file asset type",
+						envelope("unknown-type-or-action", (json, h) -> json.put("_type", "sanity.fileAsset")));
+				cases.put("unknown operation",
+						envelope("unknown-type-or-action", (json, h) -> h.header("sanity-operation", "patch")));
+				cases.put("empty operation",
+						envelope("unknown-type-or-action", (json, h) -> h.header("sanity-operation", "")));
 				cases.put("element references without _ref", envelope("missing-references", (json, h) -> {
 					ObjectNode element = ((ArrayNode) json.get("elements")).addObject();
-					element.put("_key", "card").put("_type", "titleCard").putArray("titles").addObject().put("_type", "reference");
+					element.put("_key", "card")
+						.put("_type", "titleCard")
+						.putArray("titles")
+						.addObject()
+						.put("_type", "reference");
 				}));
 				cases.put("element references a missing title", envelope("missing-references", (json, h) -> {
 					ObjectNode element = ((ArrayNode) json.get("elements")).addObject();
-					element.put("_key", "card").put("_type", "titleCard").putArray("titles").addObject().put("_ref", "missing-title-x");
+					element.put("_key", "card")
+						.put("_type", "titleCard")
+						.putArray("titles")
+						.addObject()
+						.put("_ref", "missing-title-x");
 				}));
 			}
 			case "strapi" -> {
 				cases.put("no model", envelope("missing-fields", (json, h) -> json.remove("model")));
 				cases.put("no entry", envelope("missing-fields", (json, h) -> json.remove("entry")));
-				cases.put("no documentId", envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("entry")).remove("documentId")));
-				cases.put("blank documentId", envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("entry")).put("documentId", "")));
+				cases.put("no documentId",
+						envelope("missing-fields", (json, h) -> ((ObjectNode) json.get("entry")).remove("documentId")));
+				cases.put("blank documentId", envelope("missing-fields",
+						(json, h) -> ((ObjectNode) json.get("entry")).put("documentId", "")));
 				cases.put("documentId of 10k characters", envelope("huge-strings",
 						(json, h) -> ((ObjectNode) json.get("entry")).put("documentId", longId())));
 				cases.put("no event anywhere", envelope("missing-fields", (json, h) -> {
@@ -659,9 +730,12 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 				cases.put("updatedAt in year 1000000000", envelope("wrong-types",
 						(json, h) -> ((ObjectNode) json.get("entry")).put("updatedAt", "+1000000000-12-31T23:59:59Z")));
 				cases.put("unknown model", envelope("unknown-type-or-action", (json, h) -> json.put("model", "movie")));
-				cases.put("model in upper case", envelope("unknown-type-or-action", (json, h) -> json.put("model", "Page")));
-				cases.put("unknown event", envelope("unknown-type-or-action", (json, h) -> h.header("X-Strapi-Event", "entry.frobnicate")));
-				cases.put("media event", envelope("unknown-type-or-action", (json, h) -> h.header("X-Strapi-Event", "media.create")));
+				cases.put("model in upper case",
+						envelope("unknown-type-or-action", (json, h) -> json.put("model", "Page")));
+				cases.put("unknown event", envelope("unknown-type-or-action",
+						(json, h) -> h.header("X-Strapi-Event", "entry.frobnicate")));
+				cases.put("media event",
+						envelope("unknown-type-or-action", (json, h) -> h.header("X-Strapi-Event", "media.create")));
 			}
 			default -> throw new IllegalArgumentException(source);
 		}
@@ -680,7 +754,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 		return new EnvelopeCase(category, mutation);
 	}
 
-	// ---- small builders -----------------------------------------------------------------------------------
+	// ---- small builders
+	// -----------------------------------------------------------------------------------
 
 	static UnaryOperator<ObjectNode> set(String field, String value) {
 		return (fields) -> fields.put(field, value);
@@ -766,9 +841,11 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 
 	/**
 	 * One mutation of a page's fields.
+	 *
 	 * @param category the corpus category
 	 * @param name what it does
-	 * @param mutation the mutation; a {@link RawOperator} also splices its bytes into the serialized body
+	 * @param mutation the mutation; a {@link RawOperator} also splices its bytes into the
+	 * serialized body
 	 */
 	record FieldCase(String category, String name, UnaryOperator<ObjectNode> mutation) {
 
@@ -789,6 +866,7 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 
 	/**
 	 * One request of the corpus.
+	 *
 	 * @param source the webhook source
 	 * @param category what kind of hostility
 	 * @param name what exactly
@@ -803,8 +881,9 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 	}
 
 	/**
-	 * A webhook request signed the way its source signs, with knobs to break the signature, the headers or
-	 * the media type. Timestamps are taken when the request is built, just before it is sent.
+	 * A webhook request signed the way its source signs, with knobs to break the
+	 * signature, the headers or the media type. Timestamps are taken when the request is
+	 * built, just before it is sent.
 	 */
 	static final class Hostile {
 
@@ -833,8 +912,8 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			this.body = body;
 			this.secret = secretOf(source);
 			this.signedPath = path(source);
-			this.headers.put("Content-Type", "contentful".equals(source) ? "application/vnd.contentful.management.v1+json"
-					: "application/json");
+			this.headers.put("Content-Type",
+					"contentful".equals(source) ? "application/vnd.contentful.management.v1+json" : "application/json");
 			switch (source) {
 				case "marquee" -> this.headers.put(MarqueeHeaders.WEBHOOK_DELIVERY_ID, UUID.randomUUID().toString());
 				case "contentful" -> {
@@ -919,7 +998,10 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			return this;
 		}
 
-		/** Sets a header; null removes it (also a signature header that would be computed). */
+		/**
+		 * Sets a header; null removes it (also a signature header that would be
+		 * computed).
+		 */
 		Hostile header(String name, String value) {
 			this.headers.put(name, value);
 			return this;
@@ -931,13 +1013,15 @@ class HostileWebhookCorpusIntegrationTests extends IngestionIntegrationTestSuppo
 			Map<String, String> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 			switch (this.source) {
 				case "marquee" -> {
-					// The delivery id is signed too; a case that drops or garbles it is refused before the signature.
+					// The delivery id is signed too; a case that drops or garbles it is
+					// refused before the signature.
 					String deliveryId = this.headers.get(NativeWebhook.DELIVERY_ID);
 					all.put(NativeWebhook.SIGNATURE, NativeWebhook.sign(this.secret,
-							(deliveryId != null && NativeWebhook.validDeliveryId(deliveryId)) ? deliveryId : "absent", t,
-							signed));
+							(deliveryId != null && NativeWebhook.validDeliveryId(deliveryId)) ? deliveryId : "absent",
+							t, signed));
 				}
-				case "sanity" -> all.put("sanity-webhook-signature", Deliveries.sanitySignature(this.secret, t, signed));
+				case "sanity" ->
+					all.put("sanity-webhook-signature", Deliveries.sanitySignature(this.secret, t, signed));
 				case "contentful" -> {
 					all.put("x-contentful-timestamp", Long.toString(t));
 					String topic = this.headers.get("X-Contentful-Topic");

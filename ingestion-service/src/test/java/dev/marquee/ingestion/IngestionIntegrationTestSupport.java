@@ -1,8 +1,5 @@
 package dev.marquee.ingestion;
 
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,20 +13,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
-import dev.marquee.model.ConsistencyToken;
-import dev.marquee.model.Element;
-import dev.marquee.model.ElementType;
-import dev.marquee.model.MarqueeHeaders;
-import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
-import dev.marquee.model.Stage;
 import dev.marquee.model.Topics;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.testsupport.RealInfrastructure;
@@ -38,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The running service for integration tests: real Kafka and Cassandra, a stand-in of the hollow producer's
- * write API, and helpers to post deliveries and read the Kafka topic. One Spring context for every subclass.
+ * The running service for integration tests: real Kafka and Cassandra, a stand-in of the
+ * hollow producer's write API, and helpers to post deliveries and read the Kafka topic.
+ * One Spring context for every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 abstract class IngestionIntegrationTestSupport {
@@ -106,6 +96,5 @@ abstract class IngestionIntegrationTestSupport {
 		}
 		return found;
 	}
-
 
 }

@@ -6,22 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import dev.marquee.model.ConsistencyToken;
@@ -31,17 +18,16 @@ import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
-import dev.marquee.model.Topics;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.model.webhook.NativeWebhook;
-import dev.marquee.testsupport.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The native webhook end to end against a real Kafka broker and a real Cassandra node, with a stand-in of
- * the hollow producer's write API: what a delivery publishes on each path, and every refusal.
+ * The native webhook end to end against a real Kafka broker and a real Cassandra node,
+ * with a stand-in of the hollow producer's write API: what a delivery publishes on each
+ * path, and every refusal.
  */
 class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -124,7 +110,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		Deliveries deliveries = deliveries();
 		String[] ids = catalog(deliveries);
 		String page = unique("home");
-		assertThat(deliveries.post(Deliveries.homePage(page, "publish", 5, ids[0], ids[1])).statusCode()).isEqualTo(200);
+		assertThat(deliveries.post(Deliveries.homePage(page, "publish", 5, ids[0], ids[1])).statusCode())
+			.isEqualTo(200);
 		int before = hollow.changesOf(page).size();
 
 		HttpResponse<String> older = deliveries.post(Deliveries.homePage(page, "publish", 4, ids[0], ids[1]));
@@ -156,8 +143,9 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		assertThat(last.kind()).isEqualTo(PageChanged.ChangeKind.DELETED);
 		assertThat(last.stage()).isEqualTo(Stage.PUBLISHED);
 		assertThat(last.slug()).isEqualTo(page);
-		assertThat(awaitKafka(page, (onKafka) -> onKafka.stream()
-			.anyMatch((c) -> c.kind() == PageChanged.ChangeKind.DELETED))).isNotEmpty();
+		assertThat(awaitKafka(page,
+				(onKafka) -> onKafka.stream().anyMatch((c) -> c.kind() == PageChanged.ChangeKind.DELETED)))
+			.isNotEmpty();
 	}
 
 	@Test
@@ -169,8 +157,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 			.post(Deliveries.homePage(page, "publish", 1, "no-such-asset", "no-such-title"));
 
 		assertThat(response.statusCode()).isEqualTo(422);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		JsonNode problem = MarqueeJson.mapper().readTree(response.body());
 		assertThat(problem.get("type").asString()).isEqualTo("https://marquee.dev/problems/unresolved-references");
 		List<String> fields = new ArrayList<>();
@@ -295,7 +283,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		String[] ids = catalog(deliveries);
 		String first = unique("home");
 		String second = unique("home");
-		assertThat(deliveries.post(Deliveries.homePage(first, "publish", 1, ids[0], ids[1])).statusCode()).isEqualTo(200);
+		assertThat(deliveries.post(Deliveries.homePage(first, "publish", 1, ids[0], ids[1])).statusCode())
+			.isEqualTo(200);
 		assertThat(deliveries.post(Deliveries.homePage(second, "publish", 1, ids[0], ids[1])).statusCode())
 			.isEqualTo(200);
 
@@ -307,8 +296,10 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		body.get("pages").forEach((affected) -> pages.add(affected.get("pageId").asString()));
 		assertThat(pages).containsOnly(first, second).hasSize(4);
 		for (String page : List.of(first, second)) {
-			List<PageChanged> onKafka = awaitKafka(page, (changes) -> changes.stream()
-				.anyMatch((c) -> c.page() != null && c.page().elements().get(0).text().get("heading").contains("Nights")));
+			List<PageChanged> onKafka = awaitKafka(page,
+					(changes) -> changes.stream()
+						.anyMatch((c) -> c.page() != null
+								&& c.page().elements().get(0).text().get("heading").contains("Nights")));
 			assertThat(onKafka).isNotEmpty();
 		}
 	}
@@ -318,7 +309,8 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		Deliveries deliveries = deliveries();
 		String[] ids = catalog(deliveries);
 		String page = unique("home");
-		assertThat(deliveries.post(Deliveries.homePage(page, "publish", 1, ids[0], ids[1])).statusCode()).isEqualTo(200);
+		assertThat(deliveries.post(Deliveries.homePage(page, "publish", 1, ids[0], ids[1])).statusCode())
+			.isEqualTo(200);
 		int before = hollow.changesOf(page).size();
 
 		HttpResponse<String> deleted = deliveries.post(Deliveries.removal("title", ids[1], "delete", 2));
@@ -337,17 +329,16 @@ class IngestionIntegrationTests extends IngestionIntegrationTestSupport {
 		Deliveries deliveries = deliveries();
 		String[] ids = catalog(deliveries);
 		String page = unique("home");
-		assertThat(deliveries.post(Deliveries.homePage(page, "publish", 1, ids[0], ids[1])).statusCode()).isEqualTo(200);
+		assertThat(deliveries.post(Deliveries.homePage(page, "publish", 1, ids[0], ids[1])).statusCode())
+			.isEqualTo(200);
 		int before = hollow.changesOf(page).size();
 
-		HttpResponse<String> started = deliveries.send(deliveries.asAdmin("/admin/regenerate")
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build());
+		HttpResponse<String> started = deliveries
+			.send(deliveries.asAdmin("/admin/regenerate").POST(HttpRequest.BodyPublishers.noBody()).build());
 
 		assertThat(started.statusCode()).isEqualTo(202);
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			HttpResponse<String> status = deliveries
-				.send(deliveries.asAdmin("/admin/regenerate/status").GET().build());
+			HttpResponse<String> status = deliveries.send(deliveries.asAdmin("/admin/regenerate/status").GET().build());
 			JsonNode json = MarqueeJson.mapper().readTree(status.body());
 			assertThat(json.get("state").asString()).isEqualTo("COMPLETED");
 			assertThat(json.get("processedPages").asInt()).isEqualTo(json.get("totalPages").asInt());

@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tracing, health and metrics as an operator sees them on ingestion: a webhook's {@code traceparent} carried to
- * Kafka's record headers and the hollow producer's request, health details for ADMIN only, Prometheus open.
+ * Tracing, health and metrics as an operator sees them on ingestion: a webhook's
+ * {@code traceparent} carried to Kafka's record headers and the hollow producer's
+ * request, health details for ADMIN only, Prometheus open.
  */
 class ObservabilityIntegrationTests extends IngestionIntegrationTestSupport {
 
@@ -43,8 +44,9 @@ class ObservabilityIntegrationTests extends IngestionIntegrationTestSupport {
 			.header("Content-Type", "application/json")
 			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
 			.header("Marquee-Delivery-Id", deliveryId)
-			.header("Marquee-Signature", NativeWebhook.sign(Deliveries.SECRET, deliveryId, System.currentTimeMillis(),
-					body.getBytes(StandardCharsets.UTF_8)))
+			.header("Marquee-Signature",
+					NativeWebhook.sign(Deliveries.SECRET, deliveryId, System.currentTimeMillis(),
+							body.getBytes(StandardCharsets.UTF_8)))
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 
@@ -67,8 +69,7 @@ class ObservabilityIntegrationTests extends IngestionIntegrationTestSupport {
 
 		JsonNode anonymous = json(deliveries.send(deliveries.request("/actuator/health").GET().build()), 200);
 		JsonNode admin = json(deliveries.send(deliveries.asAdmin("/actuator/health").GET().build()), 200);
-		JsonNode readiness = json(deliveries.send(deliveries.asAdmin("/actuator/health/readiness").GET().build()),
-				200);
+		JsonNode readiness = json(deliveries.send(deliveries.asAdmin("/actuator/health/readiness").GET().build()), 200);
 
 		assertThat(anonymous.get("status").asString()).isEqualTo("UP");
 		assertThat(anonymous.has("components")).isFalse();
@@ -112,8 +113,7 @@ class ObservabilityIntegrationTests extends IngestionIntegrationTestSupport {
 			.contains("cache=\"catalog\"")
 			.contains("cassandra_session_cql_requests_seconds_count{")
 			.contains("marquee_ingestion_publish_seconds_count{");
-		assertThat(deliveries.send(deliveries.request("/actuator/metrics").GET().build()).statusCode())
-			.isEqualTo(401);
+		assertThat(deliveries.send(deliveries.request("/actuator/metrics").GET().build()).statusCode()).isEqualTo(401);
 	}
 
 	private static JsonNode json(HttpResponse<String> response, int status) {

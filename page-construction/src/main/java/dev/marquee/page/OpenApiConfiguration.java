@@ -7,7 +7,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description served at {@code /v3/api-docs} and browsable at {@code /swagger-ui.html}.
+ * The OpenAPI description served at {@code /v3/api-docs} and browsable at
+ * {@code /swagger-ui.html}.
  */
 @Configuration(proxyBeanMethods = false)
 @OpenAPIDefinition(info = @Info(title = "Marquee page construction",

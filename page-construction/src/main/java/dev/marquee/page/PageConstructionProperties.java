@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.Name;
 import dev.marquee.model.ReadPath;
 
 /**
- * Every setting of page construction ({@code marquee.*}); defaults in {@code application.yml}.
+ * Every setting of page construction ({@code marquee.*}); defaults in
+ * {@code application.yml}.
  *
  * @param home where runtime data lives ({@code MARQUEE_HOME}, default {@code .marquee})
  * @param readPath the read-path toggle
@@ -26,37 +27,44 @@ public record PageConstructionProperties(@DefaultValue(".marquee") Path home, @D
 		@DefaultValue NearCache nearCache, @DefaultValue Preview preview, @DefaultValue Hollow hollow,
 		@DefaultValue Security security) {
 
-	/** @return the directory holding this service's runtime data */
+	/**
+	 * @return the directory holding this service's runtime data
+	 */
 	public Path dataDirectory() {
 		return this.home.resolve("data").resolve("page-construction");
 	}
 
 	/**
-	 * @param defaultPath the path served when none was chosen at runtime yet ({@code marquee.read-path.default})
+	 * @param defaultPath the path served when none was chosen at runtime yet
+	 * ({@code marquee.read-path.default})
 	 */
 	public record ReadPathSettings(@Name("default") @DefaultValue("HOLLOW") ReadPath defaultPath) {
 	}
 
 	/**
-	 * @param refreshInterval how long one background refresh of every cached key takes: N keys are refreshed
-	 * one at a time, one every {@code refreshInterval / N}
-	 * @param minKeyDelay the smallest pause between two key refreshes, so a huge key set cannot turn the
-	 * refresher into a busy loop against Cassandra
+	 * @param refreshInterval how long one background refresh of every cached key takes: N
+	 * keys are refreshed one at a time, one every {@code refreshInterval / N}
+	 * @param minKeyDelay the smallest pause between two key refreshes, so a huge key set
+	 * cannot turn the refresher into a busy loop against Cassandra
 	 */
 	public record NearCache(@DefaultValue("30s") Duration refreshInterval, @DefaultValue("1ms") Duration minKeyDelay) {
 	}
 
 	/**
-	 * @param maxWait how long a preview carrying a consistency token may wait for its read path to catch up
+	 * @param maxWait how long a preview carrying a consistency token may wait for its
+	 * read path to catch up
 	 */
 	public record Preview(@DefaultValue("5s") Duration maxWait) {
 	}
 
 	/**
-	 * @param blobDir the hollow-producer's filesystem blob store, used when {@code producerUrl} is not set
+	 * @param blobDir the hollow-producer's filesystem blob store, used when
+	 * {@code producerUrl} is not set
 	 * @param producerUrl base URL of the hollow-producer's blob and announcement API
-	 * @param announcementPoll how often the filesystem announcement is read (the HTTP source long-polls)
-	 * @param longPollTimeout how long one long-poll for a new announcement or for write-log entries may hang
+	 * @param announcementPoll how often the filesystem announcement is read (the HTTP
+	 * source long-polls)
+	 * @param longPollTimeout how long one long-poll for a new announcement or for
+	 * write-log entries may hang
 	 * @param overlay the in-flight overlay fed by the producer's write log
 	 */
 	public record Hollow(@Nullable Path blobDir, @Nullable String producerUrl,
@@ -82,18 +90,22 @@ public record PageConstructionProperties(@DefaultValue(".marquee") Path home, @D
 	}
 
 	/**
-	 * @param enabled whether reads and token waits see write-log entries before a Hollow state holds them; off
-	 * means plain Hollow (installed states only). Switchable at runtime ({@code PUT /admin/hollow/overlay}).
-	 * Without a producer URL (filesystem blob store) there is no log and the overlay stays off.
+	 * @param enabled whether reads and token waits see write-log entries before a Hollow
+	 * state holds them; off means plain Hollow (installed states only). Switchable at
+	 * runtime ({@code PUT /admin/hollow/overlay}). Without a producer URL (filesystem
+	 * blob store) there is no log and the overlay stays off.
 	 */
 	public record Overlay(@DefaultValue("true") boolean enabled) {
 	}
 
 	/**
-	 * Passwords of the local users (HTTP Basic); local defaults, overridden from the environment.
+	 * Passwords of the local users (HTTP Basic); local defaults, overridden from the
+	 * environment.
+	 *
 	 * @param adminPassword password of {@code admin} (ADMIN, EDITOR)
 	 * @param editorPassword password of {@code editor} (EDITOR)
-	 * @param servicePassword password of {@code marquee-service} (SERVICE), also used to read the producer's blobs
+	 * @param servicePassword password of {@code marquee-service} (SERVICE), also used to
+	 * read the producer's blobs
 	 */
 	public record Security(@DefaultValue("marquee-admin-local") String adminPassword,
 			@DefaultValue("marquee-editor-local") String editorPassword,

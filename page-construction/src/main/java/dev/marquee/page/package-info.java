@@ -1,6 +1,7 @@
 /**
- * Page construction: serves rendered page JSON from the active read path (Hollow in memory, or Cassandra
- * through a near cache), with read-after-write previews and a runtime read-path toggle.
+ * Page construction: serves rendered page JSON from the active read path (Hollow in
+ * memory, or Cassandra through a near cache), with read-after-write previews and a
+ * runtime read-path toggle.
  */
 @NullMarked
 package dev.marquee.page;

@@ -40,12 +40,12 @@ import dev.marquee.testsupport.RealInfrastructure;
 import static org.awaitility.Awaitility.await;
 
 /**
- * One application context on the real Cassandra node and a real Hollow producer writing a filesystem blob
- * store, shared by every integration test class (each uses its own slugs).
+ * One application context on the real Cassandra node and a real Hollow producer writing a
+ * filesystem blob store, shared by every integration test class (each uses its own
+ * slugs).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "server.address=127.0.0.1", "marquee.hollow.producer-url=",
-				"marquee.near-cache.refresh-interval=4s", "marquee.preview.max-wait=2s" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "server.address=127.0.0.1",
+		"marquee.hollow.producer-url=", "marquee.near-cache.refresh-interval=4s", "marquee.preview.max-wait=2s" })
 public abstract class IntegrationTestSupport {
 
 	protected static final String ADMIN = "admin:marquee-admin-local";
@@ -94,7 +94,10 @@ public abstract class IntegrationTestSupport {
 				.asBoolean());
 	}
 
-	/** Writes a page into the read tables the way the data consumer does ({@code USING TIMESTAMP version}). */
+	/**
+	 * Writes a page into the read tables the way the data consumer does
+	 * ({@code USING TIMESTAMP version}).
+	 */
 	protected void writeCassandra(Page page) {
 		ReadTableWrites.write(this.session, page);
 	}
@@ -108,9 +111,10 @@ public abstract class IntegrationTestSupport {
 	}
 
 	/**
-	 * Puts pages into the next Hollow state with a real producer (filesystem publisher and announcer). Each new
-	 * state is tagged with the next write-log offset, as if it folded one more log entry: a filesystem blob store
-	 * has no log to follow, so tokens are compared with the installed state's offset.
+	 * Puts pages into the next Hollow state with a real producer (filesystem publisher
+	 * and announcer). Each new state is tagged with the next write-log offset, as if it
+	 * folded one more log entry: a filesystem blob store has no log to follow, so tokens
+	 * are compared with the installed state's offset.
 	 * @param pages the pages to add or replace
 	 * @return the log offset the announced state contains
 	 */
@@ -125,8 +129,8 @@ public abstract class IntegrationTestSupport {
 			HOLLOW_PAGES.put(page.pageId() + "/" + page.stage(), page);
 		}
 		hollowProducer.getWriteEngine().addHeaderTag(WriteLog.STATE_OFFSET_TAG, Long.toString(hollowOffset + 1));
-		long version = hollowProducer.runCycle((state) -> HOLLOW_PAGES.values()
-			.forEach((page) -> state.add(HollowPages.toHollow(page))));
+		long version = hollowProducer
+			.runCycle((state) -> HOLLOW_PAGES.values().forEach((page) -> state.add(HollowPages.toHollow(page))));
 		if (version != hollowVersion) {
 			hollowOffset++;
 			hollowVersion = version;
@@ -180,8 +184,8 @@ public abstract class IntegrationTestSupport {
 
 	private static HttpResponse<String> send(HttpRequest.Builder request, String credentials, String... headers) {
 		if (credentials != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);

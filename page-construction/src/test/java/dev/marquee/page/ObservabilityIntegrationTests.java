@@ -18,8 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tracing, health and metrics as an operator sees them on page construction: the first read of a version logged
- * with its write's trace, status-only anonymous health, a readiness group of the Hollow state only, open Prometheus.
+ * Tracing, health and metrics as an operator sees them on page construction: the first
+ * read of a version logged with its write's trace, status-only anonymous health, a
+ * readiness group of the Hollow state only, open Prometheus.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests extends IntegrationTestSupport {
@@ -38,10 +39,12 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 		String line = "First read of PUBLISHED " + slug + " v" + page.contentVersion() + " from HOLLOW (write trace "
 				+ page.traceId() + ")";
 		assertThat(output.getOut()).containsOnlyOnce(line);
-		// The line's [trace-span] prefix is the reading request's trace, from its traceparent.
-		assertThat(output.getOut()).containsPattern("\\[" + traceparent.substring(3, 35) + "-[0-9a-f]{16}\\].*"
-				+ java.util.regex.Pattern.quote(line));
-		// A page answer names the trace of the write that produced it, as before traces were W3C.
+		// The line's [trace-span] prefix is the reading request's trace, from its
+		// traceparent.
+		assertThat(output.getOut()).containsPattern(
+				"\\[" + traceparent.substring(3, 35) + "-[0-9a-f]{16}\\].*" + java.util.regex.Pattern.quote(line));
+		// A page answer names the trace of the write that produced it, as before traces
+		// were W3C.
 		assertThat(first.headers().allValues(MarqueeHeaders.TRACE_ID)).containsExactly(page.traceId());
 	}
 

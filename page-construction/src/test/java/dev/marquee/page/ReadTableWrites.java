@@ -11,8 +11,10 @@ import dev.marquee.model.Page;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Writes a page into the read tables the way the data consumer does: every write {@code USING TIMESTAMP
- * version}, the slug row and the element partition replaced as a whole (deleted at {@code version - 1}).
+ * Writes a page into the read tables the way the data consumer does: every write
+ * {@code USING TIMESTAMP
+ * version}, the slug row and the element partition replaced as a whole (deleted at
+ * {@code version - 1}).
  */
 public final class ReadTableWrites {
 
@@ -27,8 +29,8 @@ public final class ReadTableWrites {
 				page.slug(), stage));
 		session.execute(SimpleStatement.newInstance(
 				"INSERT INTO marquee_read.page_by_slug (slug, stage, page_id, template, title, summary, element_count, "
-						+ "content_version, source_version, ingested_at, trace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-						+ "USING TIMESTAMP ?",
+						+ "content_version, source_version, ingested_at, trace_id) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) " + "USING TIMESTAMP ?",
 				page.slug(), stage, page.pageId(), page.template(), page.title(), page.summary(),
 				page.elements().size(), version, page.sourceVersion(), page.ingestedAt(), page.traceId(), version));
 		BatchStatementBuilder elements = BatchStatement.builder(DefaultBatchType.UNLOGGED)

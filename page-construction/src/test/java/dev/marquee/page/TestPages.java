@@ -21,7 +21,10 @@ public final class TestPages {
 	private TestPages() {
 	}
 
-	/** A page of {@code count} elements, cycling through hero, title row and talent card elements. */
+	/**
+	 * A page of {@code count} elements, cycling through hero, title row and talent card
+	 * elements.
+	 */
 	public static Page largePage(String pageId, String slug, Stage stage, long version, int count) {
 		Page template = page(pageId, slug, stage, version, "Large");
 		List<Element> elements = new java.util.ArrayList<>();
@@ -38,8 +41,7 @@ public final class TestPages {
 		return page(pageId, slug, stage, version, heading, Instant.now());
 	}
 
-	public static Page page(String pageId, String slug, Stage stage, long version, String heading,
-			Instant ingestedAt) {
+	public static Page page(String pageId, String slug, Stage stage, long version, String heading, Instant ingestedAt) {
 		Image image = new Image("asset-" + pageId, "https://cdn.example.test/" + pageId + ".jpg", 1920, 1080,
 				"image/jpeg", "alt", 0.5, 0.5,
 				List.of(new Rendition(640, 360, "https://cdn.example.test/" + pageId + ".jpg?w=640")));

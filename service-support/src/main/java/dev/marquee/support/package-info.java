@@ -1,5 +1,6 @@
 /**
- * Spring code every Marquee service shares, auto-configured so that each service keeps only what is its own.
+ * Spring code every Marquee service shares, auto-configured so that each service keeps
+ * only what is its own.
  */
 @NullMarked
 package dev.marquee.support;

@@ -10,19 +10,23 @@ import org.jspecify.annotations.Nullable;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Where one accepted write stands on each read path, so that a preview can wait until the path it reads
- * from has caught up with it (read-after-write).
+ * Where one accepted write stands on each read path, so that a preview can wait until the
+ * path it reads from has caught up with it (read-after-write).
  *
- * <p>Clients treat it as an opaque string ({@link #encode()}, also sent as the
- * {@value MarqueeHeaders#CONSISTENCY_TOKEN} header). A path the write did not go to is absent.
+ * <p>
+ * Clients treat it as an opaque string ({@link #encode()}, also sent as the
+ * {@value MarqueeHeaders#CONSISTENCY_TOKEN} header). A path the write did not go to is
+ * absent.
  *
- * @param kafkaOffsets the Kafka partition of each page change written, and the highest offset written to it;
- * the Kafka → Cassandra path has caught up once the applied watermark of each partition reaches its offset
+ * @param kafkaOffsets the Kafka partition of each page change written, and the highest
+ * offset written to it; the Kafka → Cassandra path has caught up once the applied
+ * watermark of each partition reaches its offset
  * @param hollowOffset the hollow-producer's write-log offset of the write (see
- * {@link dev.marquee.model.writelog.WriteLog}); the Hollow path has caught up once an instance has applied
- * the log up to it (through its overlay), or, with the overlay off, once its installed state contains it
- * @param pageVersions the content version written for each page; a read that returns an older version of
- * one of these pages is stale
+ * {@link dev.marquee.model.writelog.WriteLog}); the Hollow path has caught up once an
+ * instance has applied the log up to it (through its overlay), or, with the overlay off,
+ * once its installed state contains it
+ * @param pageVersions the content version written for each page; a read that returns an
+ * older version of one of these pages is stale
  */
 public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowOffset,
 		Map<String, Long> pageVersions) {
@@ -47,10 +51,11 @@ public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long h
 	}
 
 	/**
-	 * The token of two writes made one after the other: a reader that has caught up with it has caught up
-	 * with both.
+	 * The token of two writes made one after the other: a reader that has caught up with
+	 * it has caught up with both.
 	 * @param other the other write's token
-	 * @return the highest position of both on every path, and the newest version of every page
+	 * @return the highest position of both on every path, and the newest version of every
+	 * page
 	 */
 	public ConsistencyToken merge(ConsistencyToken other) {
 		Map<Integer, Long> offsets = new TreeMap<>(this.kafkaOffsets);
@@ -66,7 +71,8 @@ public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long h
 	 * Reads a token a client sent back.
 	 * @param encoded the string from {@link #encode()}
 	 * @return the token
-	 * @throws InvalidConsistencyTokenException if the string is not a token this class wrote
+	 * @throws InvalidConsistencyTokenException if the string is not a token this class
+	 * wrote
 	 */
 	public static ConsistencyToken decode(String encoded) {
 		try {
@@ -81,9 +87,9 @@ public record ConsistencyToken(Map<Integer, Long> kafkaOffsets, @Nullable Long h
 			throw ex;
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidConsistencyTokenException(
-					"not a Marquee consistency token: " + new String(encoded.getBytes(StandardCharsets.UTF_8),
-							StandardCharsets.UTF_8).substring(0, Math.min(40, encoded.length())));
+			throw new InvalidConsistencyTokenException("not a Marquee consistency token: "
+					+ new String(encoded.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8).substring(0,
+							Math.min(40, encoded.length())));
 		}
 	}
 

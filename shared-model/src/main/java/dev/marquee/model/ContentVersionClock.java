@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Issues content versions: microseconds since the epoch, strictly increasing within this clock even when
- * the wall clock stands still or steps back (a hybrid logical clock without the network part).
+ * Issues content versions: microseconds since the epoch, strictly increasing within this
+ * clock even when the wall clock stands still or steps back (a hybrid logical clock
+ * without the network part).
  *
- * <p>Versions are microseconds so that a version can be Cassandra's {@code USING TIMESTAMP} as it is.
- * Ingestion {@link #observe(long) observes} the highest version it has stored on start, so versions keep
- * increasing across restarts.
+ * <p>
+ * Versions are microseconds so that a version can be Cassandra's {@code USING TIMESTAMP}
+ * as it is. Ingestion {@link #observe(long) observes} the highest version it has stored
+ * on start, so versions keep increasing across restarts.
  */
 public final class ContentVersionClock {
 

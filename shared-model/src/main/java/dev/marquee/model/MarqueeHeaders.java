@@ -5,10 +5,14 @@ package dev.marquee.model;
  */
 public final class MarqueeHeaders {
 
-	/** Carries a {@link ConsistencyToken} from an ingestion answer to a preview request. */
+	/**
+	 * Carries a {@link ConsistencyToken} from an ingestion answer to a preview request.
+	 */
 	public static final String CONSISTENCY_TOKEN = "Marquee-Consistency-Token";
 
-	/** Names the read path that served a page: {@code HOLLOW} or {@code KAFKA_CASSANDRA}. */
+	/**
+	 * Names the read path that served a page: {@code HOLLOW} or {@code KAFKA_CASSANDRA}.
+	 */
 	public static final String READ_PATH = "Marquee-Read-Path";
 
 	/** The content version of the page served. */

@@ -6,17 +6,21 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one event every write path carries: a page of one stage was rendered anew, or removed.
+ * The one event every write path carries: a page of one stage was rendered anew, or
+ * removed.
  *
- * <p>Stores apply it last-write-wins by {@link #contentVersion()}: a duplicate or an older change never
- * overwrites a newer one, so at-least-once delivery and replays are harmless. On Kafka the record key is
- * {@link #pageId()}, which keeps the changes of one page in order.
+ * <p>
+ * Stores apply it last-write-wins by {@link #contentVersion()}: a duplicate or an older
+ * change never overwrites a newer one, so at-least-once delivery and replays are
+ * harmless. On Kafka the record key is {@link #pageId()}, which keeps the changes of one
+ * page in order.
  *
  * @param kind upsert or delete
  * @param pageId the page
  * @param stage which copy of the page
  * @param slug the page's slug at this version (for a delete, the slug it had)
- * @param previousSlug the slug the page had before, when this change renames it; stores drop the old one
+ * @param previousSlug the slug the page had before, when this change renames it; stores
+ * drop the old one
  * @param contentVersion the rendered version, see {@link Page#contentVersion()}
  * @param ingestedAt when ingestion accepted the write
  * @param traceId the id that follows this write through every service
@@ -48,7 +52,8 @@ public record PageChanged(ChangeKind kind, String pageId, Stage stage, String sl
 	}
 
 	/**
-	 * A removal of one stage of a page (unpublish removes {@link Stage#PUBLISHED}, delete removes both).
+	 * A removal of one stage of a page (unpublish removes {@link Stage#PUBLISHED}, delete
+	 * removes both).
 	 * @param pageId the page
 	 * @param stage the stage removed
 	 * @param slug the slug it had

@@ -5,10 +5,15 @@ package dev.marquee.model;
  */
 public enum ReadPath {
 
-	/** Tudum's revised design: Hollow snapshots and deltas held in memory by every instance. */
+	/**
+	 * Tudum's revised design: Hollow snapshots and deltas held in memory by every
+	 * instance.
+	 */
 	HOLLOW,
 
-	/** Tudum's original design: Kafka to Cassandra, read through an in-process near cache. */
+	/**
+	 * Tudum's original design: Kafka to Cassandra, read through an in-process near cache.
+	 */
 	KAFKA_CASSANDRA
 
 }

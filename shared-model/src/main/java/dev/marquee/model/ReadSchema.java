@@ -5,8 +5,9 @@ import java.util.List;
 import dev.marquee.model.cassandra.CqlScript;
 
 /**
- * The Cassandra read tables of the Kafka → Cassandra path. The data consumer writes them, page construction
- * reads them; both apply the same CQL ({@code dev/marquee/model/cassandra/read-schema.cql}).
+ * The Cassandra read tables of the Kafka → Cassandra path. The data consumer writes them,
+ * page construction reads them; both apply the same CQL
+ * ({@code dev/marquee/model/cassandra/read-schema.cql}).
  */
 public final class ReadSchema {
 
@@ -17,9 +18,10 @@ public final class ReadSchema {
 	}
 
 	/**
-	 * The schema's statements, each idempotent ({@code IF NOT EXISTS}), in the order to run them: the keyspace
-	 * with the single-node replication ({@code SimpleStrategy} 1), then the tables. A cluster creates the keyspace
-	 * with its configured replication instead ({@code dev.marquee.model.cassandra.Keyspaces}) and then runs
+	 * The schema's statements, each idempotent ({@code IF NOT EXISTS}), in the order to
+	 * run them: the keyspace with the single-node replication ({@code SimpleStrategy} 1),
+	 * then the tables. A cluster creates the keyspace with its configured replication
+	 * instead ({@code dev.marquee.model.cassandra.Keyspaces}) and then runs
 	 * {@link #tableStatements()}.
 	 * @return CQL statements without their trailing semicolons
 	 */

@@ -13,14 +13,18 @@ public final class Topics {
 	/** Records the data consumer could not apply, with their origin in headers. */
 	public static final String PAGE_CHANGES_DLT = PAGE_CHANGES + ".DLT";
 
-	/** Partitions of both topics: the dead-letter topic keeps a record's partition, so they must match. */
+	/**
+	 * Partitions of both topics: the dead-letter topic keeps a record's partition, so
+	 * they must match.
+	 */
 	public static final int PARTITIONS = 6;
 
 	/**
-	 * The configuration both topics are created and kept with, by whichever service declares them first.
-	 * @param minInSyncReplicas replicas that must have a record before an {@code acks=all} write is acknowledged
-	 * (1 on a single broker; 2 with replication factor 3, so one broker may be down and nothing acknowledged is
-	 * lost)
+	 * The configuration both topics are created and kept with, by whichever service
+	 * declares them first.
+	 * @param minInSyncReplicas replicas that must have a record before an
+	 * {@code acks=all} write is acknowledged (1 on a single broker; 2 with replication
+	 * factor 3, so one broker may be down and nothing acknowledged is lost)
 	 * @return topic configuration entries
 	 */
 	public static Map<String, String> configs(int minInSyncReplicas) {

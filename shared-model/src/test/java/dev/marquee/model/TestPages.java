@@ -14,8 +14,9 @@ public final class TestPages {
 
 	public static Image image(String assetId) {
 		return new Image(assetId, "https://cdn.example.test/" + assetId + ".jpg", 1920, 1080, "image/jpeg",
-				"alt " + assetId, 0.5, 0.25, List.of(new Rendition(480, 270, "https://cdn.example.test/" + assetId
-						+ ".jpg?w=480"), new Rendition(960, 540, "https://cdn.example.test/" + assetId + ".jpg?w=960")));
+				"alt " + assetId, 0.5, 0.25,
+				List.of(new Rendition(480, 270, "https://cdn.example.test/" + assetId + ".jpg?w=480"),
+						new Rendition(960, 540, "https://cdn.example.test/" + assetId + ".jpg?w=960")));
 	}
 
 	public static Page page(String pageId, long version) {
@@ -29,8 +30,8 @@ public final class TestPages {
 						List.of(title, title), List.of()),
 				new Element("e-3", ElementType.QUOTE, 2, Map.of("quote", "Friends don't lie."), List.of(), List.of(),
 						List.of(talent)));
-		return new Page(pageId, "slug-" + pageId, Stage.PUBLISHED, "home", "Home " + pageId, null, elements, version,
-				3, Instant.parse("2026-11-26T10:15:30.123Z"), "trace-" + pageId);
+		return new Page(pageId, "slug-" + pageId, Stage.PUBLISHED, "home", "Home " + pageId, null, elements, version, 3,
+				Instant.parse("2026-11-26T10:15:30.123Z"), "trace-" + pageId);
 	}
 
 }

@@ -4,8 +4,9 @@ import org.testcontainers.cassandra.CassandraContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
 /**
- * Kafka and Cassandra in containers, for machines with a Docker engine. Fault injection pauses and unpauses a
- * container, which keeps its data and mapped ports; a SIGKILL of the server is not offered here.
+ * Kafka and Cassandra in containers, for machines with a Docker engine. Fault injection
+ * pauses and unpauses a container, which keeps its data and mapped ports; a SIGKILL of
+ * the server is not offered here.
  */
 final class ContainerInfrastructure implements Infrastructure {
 

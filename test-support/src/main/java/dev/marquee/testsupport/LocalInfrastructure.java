@@ -14,8 +14,9 @@ import dev.marquee.infra.KafkaServer;
 import dev.marquee.infra.Readiness;
 
 /**
- * The project's own Kafka and Cassandra processes on free loopback ports, data in a temporary directory that is
- * deleted when the test JVM exits. Each server watches this JVM and exits if it dies.
+ * The project's own Kafka and Cassandra processes on free loopback ports, data in a
+ * temporary directory that is deleted when the test JVM exits. Each server watches this
+ * JVM and exits if it dies.
  */
 final class LocalInfrastructure implements Infrastructure {
 
@@ -47,9 +48,9 @@ final class LocalInfrastructure implements Infrastructure {
 	@Override
 	public synchronized String kafkaBootstrapServers() {
 		if (this.kafka == null) {
-			KafkaServer server = new KafkaServer(new KafkaServer.Settings(this.root.resolve("kafka"), "127.0.0.1",
-					Readiness.freePort(), Readiness.freePort(), List.of("-Xms128m", "-Xmx512m"),
-					ProcessHandle.current().pid()));
+			KafkaServer server = new KafkaServer(
+					new KafkaServer.Settings(this.root.resolve("kafka"), "127.0.0.1", Readiness.freePort(),
+							Readiness.freePort(), List.of("-Xms128m", "-Xmx512m"), ProcessHandle.current().pid()));
 			server.start(START_TIMEOUT);
 			this.kafka = server;
 		}
@@ -59,9 +60,9 @@ final class LocalInfrastructure implements Infrastructure {
 	@Override
 	public synchronized String cassandraContactPoint() {
 		if (this.cassandra == null) {
-			CassandraServer server = new CassandraServer(new CassandraServer.Settings(this.root.resolve("cassandra"),
-					"127.0.0.1", Readiness.freePort(), Readiness.freePort(), List.of("-Xms256m", "-Xmx1g"),
-					ProcessHandle.current().pid()));
+			CassandraServer server = new CassandraServer(
+					new CassandraServer.Settings(this.root.resolve("cassandra"), "127.0.0.1", Readiness.freePort(),
+							Readiness.freePort(), List.of("-Xms256m", "-Xmx1g"), ProcessHandle.current().pid()));
 			server.start(START_TIMEOUT);
 			this.cassandra = server;
 		}

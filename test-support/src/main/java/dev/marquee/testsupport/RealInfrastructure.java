@@ -3,15 +3,18 @@ package dev.marquee.testsupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real Kafka broker and a real Cassandra node for integration tests, started at most once per test JVM and
- * shared by every test class in it: Testcontainers when a Docker engine is reachable, otherwise the project's
- * own local servers (module {@code local-infra}) on free loopback ports with data in a temporary directory.
- * Both are stopped when the test JVM exits, and stop by themselves if it is killed.
+ * A real Kafka broker and a real Cassandra node for integration tests, started at most
+ * once per test JVM and shared by every test class in it: Testcontainers when a Docker
+ * engine is reachable, otherwise the project's own local servers (module
+ * {@code local-infra}) on free loopback ports with data in a temporary directory. Both
+ * are stopped when the test JVM exits, and stop by themselves if it is killed.
  *
- * <p>{@code -Dmarquee.test.infrastructure=local|containers|auto} (default {@code auto}) chooses explicitly.
+ * <p>
+ * {@code -Dmarquee.test.infrastructure=local|containers|auto} (default {@code auto})
+ * chooses explicitly.
  *
  * <pre>{@code
- * @DynamicPropertySource
+ * &#64;DynamicPropertySource
  * static void infrastructure(DynamicPropertyRegistry registry) {
  *     RealInfrastructure.registerKafka(registry);
  *     RealInfrastructure.registerCassandra(registry);
@@ -67,7 +70,8 @@ public final class RealInfrastructure {
 	}
 
 	/**
-	 * Sets {@code spring.cassandra.contact-points} and {@code spring.cassandra.local-datacenter}.
+	 * Sets {@code spring.cassandra.contact-points} and
+	 * {@code spring.cassandra.local-datacenter}.
 	 * @param registry the test's registry
 	 */
 	public static void registerCassandra(DynamicPropertyRegistry registry) {
@@ -76,36 +80,49 @@ public final class RealInfrastructure {
 	}
 
 	/**
-	 * Makes the Cassandra node unavailable for fault-injection tests, keeping its data; {@link #startCassandra()}
-	 * brings it back on the same port. Local servers stop with SIGTERM; containers are paused.
+	 * Makes the Cassandra node unavailable for fault-injection tests, keeping its data;
+	 * {@link #startCassandra()} brings it back on the same port. Local servers stop with
+	 * SIGTERM; containers are paused.
 	 */
 	public static void stopCassandra() {
 		infrastructure().stopCassandra();
 	}
 
-	/** Brings back a node stopped by {@link #stopCassandra()} and waits until it serves CQL. */
+	/**
+	 * Brings back a node stopped by {@link #stopCassandra()} and waits until it serves
+	 * CQL.
+	 */
 	public static void startCassandra() {
 		infrastructure().startCassandra();
 	}
 
-	/** Kills the Cassandra node with SIGKILL (local servers only); {@link #startCassandra()} restarts it. */
+	/**
+	 * Kills the Cassandra node with SIGKILL (local servers only);
+	 * {@link #startCassandra()} restarts it.
+	 */
 	public static void killCassandra() {
 		infrastructure().killCassandra();
 	}
 
 	/**
-	 * Makes the Kafka broker unavailable, keeping its data; {@link #startKafka()} brings it back on the same port.
+	 * Makes the Kafka broker unavailable, keeping its data; {@link #startKafka()} brings
+	 * it back on the same port.
 	 */
 	public static void stopKafka() {
 		infrastructure().stopKafka();
 	}
 
-	/** Brings back a broker stopped by {@link #stopKafka()} and waits until it is ready. */
+	/**
+	 * Brings back a broker stopped by {@link #stopKafka()} and waits until it is ready.
+	 */
 	public static void startKafka() {
 		infrastructure().startKafka();
 	}
 
-	/** Kills the Kafka broker with SIGKILL (local servers only); {@link #startKafka()} restarts it. */
+	/**
+	 * Kills the Kafka broker with SIGKILL (local servers only); {@link #startKafka()}
+	 * restarts it.
+	 */
 	public static void killKafka() {
 		infrastructure().killKafka();
 	}

@@ -14,9 +14,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The architecture rules every service's {@code ArchitectureTests} checks on its main code: its packages import one
- * another without cycles, and it imports no other service, only {@code shared-model} ({@code dev.marquee.model}),
- * {@code service-support} ({@code dev.marquee.support}) and itself.
+ * The architecture rules every service's {@code ArchitectureTests} checks on its main
+ * code: its packages import one another without cycles, and it imports no other service,
+ * only {@code shared-model} ({@code dev.marquee.model}), {@code service-support}
+ * ({@code dev.marquee.support}) and itself.
  */
 public final class ServiceArchitecture {
 
@@ -33,19 +34,22 @@ public final class ServiceArchitecture {
 	 * @return the classes
 	 */
 	public static JavaClasses mainClasses(String service) {
-		// The service's own classes are a directory (target/classes): scanning every jar for its packages is slow.
+		// The service's own classes are a directory (target/classes): scanning every jar
+		// for its packages is slow.
 		return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 			.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
 			.importPackages(service);
 	}
 
 	/**
-	 * No package of the service imports, directly or through others, a package that imports it.
+	 * No package of the service imports, directly or through others, a package that
+	 * imports it.
 	 * @param service the service's root package
 	 * @return the rule
 	 */
 	public static ArchRule packagesAreFreeOfCycles(String service) {
-		// Every package is its own slice (a subpackage too), so a cycle between a package and its subpackage counts.
+		// Every package is its own slice (a subpackage too), so a cycle between a package
+		// and its subpackage counts.
 		return slices().matching(service + ".(**)").namingSlices("$1").should().beFreeOfCycles();
 	}
 
@@ -68,7 +72,8 @@ public final class ServiceArchitecture {
 	}
 
 	/**
-	 * Of Marquee's own code the service imports only shared-model, service-support and itself.
+	 * Of Marquee's own code the service imports only shared-model, service-support and
+	 * itself.
 	 * @param service the service's root package
 	 * @return the rule
 	 */

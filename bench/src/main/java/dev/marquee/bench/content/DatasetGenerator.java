@@ -11,11 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * A deterministic synthetic dataset in Marquee's native webhook format: a catalog of assets, talent and titles,
- * then pages of the {@code article} template with a fixed number of elements each (hero, rich text with title
- * placeholders, images, quotes, title and talent cards, galleries, videos). Page {@code i} is the same whatever
- * the dataset's size, so a bigger dataset extends a smaller one and a repeated preload is a no-op (same delivery
- * ids).
+ * A deterministic synthetic dataset in Marquee's native webhook format: a catalog of
+ * assets, talent and titles, then pages of the {@code article} template with a fixed
+ * number of elements each (hero, rich text with title placeholders, images, quotes, title
+ * and talent cards, galleries, videos). Page {@code i} is the same whatever the dataset's
+ * size, so a bigger dataset extends a smaller one and a repeated preload is a no-op (same
+ * delivery ids).
  */
 public final class DatasetGenerator {
 
@@ -42,9 +43,10 @@ public final class DatasetGenerator {
 
 	/**
 	 * A generator.
-	 * @param elementsPerPage elements on every page (1 to {@value #MAX_ELEMENTS_PER_PAGE})
-	 * @param catalogSize titles and talent in the catalog (assets are twice as many); pages share them, as real
-	 * pages share a catalog
+	 * @param elementsPerPage elements on every page (1 to
+	 * {@value #MAX_ELEMENTS_PER_PAGE})
+	 * @param catalogSize titles and talent in the catalog (assets are twice as many);
+	 * pages share them, as real pages share a catalog
 	 */
 	public DatasetGenerator(int elementsPerPage, int catalogSize) {
 		if (elementsPerPage < 1 || elementsPerPage > MAX_ELEMENTS_PER_PAGE) {
@@ -73,7 +75,9 @@ public final class DatasetGenerator {
 		return (int) Math.max(1, (elements + this.elementsPerPage - 1) / this.elementsPerPage);
 	}
 
-	/** @return the catalog deliveries, assets first (titles and talent reference them) */
+	/**
+	 * @return the catalog deliveries, assets first (titles and talent reference them)
+	 */
 	public List<Delivery> catalog() {
 		List<Delivery> deliveries = new ArrayList<>();
 		for (int i = 0; i < this.assets; i++) {
@@ -90,7 +94,8 @@ public final class DatasetGenerator {
 			Map<String, Object> fields = new LinkedHashMap<>();
 			fields.put("name", "Performer " + i);
 			fields.put("headshotAssetId", assetId(i % this.assets));
-			deliveries.add(delivery("bench-catalog-talent-" + i, document("talent", talentId(i), "publish", 1, fields)));
+			deliveries
+				.add(delivery("bench-catalog-talent-" + i, document("talent", talentId(i), "publish", 1, fields)));
 		}
 		for (int i = 0; i < this.titles; i++) {
 			Map<String, Object> fields = new LinkedHashMap<>();
@@ -150,7 +155,8 @@ public final class DatasetGenerator {
 		fields.put("slug", slug(index));
 		fields.put("template", "article");
 		fields.put("title", "Bench article " + index);
-		fields.put("summary", "Synthetic article " + index + " for the Marquee benchmark" + (marker.isEmpty() ? "" : " " + marker));
+		fields.put("summary",
+				"Synthetic article " + index + " for the Marquee benchmark" + (marker.isEmpty() ? "" : " " + marker));
 		List<Map<String, Object>> elements = new ArrayList<>();
 		for (int position = 0; position < this.elementsPerPage; position++) {
 			elements.add(element(index, position, (position == 1) ? marker : ""));
@@ -172,11 +178,11 @@ public final class DatasetGenerator {
 				text.put("subheading", "Everything about {{title:" + titleId(seed % this.titles) + ".name}}");
 				assetIds.add(assetId(seed % this.assets));
 			}
-			case "RICH_TEXT" -> text.put("html", "<p>Paragraph " + position + " of article " + page + ". "
-					+ "{{title:" + titleId(seed % this.titles) + ".name}} returns with {{talent:"
-					+ talentId(seed % this.talent) + ".name}} in a story about {{title:"
-					+ titleId((seed + 7) % this.titles) + ".synopsis}}" + (marker.isEmpty() ? "" : " " + marker)
-					+ "</p><p>Streaming now.</p>");
+			case "RICH_TEXT" -> text.put("html",
+					"<p>Paragraph " + position + " of article " + page + ". " + "{{title:" + titleId(seed % this.titles)
+							+ ".name}} returns with {{talent:" + talentId(seed % this.talent)
+							+ ".name}} in a story about {{title:" + titleId((seed + 7) % this.titles) + ".synopsis}}"
+							+ (marker.isEmpty() ? "" : " " + marker) + "</p><p>Streaming now.</p>");
 			case "IMAGE" -> {
 				text.put("caption", "Still " + position + " from {{title:" + titleId(seed % this.titles) + ".name}}");
 				assetIds.add(assetId(seed % this.assets));

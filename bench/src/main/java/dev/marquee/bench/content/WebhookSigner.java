@@ -3,12 +3,15 @@ package dev.marquee.bench.content;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
- * Signs deliveries with Marquee's native webhook signature ({@link NativeWebhook}: the delivery id, the timestamp
- * and the body), under one secret.
+ * Signs deliveries with Marquee's native webhook signature ({@link NativeWebhook}: the
+ * delivery id, the timestamp and the body), under one secret.
  */
 public final class WebhookSigner {
 
-	/** The local default secret of the native webhook; production sets MARQUEE_WEBHOOK_SECRET_MARQUEE. */
+	/**
+	 * The local default secret of the native webhook; production sets
+	 * MARQUEE_WEBHOOK_SECRET_MARQUEE.
+	 */
 	public static final String LOCAL_DEFAULT_SECRET = "local-marquee-webhook-secret";
 
 	private final String secret;

@@ -1,5 +1,6 @@
 /**
- * Synthetic datasets of pages, titles, talent and assets as signed Marquee native webhook deliveries.
+ * Synthetic datasets of pages, titles, talent and assets as signed Marquee native webhook
+ * deliveries.
  */
 @NullMarked
 package dev.marquee.bench.content;

@@ -10,9 +10,10 @@ import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * Sends requests open-loop at a fixed rate and charges each its latency from its intended send time
- * ({@link Schedule}). Requests run on a pool of workers; when every worker is busy the next request waits in
- * the queue, and that wait is part of its latency, which is exactly what a user arriving at that moment sees.
+ * Sends requests open-loop at a fixed rate and charges each its latency from its intended
+ * send time ({@link Schedule}). Requests run on a pool of workers; when every worker is
+ * busy the next request waits in the queue, and that wait is part of its latency, which
+ * is exactly what a user arriving at that moment sees.
  */
 public final class FixedRateLoad {
 
@@ -23,8 +24,8 @@ public final class FixedRateLoad {
 		/**
 		 * Sends request {@code index}.
 		 * @param index its position
-		 * @param intendedNanos when it was due ({@link System#nanoTime()} scale), for callers that measure
-		 * further stages from the same origin
+		 * @param intendedNanos when it was due ({@link System#nanoTime()} scale), for
+		 * callers that measure further stages from the same origin
 		 */
 		void send(long index, long intendedNanos) throws Exception;
 

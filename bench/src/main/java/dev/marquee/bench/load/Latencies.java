@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
 /**
- * A thread-safe HdrHistogram of latencies in nanoseconds (3 significant digits, up to one hour; slower values
- * are clamped so one outlier cannot fail a run).
+ * A thread-safe HdrHistogram of latencies in nanoseconds (3 significant digits, up to one
+ * hour; slower values are clamped so one outlier cannot fail a run).
  */
 public final class Latencies {
 
@@ -52,7 +52,9 @@ public final class Latencies {
 		this.errors += otherErrors;
 	}
 
-	/** @return the distribution in milliseconds */
+	/**
+	 * @return the distribution in milliseconds
+	 */
 	public synchronized LatencySummary summary() {
 		if (this.histogram.getTotalCount() == 0) {
 			return LatencySummary.EMPTY;
@@ -68,7 +70,8 @@ public final class Latencies {
 	}
 
 	static double round(double millis) {
-		// Three decimals (microseconds) are as precise as a 3-significant-digit histogram gets at these scales.
+		// Three decimals (microseconds) are as precise as a 3-significant-digit histogram
+		// gets at these scales.
 		return Math.round(millis * 1000.0) / 1000.0;
 	}
 

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 
 /**
- * Closed-loop saturation: a fixed number of workers each send their next request as soon as the previous one
- * answers, for a fixed time. The completion rate is the maximum throughput at that concurrency; the latencies
- * here are service times (closed loop cannot see coordinated omission, which is why latency targets come from
+ * Closed-loop saturation: a fixed number of workers each send their next request as soon
+ * as the previous one answers, for a fixed time. The completion rate is the maximum
+ * throughput at that concurrency; the latencies here are service times (closed loop
+ * cannot see coordinated omission, which is why latency targets come from
  * {@link FixedRateLoad}).
  */
 public final class MaxThroughput {
@@ -18,6 +19,7 @@ public final class MaxThroughput {
 
 	/**
 	 * The result.
+	 *
 	 * @param completed successful requests
 	 * @param errors failed requests
 	 * @param seconds how long the run took
@@ -25,7 +27,9 @@ public final class MaxThroughput {
 	 */
 	public record Result(long completed, long errors, double seconds, LatencySummary latencies) {
 
-		/** @return successful requests per second */
+		/**
+		 * @return successful requests per second
+		 */
 		public double perSecond() {
 			return (this.seconds > 0) ? Math.round(this.completed / this.seconds * 10.0) / 10.0 : 0;
 		}

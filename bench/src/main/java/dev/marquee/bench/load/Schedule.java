@@ -1,10 +1,11 @@
 package dev.marquee.bench.load;
 
 /**
- * The intended send times of an open-loop run at a fixed rate: request {@code i} is due at
- * {@code start + i / rate}, whatever happened to the requests before it. Latency is measured from this intended
- * time, not from when the request actually left (as wrk2 does), so a stall that delays later sends is charged to
- * them instead of being silently omitted (coordinated omission).
+ * The intended send times of an open-loop run at a fixed rate: request {@code i} is due
+ * at {@code start + i / rate}, whatever happened to the requests before it. Latency is
+ * measured from this intended time, not from when the request actually left (as wrk2
+ * does), so a stall that delays later sends is charged to them instead of being silently
+ * omitted (coordinated omission).
  *
  * @param startNanos when request 0 is due, on the {@link System#nanoTime()} scale
  * @param ratePerSecond requests per second

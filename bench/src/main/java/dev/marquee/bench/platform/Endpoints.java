@@ -5,8 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * Where the platform's services listen and the credentials the benchmark uses (the local defaults of
- * CONVENTIONS.md unless overridden on the command line or by the same environment variables the services read).
+ * Where the platform's services listen and the credentials the benchmark uses (the local
+ * defaults of CONVENTIONS.md unless overridden on the command line or by the same
+ * environment variables the services read).
  *
  * @param ingestion ingestion-service base URL
  * @param consumer data-consumer base URL
@@ -17,8 +18,8 @@ import java.util.Base64;
  * @param editorPassword password of {@code editor} (previews)
  * @param servicePassword password of {@code marquee-service} (Hollow blobs)
  */
-public record Endpoints(URI ingestion, URI consumer, URI hollow, URI pages, String webhookSecret,
-		String adminPassword, String editorPassword, String servicePassword) {
+public record Endpoints(URI ingestion, URI consumer, URI hollow, URI pages, String webhookSecret, String adminPassword,
+		String editorPassword, String servicePassword) {
 
 	/**
 	 * A Basic authorization header value.

@@ -8,9 +8,10 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * One scrape of a Prometheus text exposition ({@code /actuator/prometheus}), and the arithmetic the benchmark
- * needs on two scrapes: a histogram's quantile over only the observations made between them (PromQL's
- * {@code histogram_quantile} over a bucket increase), so numbers cover exactly the benchmark's own traffic.
+ * One scrape of a Prometheus text exposition ({@code /actuator/prometheus}), and the
+ * arithmetic the benchmark needs on two scrapes: a histogram's quantile over only the
+ * observations made between them (PromQL's {@code histogram_quantile} over a bucket
+ * increase), so numbers cover exactly the benchmark's own traffic.
  */
 public final class Metrics {
 
@@ -19,6 +20,7 @@ public final class Metrics {
 
 	/**
 	 * One sample.
+	 *
 	 * @param name the metric name
 	 * @param labels its labels
 	 * @param value its value
@@ -166,16 +168,17 @@ public final class Metrics {
 	}
 
 	/**
-	 * A quantile of the observations a histogram made since an earlier scrape, interpolated linearly within the
-	 * bucket it falls in (as Prometheus does).
+	 * A quantile of the observations a histogram made since an earlier scrape,
+	 * interpolated linearly within the bucket it falls in (as Prometheus does).
 	 * @param before the earlier scrape
-	 * @param histogram the histogram's base name, e.g. {@code marquee_cassandra_row_visible_seconds}
+	 * @param histogram the histogram's base name, e.g.
+	 * {@code marquee_cassandra_row_visible_seconds}
 	 * @param labels labels its series must have (matching series are added together)
 	 * @param quantile 0 to 1
-	 * @return the value in the histogram's unit, empty when nothing was observed in between
+	 * @return the value in the histogram's unit, empty when nothing was observed in
+	 * between
 	 */
-	public OptionalDouble quantileSince(Metrics before, String histogram, Map<String, String> labels,
-			double quantile) {
+	public OptionalDouble quantileSince(Metrics before, String histogram, Map<String, String> labels, double quantile) {
 		TreeMap<Double, Double> now = buckets(histogram, labels);
 		TreeMap<Double, Double> then = before.buckets(histogram, labels);
 		TreeMap<Double, Double> delta = new TreeMap<>();

@@ -7,7 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Scrapes a service's {@code /actuator/prometheus} (as {@code admin}, which every service accepts).
+ * Scrapes a service's {@code /actuator/prometheus} (as {@code admin}, which every service
+ * accepts).
  */
 public final class MetricsClient {
 
@@ -23,7 +24,8 @@ public final class MetricsClient {
 	/**
 	 * Scrapes a service.
 	 * @param service its base URL
-	 * @return the metrics, {@link Metrics#EMPTY} when it did not answer (the tables then say n/a)
+	 * @return the metrics, {@link Metrics#EMPTY} when it did not answer (the tables then
+	 * say n/a)
 	 */
 	public Metrics scrape(URI service) {
 		try {

@@ -8,9 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * Turns page-construction's HOLLOW overlay of the hollow-producer's write log on or off at runtime (as
- * {@code admin}), so one platform can be measured both as RAW Hollow's design (overlay on) and as plain
- * open-source Hollow (states only).
+ * Turns page-construction's HOLLOW overlay of the hollow-producer's write log on or off
+ * at runtime (as {@code admin}), so one platform can be measured both as RAW Hollow's
+ * design (overlay on) and as plain open-source Hollow (states only).
  */
 public final class OverlaySwitch {
 

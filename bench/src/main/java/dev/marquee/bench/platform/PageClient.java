@@ -17,7 +17,8 @@ import dev.marquee.model.ReadPath;
 
 /**
  * Reads pages from page-construction: {@code GET /pages/{slug}?readPath=} (public) and
- * {@code GET /preview/pages/{slug}?readPath=} with a consistency token (as {@code editor}).
+ * {@code GET /preview/pages/{slug}?readPath=} with a consistency token (as
+ * {@code editor}).
  */
 public final class PageClient {
 
@@ -32,6 +33,7 @@ public final class PageClient {
 
 	/**
 	 * One answer.
+	 *
 	 * @param status the HTTP status
 	 * @param contentVersion the {@code Marquee-Content-Version} header, -1 when absent
 	 * @param readPath the {@code Marquee-Read-Path} header, null when absent
@@ -46,7 +48,8 @@ public final class PageClient {
 	}
 
 	/**
-	 * A published page, with the body discarded (what the page and propagation scenarios need).
+	 * A published page, with the body discarded (what the page and propagation scenarios
+	 * need).
 	 * @param slug the page
 	 * @param path the read path to use
 	 * @return the answer, body empty
@@ -68,12 +71,14 @@ public final class PageClient {
 	}
 
 	/**
-	 * The same, conditional: with the version last seen, an unchanged page is answered 304 without a body, so
-	 * polling does not load the platform with page serialization it is meant to measure.
+	 * The same, conditional: with the version last seen, an unchanged page is answered
+	 * 304 without a body, so polling does not load the platform with page serialization
+	 * it is meant to measure.
 	 * @param slug the page
 	 * @param path the read path
 	 * @param seenVersion the content version last seen, null for an unconditional read
-	 * @return the answer, body empty; status 304 (with the current version) when still at {@code seenVersion}
+	 * @return the answer, body empty; status 304 (with the current version) when still at
+	 * {@code seenVersion}
 	 */
 	public CompletableFuture<Answer> publishedAsync(String slug, ReadPath path, @Nullable Long seenVersion) {
 		HttpRequest request = publishedRequest(slug, path);
@@ -95,7 +100,8 @@ public final class PageClient {
 	 */
 	public Answer preview(String slug, ReadPath path, @Nullable String token) throws IOException, InterruptedException {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(Endpoints.resolve(this.endpoints.pages(), "/preview/pages/" + encode(slug) + "?readPath=" + path))
+			.newBuilder(
+					Endpoints.resolve(this.endpoints.pages(), "/preview/pages/" + encode(slug) + "?readPath=" + path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Authorization", this.endpoints.editorAuthorization())
 			.GET();
@@ -112,16 +118,14 @@ public final class PageClient {
 	}
 
 	private static Answer answer(HttpResponse<?> response, String body) {
-		long version = response.headers()
-			.firstValue(MarqueeHeaders.CONTENT_VERSION)
-			.map(Long::parseLong)
-			.orElse(-1L);
+		long version = response.headers().firstValue(MarqueeHeaders.CONTENT_VERSION).map(Long::parseLong).orElse(-1L);
 		return new Answer(response.statusCode(), version,
 				response.headers().firstValue(MarqueeHeaders.READ_PATH).orElse(null), body);
 	}
 
 	static String encode(String segment) {
-		// Slugs may contain "/", which page-construction takes as part of the slug; an encoded %2F is refused.
+		// Slugs may contain "/", which page-construction takes as part of the slug; an
+		// encoded %2F is refused.
 		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20").replace("%2F", "/");
 	}
 

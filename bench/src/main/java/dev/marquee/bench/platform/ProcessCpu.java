@@ -9,13 +9,15 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * CPU time of the platform's processes, read from {@code /proc/<pid>/stat} (Linux) for the processes that
- * {@code ./marquee up} started, found by their pid files under {@code MARQUEE_HOME}: what an edit costs each
- * process, measured from outside without touching the services.
+ * CPU time of the platform's processes, read from {@code /proc/<pid>/stat} (Linux) for
+ * the processes that {@code ./marquee up} started, found by their pid files under
+ * {@code MARQUEE_HOME}: what an edit costs each process, measured from outside without
+ * touching the services.
  */
 public final class ProcessCpu {
 
-	// USER_HZ: the unit of utime and stime in /proc/<pid>/stat; 100 on every Linux the JDK supports here.
+	// USER_HZ: the unit of utime and stime in /proc/<pid>/stat; 100 on every Linux the
+	// JDK supports here.
 	private static final long TICKS_PER_SECOND = 100;
 
 	private final Map<String, Path> pidFiles = new LinkedHashMap<>();
@@ -35,7 +37,8 @@ public final class ProcessCpu {
 
 	/**
 	 * The CPU time each process has used so far.
-	 * @return process name → CPU milliseconds (user + system); processes not found are left out
+	 * @return process name → CPU milliseconds (user + system); processes not found are
+	 * left out
 	 */
 	public Map<String, Long> sample() {
 		Map<String, Long> sample = new LinkedHashMap<>();
@@ -47,7 +50,8 @@ public final class ProcessCpu {
 	 * CPU used between two samples.
 	 * @param before the earlier sample
 	 * @param after the later one
-	 * @return process name → CPU milliseconds, for the processes present in both (and not restarted)
+	 * @return process name → CPU milliseconds, for the processes present in both (and not
+	 * restarted)
 	 */
 	public static Map<String, Long> since(Map<String, Long> before, Map<String, Long> after) {
 		Map<String, Long> used = new LinkedHashMap<>();
@@ -67,7 +71,8 @@ public final class ProcessCpu {
 			}
 			String pid = Files.readString(pidFile, StandardCharsets.UTF_8).strip().split("\\s+")[0];
 			String stat = Files.readString(Path.of("/proc", pid, "stat"), StandardCharsets.US_ASCII);
-			// Fields after the command name (which may hold spaces, so start after its closing parenthesis):
+			// Fields after the command name (which may hold spaces, so start after its
+			// closing parenthesis):
 			// state is field 3, utime 14 and stime 15.
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);

@@ -19,11 +19,12 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A static-file server holding the same page bytes page-construction serves, on 127.0.0.1: the yardstick of the
- * {@code pages} scenario. nginx (Debian's package) when {@code /usr/sbin/nginx} exists, serving files written to
- * a temporary directory, as a CDN edge or a static site would; otherwise the JDK's own HTTP server answering from
- * memory (Java 17 has no {@code SimpleFileServer}). Either way it only copies bytes, which is the floor any page
- * server is measured against.
+ * A static-file server holding the same page bytes page-construction serves, on
+ * 127.0.0.1: the yardstick of the {@code pages} scenario. nginx (Debian's package) when
+ * {@code /usr/sbin/nginx} exists, serving files written to a temporary directory, as a
+ * CDN edge or a static site would; otherwise the JDK's own HTTP server answering from
+ * memory (Java 17 has no {@code SimpleFileServer}). Either way it only copies bytes,
+ * which is the floor any page server is measured against.
  */
 public final class StaticPageServer implements AutoCloseable {
 
@@ -46,7 +47,8 @@ public final class StaticPageServer implements AutoCloseable {
 
 	private StaticPageServer(Map<String, byte[]> pages) throws IOException {
 		this.root = Files.createTempDirectory("marquee-bench-static");
-		// nginx started as root serves with unprivileged workers: they must be able to read the files
+		// nginx started as root serves with unprivileged workers: they must be able to
+		// read the files
 		readableByAll(this.root, "rwxr-xr-x");
 		for (Map.Entry<String, byte[]> page : pages.entrySet()) {
 			this.pages.put(fileName(page.getKey()), page.getValue());
@@ -89,7 +91,9 @@ public final class StaticPageServer implements AutoCloseable {
 		return URI.create("http://127.0.0.1:" + this.port + "/" + fileName(slug));
 	}
 
-	/** @return what serves the bytes */
+	/**
+	 * @return what serves the bytes
+	 */
 	public String kind() {
 		return this.kind;
 	}
@@ -100,7 +104,8 @@ public final class StaticPageServer implements AutoCloseable {
 
 	private Process startNginx() throws IOException {
 		Path conf = this.root.resolve("nginx.conf");
-		// One worker per core, access log off, files served with sendfile: nginx's ordinary static-site setup.
+		// One worker per core, access log off, files served with sendfile: nginx's
+		// ordinary static-site setup.
 		Files.writeString(conf, """
 				worker_processes auto;
 				daemon off;

@@ -18,8 +18,8 @@ import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
- * Posts deliveries to ingestion's real, signed {@code POST /webhooks/marquee}, retrying a 503 (a write path not
- * ready) with the same delivery id as a CMS would.
+ * Posts deliveries to ingestion's real, signed {@code POST /webhooks/marquee}, retrying a
+ * 503 (a write path not ready) with the same delivery id as a CMS would.
  */
 public final class WebhookClient {
 
@@ -37,8 +37,11 @@ public final class WebhookClient {
 
 	/**
 	 * What ingestion accepted.
-	 * @param consistencyToken the token naming this write on each path, null when nothing was published
-	 * @param versions the new content version per stage ({@code PUBLISHED}, {@code PREVIEW}) of the page
+	 *
+	 * @param consistencyToken the token naming this write on each path, null when nothing
+	 * was published
+	 * @param versions the new content version per stage ({@code PUBLISHED},
+	 * {@code PREVIEW}) of the page
 	 * @param duplicate the delivery had been processed before
 	 * @param ignored the delivery was older than the stored document
 	 * @param renderProblems pages that could not be rendered
@@ -48,7 +51,10 @@ public final class WebhookClient {
 
 	}
 
-	/** Ingestion answered with something other than a 2xx; the soak counts 503s apart from other refusals. */
+	/**
+	 * Ingestion answered with something other than a 2xx; the soak counts 503s apart from
+	 * other refusals.
+	 */
 	public static final class Refused extends IOException {
 
 		private final int status;

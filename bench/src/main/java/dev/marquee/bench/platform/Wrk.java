@@ -12,8 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Runs {@code wrk} (Debian's package) when it is installed: a C load generator that needs far less CPU per request
- * than the benchmark's JVM client, so throughput ratios between servers are less bounded by the client.
+ * Runs {@code wrk} (Debian's package) when it is installed: a C load generator that needs
+ * far less CPU per request than the benchmark's JVM client, so throughput ratios between
+ * servers are less bounded by the client.
  */
 public final class Wrk {
 
@@ -22,7 +23,9 @@ public final class Wrk {
 	private Wrk() {
 	}
 
-	/** @return whether {@code wrk} is on this machine */
+	/**
+	 * @return whether {@code wrk} is on this machine
+	 */
 	public static boolean installed() {
 		return Files.isExecutable(Path.of("/usr/bin/wrk"));
 	}

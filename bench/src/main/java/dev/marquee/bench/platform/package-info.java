@@ -1,5 +1,6 @@
 /**
- * HTTP clients of the running platform: signed webhooks, page and preview reads, Prometheus scrapes.
+ * HTTP clients of the running platform: signed webhooks, page and preview reads,
+ * Prometheus scrapes.
  */
 @NullMarked
 package dev.marquee.bench.platform;

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar on the terminal ({@code \r}-redrawn, at most five times a second), with rate and
- * time left.
+ * A one-line progress bar on the terminal ({@code \r}-redrawn, at most five times a
+ * second), with rate and time left.
  */
 public final class ProgressBar implements AutoCloseable {
 
@@ -62,7 +62,8 @@ public final class ProgressBar implements AutoCloseable {
 		double fraction = Math.min(1.0, (double) done / total);
 		int filled = (int) Math.round(fraction * WIDTH);
 		double rate = (elapsedSeconds > 0) ? done / elapsedSeconds : 0;
-		String eta = (rate > 0 && done < total) ? String.format(Locale.ROOT, "eta %ds", Math.round((total - done) / rate))
+		String eta = (rate > 0 && done < total)
+				? String.format(Locale.ROOT, "eta %ds", Math.round((total - done) / rate))
 				: String.format(Locale.ROOT, "%.0fs", elapsedSeconds);
 		return String.format(Locale.ROOT, "%-12s [%s%s] %3d%% %d/%d  %.1f/s  %s   ", label, "#".repeat(filled),
 				".".repeat(WIDTH - filled), Math.round(fraction * 100), done, total, rate, eta);

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import dev.marquee.bench.load.LatencySummary;
 
 /**
- * A scenario's results: its parameters, tables, notes, raw data for the JSON, and the latency series of its
- * chart.
+ * A scenario's results: its parameters, tables, notes, raw data for the JSON, and the
+ * latency series of its chart.
  */
 public final class Report {
 
@@ -37,14 +37,17 @@ public final class Report {
 	private @Nullable TimeChart timeChart;
 
 	/**
-	 * A chart of values over time, drawn instead of the latency chart (the soak's heap per service).
+	 * A chart of values over time, drawn instead of the latency chart (the soak's heap
+	 * per service).
+	 *
 	 * @param title the chart's title
 	 * @param xAxis the x axis title
 	 * @param yAxis the y axis title
 	 * @param x the x values (e.g. seconds elapsed)
 	 * @param series name → y values, one per x; NaN values are left out
 	 */
-	public record TimeChart(String title, String xAxis, String yAxis, List<Double> x, Map<String, List<Double>> series) {
+	public record TimeChart(String title, String xAxis, String yAxis, List<Double> x,
+			Map<String, List<Double>> series) {
 
 	}
 
@@ -103,7 +106,9 @@ public final class Report {
 		return this.timeChart;
 	}
 
-	/** @return whether {@code chart.png} is drawn */
+	/**
+	 * @return whether {@code chart.png} is drawn
+	 */
 	public boolean hasChart() {
 		return !this.chart.isEmpty() || this.timeChart != null;
 	}
@@ -149,7 +154,9 @@ public final class Report {
 		return this.chartTitle;
 	}
 
-	/** @return the report as Markdown: command, parameters, tables, notes */
+	/**
+	 * @return the report as Markdown: command, parameters, tables, notes
+	 */
 	public String markdown() {
 		StringBuilder out = new StringBuilder();
 		out.append("## ").append(this.scenario).append("\n\n");
@@ -178,7 +185,9 @@ public final class Report {
 		return out.toString();
 	}
 
-	/** @return the tables and notes for a terminal */
+	/**
+	 * @return the tables and notes for a terminal
+	 */
 	public String text() {
 		StringBuilder out = new StringBuilder();
 		for (Table table : this.tables) {

@@ -22,8 +22,8 @@ import dev.marquee.bench.load.LatencySummary;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Writes a report into its own timestamped folder: {@code result.json}, {@code result.md} and, when the report
- * has latency series, {@code chart.png}.
+ * Writes a report into its own timestamped folder: {@code result.json}, {@code result.md}
+ * and, when the report has latency series, {@code chart.png}.
  */
 public final class ReportWriter {
 
@@ -78,12 +78,14 @@ public final class ReportWriter {
 			.build();
 		chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
 		chart.getStyler().setYAxisLogarithmic(true);
-		// Lines, not bars: a logarithmic axis has no zero for bars to grow from, and the paths differ by orders of
+		// Lines, not bars: a logarithmic axis has no zero for bars to grow from, and the
+		// paths differ by orders of
 		// magnitude (milliseconds against tens of seconds), which only a log axis shows.
 		chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
 		for (Map.Entry<String, LatencySummary> series : report.chart().entrySet()) {
 			Map<String, Double> percentiles = series.getValue().percentiles();
-			// A logarithmic axis cannot show 0; one microsecond is below anything measured over HTTP.
+			// A logarithmic axis cannot show 0; one microsecond is below anything
+			// measured over HTTP.
 			List<Double> values = percentiles.values().stream().map((v) -> Math.max(v, 0.001)).toList();
 			chart.addSeries(series.getKey(), List.copyOf(percentiles.keySet()), values);
 		}
@@ -103,7 +105,8 @@ public final class ReportWriter {
 		for (Map.Entry<String, List<Double>> series : timeChart.series().entrySet()) {
 			List<Double> x = new java.util.ArrayList<>();
 			List<Double> y = new java.util.ArrayList<>();
-			// A service that did not answer a scrape has no point there, rather than a drop to zero.
+			// A service that did not answer a scrape has no point there, rather than a
+			// drop to zero.
 			for (int i = 0; i < Math.min(timeChart.x().size(), series.getValue().size()); i++) {
 				double value = series.getValue().get(i);
 				if (Double.isFinite(value)) {

@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One results table: a title, column names and rows of values (numbers stay numbers in the JSON).
+ * One results table: a title, column names and rows of values (numbers stay numbers in
+ * the JSON).
  *
  * @param title what the table shows
  * @param columns the column names
@@ -36,8 +37,8 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
 	 */
 	public Table row(Object... values) {
 		if (values.length != this.columns.size()) {
-			throw new IllegalArgumentException(
-					"row has " + values.length + " values for " + this.columns.size() + " columns: " + Arrays.toString(values));
+			throw new IllegalArgumentException("row has " + values.length + " values for " + this.columns.size()
+					+ " columns: " + Arrays.toString(values));
 		}
 		this.rows.add(Arrays.asList(values));
 		return this;
@@ -69,7 +70,9 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
 		return String.valueOf(value);
 	}
 
-	/** @return the table in GitHub Markdown */
+	/**
+	 * @return the table in GitHub Markdown
+	 */
 	public String markdown() {
 		StringBuilder out = new StringBuilder();
 		out.append("| ").append(String.join(" | ", this.columns)).append(" |\n");
@@ -88,7 +91,9 @@ public record Table(String title, List<String> columns, List<List<Object>> rows)
 		return out.toString();
 	}
 
-	/** @return the table aligned for a terminal */
+	/**
+	 * @return the table aligned for a terminal
+	 */
 	public String text() {
 		int[] widths = new int[this.columns.size()];
 		for (int i = 0; i < widths.length; i++) {

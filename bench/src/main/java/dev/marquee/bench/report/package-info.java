@@ -1,5 +1,6 @@
 /**
- * Results as a terminal table, JSON, Markdown and a PNG chart in a timestamped folder, and a progress bar.
+ * Results as a terminal table, JSON, Markdown and a PNG chart in a timestamped folder,
+ * and a progress bar.
  */
 @NullMarked
 package dev.marquee.bench.report;

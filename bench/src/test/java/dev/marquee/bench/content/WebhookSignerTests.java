@@ -11,7 +11,8 @@ class WebhookSignerTests {
 	@Test
 	void signsDeliveryIdDotTimestampDotBodyWithHmacSha256AsConventionsSay() {
 		// Expected value computed independently:
-		// printf 'bench-page-1.1700000000000.{"a":1}' | openssl dgst -sha256 -hmac local-marquee-webhook-secret
+		// printf 'bench-page-1.1700000000000.{"a":1}' | openssl dgst -sha256 -hmac
+		// local-marquee-webhook-secret
 		String header = new WebhookSigner(WebhookSigner.LOCAL_DEFAULT_SECRET).sign("bench-page-1", 1_700_000_000_000L,
 				"{\"a\":1}".getBytes(StandardCharsets.UTF_8));
 		assertThat(header)

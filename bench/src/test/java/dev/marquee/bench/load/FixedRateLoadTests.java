@@ -12,7 +12,10 @@ class FixedRateLoadTests {
 
 	private static final long MS = 1_000_000L;
 
-	/** A simulated clock: pacing jumps it forward, requests advance it by their service time. */
+	/**
+	 * A simulated clock: pacing jumps it forward, requests advance it by their service
+	 * time.
+	 */
 	private final AtomicLong now = new AtomicLong();
 
 	private final FixedRateLoad load = new FixedRateLoad(this.now::get,
@@ -20,15 +23,18 @@ class FixedRateLoadTests {
 
 	@Test
 	void chargesAStallToEveryRequestQueuedBehindIt() {
-		// 10 requests at 10/s (due every 100 ms), one worker; each takes 10 ms except request 0, which stalls 1 s.
-		Latencies latencies = this.load.run(10, 10, (index, intended) -> this.now.addAndGet((index == 0) ? 1000 * MS : 10 * MS),
-				(done) -> {
+		// 10 requests at 10/s (due every 100 ms), one worker; each takes 10 ms except
+		// request 0, which stalls 1 s.
+		Latencies latencies = this.load.run(10, 10,
+				(index, intended) -> this.now.addAndGet((index == 0) ? 1000 * MS : 10 * MS), (done) -> {
 				});
 		LatencySummary summary = latencies.summary();
 		assertThat(summary.count()).isEqualTo(10);
 		assertThat(summary.maxMs()).isEqualTo(1000.0, org.assertj.core.data.Offset.offset(1.0));
-		// Request 1 was due at 100 ms, left at 1000 ms, answered at 1010 ms: 910 ms, not its 10 ms service time.
-		// A closed-loop tool would report nine 10 ms latencies; here the median is several hundred ms.
+		// Request 1 was due at 100 ms, left at 1000 ms, answered at 1010 ms: 910 ms, not
+		// its 10 ms service time.
+		// A closed-loop tool would report nine 10 ms latencies; here the median is
+		// several hundred ms.
 		assertThat(summary.p50Ms()).isGreaterThan(400);
 		assertThat(summary.p90Ms()).isGreaterThan(800);
 	}
@@ -61,7 +67,10 @@ class FixedRateLoadTests {
 		assertThat(lastIntended.get()).isEqualTo(4 * 250 * MS);
 	}
 
-	/** Runs each task on the calling thread, like one worker that is always free when the next one is due. */
+	/**
+	 * Runs each task on the calling thread, like one worker that is always free when the
+	 * next one is due.
+	 */
 	private static final class CallerRuns extends AbstractExecutorService {
 
 		@Override

@@ -18,7 +18,8 @@ class ScheduleTests {
 	@Test
 	void chargesLatencyFromTheIntendedTimeNotFromTheActualSend() {
 		Schedule schedule = new Schedule(0, 10);
-		// Request 3 was due at 300 ms; it only left at 900 ms behind a stall and took 5 ms.
+		// Request 3 was due at 300 ms; it only left at 900 ms behind a stall and took 5
+		// ms.
 		assertThat(schedule.latencyNanos(3, 905_000_000L)).isEqualTo(605_000_000L);
 	}
 

@@ -46,7 +46,8 @@ class MetricsTests {
 	void computesQuantilesOfOnlyTheObservationsBetweenTwoScrapes() {
 		Metrics before = Metrics.parse(BEFORE);
 		Metrics after = Metrics.parse(AFTER);
-		// 100 new observations: 50 in (10 ms, 50 ms], 50 in (50 ms, 100 ms]; the 10 older ones under 10 ms are ignored.
+		// 100 new observations: 50 in (10 ms, 50 ms], 50 in (50 ms, 100 ms]; the 10 older
+		// ones under 10 ms are ignored.
 		assertThat(after.countSince(before, "marquee_cassandra_row_visible_seconds", Map.of())).isEqualTo(100);
 		assertThat(after.quantileSince(before, "marquee_cassandra_row_visible_seconds", Map.of(), 0.5).getAsDouble())
 			.isEqualTo(0.05, offset(1e-9));

@@ -20,7 +20,9 @@ class ReportWriterTests {
 
 	private final Report report = new Report("pages", Instant.parse("2026-11-26T04:30:00Z"), "./marquee bench pages")
 		.parameter("rate", 200.0)
-		.table(Table.of("Page construction (ms)", "path", "count", "p99").row("HOLLOW", 4000L, 1.234).row("KAFKA_CASSANDRA", 4000L, 2.5))
+		.table(Table.of("Page construction (ms)", "path", "count", "p99")
+			.row("HOLLOW", 4000L, 1.234)
+			.row("KAFKA_CASSANDRA", 4000L, 2.5))
 		.note("measured on two cores")
 		.chartSeries("HOLLOW", new LatencySummary(4000, 0.5, 0.9, 1.234, 3.0, 7.5, 0.6))
 		.chartSeries("KAFKA_CASSANDRA", new LatencySummary(4000, 0.7, 1.1, 2.5, 5.0, 12.0, 0.8));

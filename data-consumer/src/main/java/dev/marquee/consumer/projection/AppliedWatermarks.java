@@ -11,10 +11,11 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import org.springframework.stereotype.Component;
 
 /**
- * The highest Kafka offset applied per partition, so that a reader can tell whether a given write is in the
- * read tables (read-after-write on this path). Written {@code USING TIMESTAMP offset}: a redelivered, older
- * offset can never move a watermark back. Offsets restart at 0 only if the topic is recreated; then the
- * watermark rows of that topic must be deleted with it.
+ * The highest Kafka offset applied per partition, so that a reader can tell whether a
+ * given write is in the read tables (read-after-write on this path). Written
+ * {@code USING TIMESTAMP offset}: a redelivered, older offset can never move a watermark
+ * back. Offsets restart at 0 only if the topic is recreated; then the watermark rows of
+ * that topic must be deleted with it.
  */
 @Component
 public class AppliedWatermarks {
@@ -34,20 +35,21 @@ public class AppliedWatermarks {
 	}
 
 	/**
-	 * Records that the record at {@code offset} has been applied; call only after its writes succeeded.
+	 * Records that the record at {@code offset} has been applied; call only after its
+	 * writes succeeded.
 	 * @param topic the topic
 	 * @param partition the partition
 	 * @param offset the offset of the applied record
 	 */
 	public void applied(String topic, int partition, long offset) {
-		this.session.execute(
-				this.upsert.bind(topic, partition, offset, Instant.now(), offset).setIdempotent(true));
+		this.session.execute(this.upsert.bind(topic, partition, offset, Instant.now(), offset).setIdempotent(true));
 	}
 
 	/**
 	 * The watermarks of a topic.
 	 * @param topic the topic
-	 * @return partition → highest applied offset, for partitions with at least one applied record
+	 * @return partition → highest applied offset, for partitions with at least one
+	 * applied record
 	 */
 	public Map<Integer, Long> of(String topic) {
 		Map<Integer, Long> result = new TreeMap<>();

@@ -16,8 +16,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 
 /**
- * Tells an outage (Cassandra down, restarting, overloaded, timing out) from every other failure. An outage is
- * retried forever and never dead-lettered: the record is fine, the store is not.
+ * Tells an outage (Cassandra down, restarting, overloaded, timing out) from every other
+ * failure. An outage is retried forever and never dead-lettered: the record is fine, the
+ * store is not.
  */
 public final class CassandraFailures {
 
@@ -25,7 +26,8 @@ public final class CassandraFailures {
 	}
 
 	/**
-	 * Whether a failure, or any of its causes, means Cassandra is (temporarily) unavailable.
+	 * Whether a failure, or any of its causes, means Cassandra is (temporarily)
+	 * unavailable.
 	 * @param failure what the write threw, possibly wrapped by the listener container
 	 * @return true for connectivity, availability and timeout failures
 	 */

@@ -17,23 +17,30 @@ import dev.marquee.model.Element;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Decides which {@code element_by_id} rows a version of a page must write or delete, by comparing it with the
- * version {@code elements_by_page} holds (the page's previous version, read before writing).
+ * Decides which {@code element_by_id} rows a version of a page must write or delete, by
+ * comparing it with the version {@code elements_by_page} holds (the page's previous
+ * version, read before writing).
  *
- * <p>An element row is skipped only when the stored partition is not newer than the new version and holds, at the
- * element's position, a row of the same element id whose body has the same SHA-256: the element's
- * {@code element_by_id} row then already holds exactly what this version would write (position, type and body;
- * the body is the whole element, id, type and position included). That holds because {@code element_by_id} is
- * always written <em>before</em> {@code elements_by_page}, so a version visible in {@code elements_by_page} has
- * all its element rows acknowledged. A skipped row keeps the write time (and {@code content_version}) of the
- * version that last changed it; nothing can shadow it later, because every delete that reaches
- * {@code element_by_id} is decided against this same stored version: removals of a newer version are at
- * {@code version - 1} and only for elements it dropped, and an older, late delete or upsert is recognised as
- * superseded and writes no element row at all.
+ * <p>
+ * An element row is skipped only when the stored partition is not newer than the new
+ * version and holds, at the element's position, a row of the same element id whose body
+ * has the same SHA-256: the element's {@code element_by_id} row then already holds
+ * exactly what this version would write (position, type and body; the body is the whole
+ * element, id, type and position included). That holds because {@code element_by_id} is
+ * always written <em>before</em> {@code elements_by_page}, so a version visible in
+ * {@code elements_by_page} has all its element rows acknowledged. A skipped row keeps the
+ * write time (and {@code content_version}) of the version that last changed it; nothing
+ * can shadow it later, because every delete that reaches {@code element_by_id} is decided
+ * against this same stored version: removals of a newer version are at
+ * {@code version - 1} and only for elements it dropped, and an older, late delete or
+ * upsert is recognised as superseded and writes no element row at all.
  */
 final class ElementRows {
 
-	/** Sorted map keys: the same element always gives the same bytes, hence the same hash, in every JVM. */
+	/**
+	 * Sorted map keys: the same element always gives the same bytes, hence the same hash,
+	 * in every JVM.
+	 */
 	private static final ObjectWriter BODY_WRITER = MarqueeJson.mapper()
 		.writer()
 		.with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
@@ -69,7 +76,8 @@ final class ElementRows {
 	 */
 	static Plan plan(List<Encoded> elements, Stored stored, long version) {
 		if (stored.version() > version) {
-			// An older, late version: its rows would lose where the newer version wrote, but could win over rows
+			// An older, late version: its rows would lose where the newer version wrote,
+			// but could win over rows
 			// the newer version skipped (older write times), so it writes none.
 			return new Plan(false, List.of(), List.of());
 		}
@@ -80,7 +88,8 @@ final class ElementRows {
 		}
 		List<Encoded> writes = new ArrayList<>();
 		for (Encoded element : elements) {
-			// With a repeated element id two rows share one key; writing all keeps the pre-existing behaviour.
+			// With a repeated element id two rows share one key; writing all keeps the
+			// pre-existing behaviour.
 			if (!uniqueIds || !stored.holds(element)) {
 				writes.add(element);
 			}
@@ -96,6 +105,7 @@ final class ElementRows {
 
 	/**
 	 * An element serialized for the tables.
+	 *
 	 * @param element the element
 	 * @param body its JSON, UTF-8
 	 * @param hash SHA-256 of the body
@@ -105,8 +115,10 @@ final class ElementRows {
 
 	/**
 	 * A row of {@code elements_by_page} as read before a write.
+	 *
 	 * @param elementId its element id
-	 * @param hash the SHA-256 of its body, null for rows written before the hash column existed
+	 * @param hash the SHA-256 of its body, null for rows written before the hash column
+	 * existed
 	 * @param version its write time
 	 */
 	record StoredElement(String elementId, @Nullable ByteBuffer hash, long version) {
@@ -114,7 +126,9 @@ final class ElementRows {
 
 	/**
 	 * What {@code elements_by_page} holds for a page and stage.
-	 * @param version the highest write time of its rows, {@code Long.MIN_VALUE} when it has none
+	 *
+	 * @param version the highest write time of its rows, {@code Long.MIN_VALUE} when it
+	 * has none
 	 * @param byPosition its rows by position
 	 */
 	record Stored(long version, Map<Integer, StoredElement> byPosition) {
@@ -135,9 +149,11 @@ final class ElementRows {
 
 	/**
 	 * What to do to {@code element_by_id}.
+	 *
 	 * @param newest whether the version is at least as new as the stored one
 	 * @param writes the elements whose rows are written at the version
-	 * @param deletes the element ids whose rows are deleted at {@code version - 1} (dropped by this version)
+	 * @param deletes the element ids whose rows are deleted at {@code version - 1}
+	 * (dropped by this version)
 	 */
 	record Plan(boolean newest, List<Encoded> writes, List<String> deletes) {
 	}

@@ -31,21 +31,27 @@ import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
 
 /**
- * Applies a {@link PageChanged} to the read tables as idempotent, versioned writes: every cell is written
- * {@code USING TIMESTAMP contentVersion}, so applying a change twice, out of order, or during a replay never lets
- * an older version win over a newer one, in any replica or compaction.
+ * Applies a {@link PageChanged} to the read tables as idempotent, versioned writes: every
+ * cell is written {@code USING TIMESTAMP contentVersion}, so applying a change twice, out
+ * of order, or during a replay never lets an older version win over a newer one, in any
+ * replica or compaction.
  *
- * <p>An upsert replaces whole partitions: it deletes the page's element partition and its slug row at
- * {@code version - 1} and writes the new content at {@code version}, in one unlogged single-partition batch each.
- * The tombstone shadows everything older (removed elements, a summary that became empty), yet loses to the
- * new cells, because Cassandra lets a tombstone win only over cells with a timestamp no greater than its own.
- * No null is ever bound: an absent optional value stays unset, so no tombstone cell is written for it.
+ * <p>
+ * An upsert replaces whole partitions: it deletes the page's element partition and its
+ * slug row at {@code version - 1} and writes the new content at {@code version}, in one
+ * unlogged single-partition batch each. The tombstone shadows everything older (removed
+ * elements, a summary that became empty), yet loses to the new cells, because Cassandra
+ * lets a tombstone win only over cells with a timestamp no greater than its own. No null
+ * is ever bound: an absent optional value stays unset, so no tombstone cell is written
+ * for it.
  *
- * <p>{@code element_by_id} (one partition per element) is where the round trips were: only the rows a version
- * changed are written, and those it dropped deleted, decided by {@link ElementRows} against the stored previous
- * version. A change costs one read, then at most two waves of concurrent writes (changed element rows, then one
- * statement or single-partition batch per other table), each awaited before the next, and the listener's
- * watermark write; the element bodies are serialized once and bound as bytes.
+ * <p>
+ * {@code element_by_id} (one partition per element) is where the round trips were: only
+ * the rows a version changed are written, and those it dropped deleted, decided by
+ * {@link ElementRows} against the stored previous version. A change costs one read, then
+ * at most two waves of concurrent writes (changed element rows, then one statement or
+ * single-partition batch per other table), each awaited before the next, and the
+ * listener's watermark write; the element bodies are serialized once and bound as bytes.
  */
 @Component
 public class ReadModelProjection {
@@ -73,33 +79,35 @@ public class ReadModelProjection {
 	ReadModelProjection(ReadTables tables) {
 		this.session = tables.session();
 		CqlSession s = this.session;
-		this.deletePageBySlug = s.prepare(
-				"DELETE FROM marquee_read.page_by_slug USING TIMESTAMP ? WHERE slug = ? AND stage = ?");
+		this.deletePageBySlug = s
+			.prepare("DELETE FROM marquee_read.page_by_slug USING TIMESTAMP ? WHERE slug = ? AND stage = ?");
 		this.insertPageBySlug = s.prepare("INSERT INTO marquee_read.page_by_slug (slug, stage, page_id, template, "
 				+ "title, summary, element_count, content_version, source_version, ingested_at, trace_id) "
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
-		this.deleteElements = s.prepare(
-				"DELETE FROM marquee_read.elements_by_page USING TIMESTAMP ? WHERE page_id = ? AND stage = ?");
+		this.deleteElements = s
+			.prepare("DELETE FROM marquee_read.elements_by_page USING TIMESTAMP ? WHERE page_id = ? AND stage = ?");
 		this.insertElement = s.prepare("INSERT INTO marquee_read.elements_by_page (page_id, stage, position, "
 				+ "element_id, type, body, body_sha256) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
 		this.selectElements = s.prepare("SELECT position, element_id, body_sha256, writetime(element_id) AS version "
 				+ "FROM marquee_read.elements_by_page WHERE page_id = ? AND stage = ?");
 		this.insertElementById = s.prepare("INSERT INTO marquee_read.element_by_id (element_id, stage, page_id, "
 				+ "position, type, body, content_version) VALUES (?, ?, ?, ?, ?, ?, ?) USING TIMESTAMP ?");
-		this.deleteElementById = s.prepare(
-				"DELETE FROM marquee_read.element_by_id USING TIMESTAMP ? WHERE element_id = ? AND stage = ? AND page_id = ?");
+		this.deleteElementById = s.prepare("DELETE FROM marquee_read.element_by_id USING TIMESTAMP ? "
+				+ "WHERE element_id = ? AND stage = ? AND page_id = ?");
 		this.insertPageByStage = s.prepare("INSERT INTO marquee_read.pages_by_stage (stage, slug, page_id, title, "
 				+ "content_version) VALUES (?, ?, ?, ?, ?) USING TIMESTAMP ?");
-		this.deletePageByStage = s.prepare(
-				"DELETE FROM marquee_read.pages_by_stage USING TIMESTAMP ? WHERE stage = ? AND slug = ?");
+		this.deletePageByStage = s
+			.prepare("DELETE FROM marquee_read.pages_by_stage USING TIMESTAMP ? WHERE stage = ? AND slug = ?");
 	}
 
 	/**
 	 * Writes one change; returns once every write is acknowledged.
 	 * @param change a valid change
-	 * @return whether the change was the newest the tables had seen for the page's elements (false for a
-	 * duplicate or an out-of-order older version, whose writes lose to the newer cells)
-	 * @throws RuntimeException a driver exception when Cassandra fails; see {@link CassandraFailures}
+	 * @return whether the change was the newest the tables had seen for the page's
+	 * elements (false for a duplicate or an out-of-order older version, whose writes lose
+	 * to the newer cells)
+	 * @throws RuntimeException a driver exception when Cassandra fails; see
+	 * {@link CassandraFailures}
 	 */
 	public Outcome apply(PageChanged change) {
 		return switch (change.kind()) {
@@ -119,7 +127,8 @@ public class ReadModelProjection {
 	private Outcome upsert(PageChanged change, Page page) {
 		long version = change.contentVersion();
 		String stage = change.stage().name();
-		// Read-before-write: the previous version tells which element_by_id rows (other partitions) changed or
+		// Read-before-write: the previous version tells which element_by_id rows (other
+		// partitions) changed or
 		// were dropped. Per-page ordering on the topic keeps this race-free.
 		Stored stored = storedElements(change.pageId(), stage);
 		List<Encoded> elements = new ArrayList<>(page.elements().size());
@@ -128,7 +137,8 @@ public class ReadModelProjection {
 		}
 		Plan plan = ElementRows.plan(elements, stored, version);
 
-		// element_by_id first: once elements_by_page shows this version, every element row of it is acknowledged,
+		// element_by_id first: once elements_by_page shows this version, every element
+		// row of it is acknowledged,
 		// which is what lets the next version skip the rows it did not change.
 		List<Statement<?>> elementRows = new ArrayList<>(plan.writes().size() + plan.deletes().size());
 		for (Encoded element : plan.writes()) {
@@ -145,8 +155,8 @@ public class ReadModelProjection {
 				.setIdempotent(true));
 		}
 		for (String elementId : plan.deletes()) {
-			elementRows.add(this.deleteElementById.bind(version - 1, elementId, stage, page.pageId())
-				.setIdempotent(true));
+			elementRows
+				.add(this.deleteElementById.bind(version - 1, elementId, stage, page.pageId()).setIdempotent(true));
 		}
 		executeAll(elementRows);
 
@@ -189,9 +199,10 @@ public class ReadModelProjection {
 	}
 
 	/**
-	 * One partition, so Cassandra's batch size thresholds do not apply (they count only batches spanning several
-	 * partitions); every row is rewritten at the version, as page construction checks each element's write time
-	 * against the page's version to detect torn reads.
+	 * One partition, so Cassandra's batch size thresholds do not apply (they count only
+	 * batches spanning several partitions); every row is rewritten at the version, as
+	 * page construction checks each element's write time against the page's version to
+	 * detect torn reads.
 	 */
 	private BatchStatement elementsBatch(Page page, List<Encoded> elements, String stage, long version) {
 		BatchStatementBuilder batch = BatchStatement.builder(BatchType.UNLOGGED)
@@ -217,14 +228,17 @@ public class ReadModelProjection {
 		Stored stored = storedElements(change.pageId(), stage);
 		boolean newest = stored.version() <= version;
 		if (newest) {
-			// A newer version may have skipped unchanged element rows, which keep older write times; an older, late
-			// delete must not reach them, so only a delete at least as new as the stored version touches them.
+			// A newer version may have skipped unchanged element rows, which keep older
+			// write times; an older, late
+			// delete must not reach them, so only a delete at least as new as the stored
+			// version touches them.
 			List<Statement<?>> elementRows = new ArrayList<>();
 			for (String elementId : stored.elementIds()) {
-				elementRows.add(this.deleteElementById.bind(version, elementId, stage, change.pageId())
-					.setIdempotent(true));
+				elementRows
+					.add(this.deleteElementById.bind(version, elementId, stage, change.pageId()).setIdempotent(true));
 			}
-			// Before the partition's tombstone: a retry after a partial failure still finds the element ids.
+			// Before the partition's tombstone: a retry after a partial failure still
+			// finds the element ids.
 			executeAll(elementRows);
 		}
 		List<Statement<?>> writes = new ArrayList<>();
@@ -253,7 +267,8 @@ public class ReadModelProjection {
 		if (writes.isEmpty()) {
 			return;
 		}
-		// The writes go to different partitions, so they run in parallel; the change counts as applied only when
+		// The writes go to different partitions, so they run in parallel; the change
+		// counts as applied only when
 		// every one of them is acknowledged.
 		List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>(writes.size());
 		for (Statement<?> write : writes) {
@@ -278,8 +293,11 @@ public class ReadModelProjection {
 		/** The change was the newest version the tables had for the page. */
 		APPLIED,
 
-		/** A newer version was already there; the change's writes lost to it, as intended. */
+		/**
+		 * A newer version was already there; the change's writes lost to it, as intended.
+		 */
 		SUPERSEDED
 
 	}
+
 }

@@ -16,8 +16,9 @@ import dev.marquee.model.cassandra.KeyspaceReplication;
 import dev.marquee.model.cassandra.Keyspaces;
 
 /**
- * The read tables, created at startup from the shared {@link ReadSchema} (idempotent, so page construction may
- * apply it too). Every statement names its keyspace, so the session needs none.
+ * The read tables, created at startup from the shared {@link ReadSchema} (idempotent, so
+ * page construction may apply it too). Every statement names its keyspace, so the session
+ * needs none.
  */
 @Component
 public class ReadTables {
@@ -36,7 +37,8 @@ public class ReadTables {
 	ReadTables(CqlSession session, DataConsumerProperties properties) {
 		this.session = session;
 		KeyspaceReplication replication = properties.cassandra().keyspaceReplication();
-		// Never altered when it exists (that needs a repair an operator runs); a mismatch is logged as a warning.
+		// Never altered when it exists (that needs a repair an operator runs); a mismatch
+		// is logged as a warning.
 		Keyspaces.ensure(session, ReadSchema.KEYSPACE, replication, DDL_TIMEOUT);
 		List<String> statements = ReadSchema.tableStatements();
 		for (String cql : statements) {
@@ -51,7 +53,8 @@ public class ReadTables {
 	}
 
 	/**
-	 * Empties the content tables, for a rebuild from scratch. Pages are missing until the replay rewrites them.
+	 * Empties the content tables, for a rebuild from scratch. Pages are missing until the
+	 * replay rewrites them.
 	 */
 	public void truncateContent() {
 		for (String table : CONTENT_TABLES) {

@@ -20,7 +20,8 @@ import dev.marquee.consumer.DataConsumerProperties;
 import dev.marquee.consumer.projection.AppliedWatermarks;
 
 /**
- * Admin API (role ADMIN): rebuild the read tables, re-drive dead letters, inspect applied watermarks.
+ * Admin API (role ADMIN): rebuild the read tables, re-drive dead letters, inspect applied
+ * watermarks.
  */
 @RestController
 @RequestMapping("/admin")

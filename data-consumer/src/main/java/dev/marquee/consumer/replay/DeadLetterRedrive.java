@@ -33,10 +33,11 @@ import org.springframework.stereotype.Component;
 import dev.marquee.consumer.DataConsumerProperties;
 
 /**
- * Re-drives dead letters: publishes every dead letter not re-driven before back onto the page-change topic (same
- * key, same value bytes, the dead-letter headers dropped), then commits the dead-letter offsets of its own
- * consumer group, so each dead letter is re-driven once. A record that is still poison lands in the dead-letter
- * topic again, as a new dead letter. Re-driving an old version is harmless: the tables keep the newest.
+ * Re-drives dead letters: publishes every dead letter not re-driven before back onto the
+ * page-change topic (same key, same value bytes, the dead-letter headers dropped), then
+ * commits the dead-letter offsets of its own consumer group, so each dead letter is
+ * re-driven once. A record that is still poison lands in the dead-letter topic again, as
+ * a new dead letter. Re-driving an old version is harmless: the tables keep the newest.
  */
 @Component
 class DeadLetterRedrive {
@@ -92,7 +93,8 @@ class DeadLetterRedrive {
 			for (CompletableFuture<SendResult<Object, Object>> send : sends) {
 				send.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
 			}
-			// Commit only what was re-driven: the positions may be past the end snapshot, the sends are not.
+			// Commit only what was re-driven: the positions may be past the end snapshot,
+			// the sends are not.
 			Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
 			ends.forEach((partition, end) -> commit.put(partition, new OffsetAndMetadata(end)));
 			consumer.commitSync(commit);
@@ -112,7 +114,8 @@ class DeadLetterRedrive {
 	private ProducerRecord<Object, Object> toMainTopic(ConsumerRecord<String, byte[]> record) {
 		RecordHeaders headers = new RecordHeaders();
 		for (Header header : record.headers()) {
-			// Drop what the dead-letter recoverer and the error-handling deserializer added.
+			// Drop what the dead-letter recoverer and the error-handling deserializer
+			// added.
 			if (!header.key().startsWith("kafka_dlt") && !header.key().startsWith("springDeserializer")) {
 				headers.add(header);
 			}
@@ -142,7 +145,8 @@ class DeadLetterRedrive {
 	}
 
 	/**
-	 * Kafka did not acknowledge a re-driven record; nothing was committed, so the next re-drive repeats it.
+	 * Kafka did not acknowledge a re-driven record; nothing was committed, so the next
+	 * re-drive repeats it.
 	 */
 	static class DeadLetterRedriveFailedException extends RuntimeException {
 

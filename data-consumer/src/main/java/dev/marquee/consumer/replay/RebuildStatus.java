@@ -12,10 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param truncated whether the content tables were emptied first
  * @param startedAt when it started
  * @param finishedAt when it ended
- * @param target records between the earliest offsets and the end offsets taken when it started
+ * @param target records between the earliest offsets and the end offsets taken when it
+ * started
  * @param read records read so far
  * @param applied records written so far (newest version or superseded, both count)
- * @param skipped records that are not valid changes (they are in the dead-letter topic already)
+ * @param skipped records that are not valid changes (they are in the dead-letter topic
+ * already)
  * @param progress read / target, 0 to 1
  * @param endOffsets partition → the end offset the rebuild reads up to
  * @param positions partition → the next offset the rebuild will read

@@ -36,11 +36,13 @@ import dev.marquee.consumer.stream.PageChanges;
 import dev.marquee.model.PageChanged;
 
 /**
- * Rebuilds the read tables by replaying the page-change topic from its earliest offsets up to the end offsets
- * seen at the start, with its own consumer (assigned partitions, no group, nothing committed), next to the
- * running consumer group. Both write versioned cells, so the replay cannot regress what the group wrote, and
- * the service keeps serving and consuming throughout. Without truncation, rows are repaired in place (readers
- * never see a gap); with truncation the tables start empty and pages reappear as the replay reaches them.
+ * Rebuilds the read tables by replaying the page-change topic from its earliest offsets
+ * up to the end offsets seen at the start, with its own consumer (assigned partitions, no
+ * group, nothing committed), next to the running consumer group. Both write versioned
+ * cells, so the replay cannot regress what the group wrote, and the service keeps serving
+ * and consuming throughout. Without truncation, rows are repaired in place (readers never
+ * see a gap); with truncation the tables start empty and pages reappear as the replay
+ * reaches them.
  */
 @Component
 class TableRebuild implements DisposableBean {
@@ -91,8 +93,8 @@ class TableRebuild implements DisposableBean {
 		if (!this.running.compareAndSet(false, true)) {
 			throw new RebuildAlreadyRunningException();
 		}
-		RebuildStatus started = new RebuildStatus(RebuildStatus.State.RUNNING, truncate, Instant.now(), null, 0, 0,
-				0, 0, 0, Map.of(), Map.of(), null);
+		RebuildStatus started = new RebuildStatus(RebuildStatus.State.RUNNING, truncate, Instant.now(), null, 0, 0, 0,
+				0, 0, Map.of(), Map.of(), null);
 		this.status.set(started);
 		Thread thread = new Thread(() -> run(started), "table-rebuild");
 		thread.setDaemon(true);
@@ -250,9 +252,8 @@ class TableRebuild implements DisposableBean {
 		RebuildStatus status(RebuildStatus.State state, @Nullable Instant finishedAt, Map<Integer, Long> positions,
 				@Nullable String failure) {
 			double fraction = (this.target == 0) ? 1.0 : Math.min(1.0, (double) this.read / this.target);
-			return new RebuildStatus(state, this.started.truncated(), this.started.startedAt(), finishedAt,
-					this.target, this.read, this.applied, this.skipped, fraction, this.endOffsets, positions,
-					failure);
+			return new RebuildStatus(state, this.started.truncated(), this.started.startedAt(), finishedAt, this.target,
+					this.read, this.applied, this.skipped, fraction, this.endOffsets, positions, failure);
 		}
 
 	}

@@ -6,8 +6,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what: the admin API needs ADMIN; health, metrics and the API docs are open. Users, statelessness
- * and the problem+json 401/403 are service-support's.
+ * Who may call what: the admin API needs ADMIN; health, metrics and the API docs are
+ * open. Users, statelessness and the problem+json 401/403 are service-support's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -1,5 +1,6 @@
 /**
- * The data consumer's access rules: ADMIN for the admin API and the actuator, the rest of security is shared.
+ * The data consumer's access rules: ADMIN for the admin API and the actuator, the rest of
+ * security is shared.
  */
 @NullMarked
 package dev.marquee.consumer.security;

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 import dev.marquee.consumer.projection.CassandraFailures;
 
 /**
- * What the consumer is doing right now, for its health: applying, or stuck retrying through an outage.
+ * What the consumer is doing right now, for its health: applying, or stuck retrying
+ * through an outage.
  */
 @Component
 class ConsumerActivity {
@@ -27,8 +28,8 @@ class ConsumerActivity {
 	void failed(Throwable failure, int attempt) {
 		if (CassandraFailures.isOutage(failure)) {
 			String message = rootMessage(failure);
-			this.outage.updateAndGet((current) -> new Outage(
-					(current != null) ? current.since() : Instant.now(), attempt, message));
+			this.outage.updateAndGet(
+					(current) -> new Outage((current != null) ? current.since() : Instant.now(), attempt, message));
 		}
 	}
 
@@ -49,7 +50,8 @@ class ConsumerActivity {
 	}
 
 	/**
-	 * The consumer cannot write because Cassandra is unavailable; it retries the same record until it can.
+	 * The consumer cannot write because Cassandra is unavailable; it retries the same
+	 * record until it can.
 	 *
 	 * @param since when the first attempt failed
 	 * @param attempts failed attempts so far

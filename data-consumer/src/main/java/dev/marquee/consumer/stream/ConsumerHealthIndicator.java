@@ -9,8 +9,9 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of the consumer group ({@code /actuator/health/consumer}): DOWN while it is stuck retrying a write
- * because Cassandra is unavailable, with the backlog that is building up meanwhile.
+ * Health of the consumer group ({@code /actuator/health/consumer}): DOWN while it is
+ * stuck retrying a write because Cassandra is unavailable, with the backlog that is
+ * building up meanwhile.
  */
 @Component("consumer")
 class ConsumerHealthIndicator implements HealthIndicator {

@@ -30,9 +30,10 @@ import org.springframework.stereotype.Component;
 import dev.marquee.consumer.DataConsumerProperties;
 
 /**
- * Samples the consumer group's lag per partition (end offset minus committed offset) from the broker, on its own
- * thread: it keeps reporting while the consumer is blocked retrying through a Cassandra outage, which is exactly
- * when the backlog matters. Exposed as the gauge {@code marquee.consumer.lag} and in the consumer health.
+ * Samples the consumer group's lag per partition (end offset minus committed offset) from
+ * the broker, on its own thread: it keeps reporting while the consumer is blocked
+ * retrying through a Cassandra outage, which is exactly when the backlog matters. Exposed
+ * as the gauge {@code marquee.consumer.lag} and in the consumer health.
  */
 @Component
 class ConsumerLag implements SmartLifecycle {

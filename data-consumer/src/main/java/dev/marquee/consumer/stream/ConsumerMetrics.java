@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 import dev.marquee.consumer.projection.ReadModelProjection.Outcome;
 
 /**
- * The consumer's meters. Records applied per second is {@code rate(marquee_consumer_records_applied_total[1m])}.
+ * The consumer's meters. Records applied per second is
+ * {@code rate(marquee_consumer_records_applied_total[1m])}.
  */
 @Component
 class ConsumerMetrics {

@@ -1,7 +1,8 @@
 package dev.marquee.consumer.stream;
 
 /**
- * A record that can never be applied, however often it is retried: it goes to the dead-letter topic.
+ * A record that can never be applied, however often it is retried: it goes to the
+ * dead-letter topic.
  */
 public class InvalidPageChangeException extends RuntimeException {
 

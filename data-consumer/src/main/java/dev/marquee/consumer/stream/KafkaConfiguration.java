@@ -35,11 +35,14 @@ import dev.marquee.model.Topics;
 /**
  * Topics and error handling of the consumer group.
  *
- * <p>Both topics keep records forever ({@code retention.ms=-1}): the page-change topic is the source of truth the
- * read tables are rebuilt from, and dead letters must survive until they are re-driven. Failures are classified:
- * poison (undeserializable or invalid) goes to the dead-letter topic at once; a Cassandra outage is retried with
- * bounded exponential back-off forever, never skipped and never committed; anything else (a bug) gets a few
- * attempts, then the dead-letter topic, so one bad record cannot stop a partition for good.
+ * <p>
+ * Both topics keep records forever ({@code retention.ms=-1}): the page-change topic is
+ * the source of truth the read tables are rebuilt from, and dead letters must survive
+ * until they are re-driven. Failures are classified: poison (undeserializable or invalid)
+ * goes to the dead-letter topic at once; a Cassandra outage is retried with bounded
+ * exponential back-off forever, never skipped and never committed; anything else (a bug)
+ * gets a few attempts, then the dead-letter topic, so one bad record cannot stop a
+ * partition for good.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -65,8 +68,9 @@ class KafkaConfiguration {
 	}
 
 	/**
-	 * Publishes dead letters and re-driven records: raw bytes as they are (a value that failed to deserialize),
-	 * page changes as the shared JSON (a value rejected after deserialization).
+	 * Publishes dead letters and re-driven records: raw bytes as they are (a value that
+	 * failed to deserialize), page changes as the shared JSON (a value rejected after
+	 * deserialization).
 	 */
 	@Bean
 	KafkaTemplate<Object, Object> deadLetterTemplate(KafkaProperties kafka) {
@@ -81,7 +85,8 @@ class KafkaConfiguration {
 				new DelegatingByTypeSerializer(Map.of(String.class, new StringSerializer())),
 				new DelegatingByTypeSerializer(byType));
 		KafkaTemplate<Object, Object> template = new KafkaTemplate<>(factory);
-		// A dead letter or re-driven record keeps the trace of the delivery that failed, in its headers.
+		// A dead letter or re-driven record keeps the trace of the delivery that failed,
+		// in its headers.
 		template.setObservationEnabled(true);
 		return template;
 	}
@@ -98,12 +103,12 @@ class KafkaConfiguration {
 			logger.warn("Dead-lettered {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
 					rootCause(ex));
 		};
-		// At least one retry, or spring-kafka skips the back-off function and recovers at once.
+		// At least one retry, or spring-kafka skips the back-off function and recovers at
+		// once.
 		long unexpectedRetries = Math.max(1, consumer.unexpectedFailureAttempts() - 1);
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500, unexpectedRetries));
 		handler.addNotRetryableExceptions(InvalidPageChangeException.class);
-		handler.setBackOffFunction(
-				(record, ex) -> CassandraFailures.isOutage(ex) ? outageBackOff(consumer) : null);
+		handler.setBackOffFunction((record, ex) -> CassandraFailures.isOutage(ex) ? outageBackOff(consumer) : null);
 		handler.setRetryListeners(new RetryListener() {
 
 			@Override

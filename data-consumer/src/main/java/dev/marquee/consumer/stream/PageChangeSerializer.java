@@ -6,7 +6,8 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Writes a page change as the shared JSON, for dead letters of records that deserialized but were rejected later.
+ * Writes a page change as the shared JSON, for dead letters of records that deserialized
+ * but were rejected later.
  */
 class PageChangeSerializer implements Serializer<PageChanged> {
 

@@ -11,7 +11,8 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Reads and checks the value of a page-change record: what is not a change the read tables can hold is poison.
+ * Reads and checks the value of a page-change record: what is not a change the read
+ * tables can hold is poison.
  */
 public final class PageChanges {
 
@@ -66,9 +67,9 @@ public final class PageChanges {
 			throw new InvalidPageChangeException(
 					"page " + page.pageId() + " does not match its change (pageId, stage, slug, contentVersion)");
 		}
-		if (page.template() == null || page.title() == null || page.ingestedAt() == null
-				|| page.traceId() == null) {
-			throw new InvalidPageChangeException("page " + page.pageId() + " lacks template, title, ingestedAt or traceId");
+		if (page.template() == null || page.title() == null || page.ingestedAt() == null || page.traceId() == null) {
+			throw new InvalidPageChangeException(
+					"page " + page.pageId() + " lacks template, title, ingestedAt or traceId");
 		}
 		Set<Integer> positions = new HashSet<>();
 		Set<String> ids = new HashSet<>();

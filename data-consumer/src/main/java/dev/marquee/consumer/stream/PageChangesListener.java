@@ -15,9 +15,10 @@ import dev.marquee.consumer.projection.ReadModelProjection.Outcome;
 import dev.marquee.model.PageChanged;
 
 /**
- * The consumer group on the page-change topic. Synchronous on purpose: the container commits a record's offset
- * (ack mode RECORD) only after this method returned, that is after the change and then its partition's applied
- * watermark are written. Every failure goes to the {@code DefaultErrorHandler} (see {@link KafkaConfiguration}).
+ * The consumer group on the page-change topic. Synchronous on purpose: the container
+ * commits a record's offset (ack mode RECORD) only after this method returned, that is
+ * after the change and then its partition's applied watermark are written. Every failure
+ * goes to the {@code DefaultErrorHandler} (see {@link KafkaConfiguration}).
  */
 @Component
 class PageChangesListener {
@@ -54,7 +55,8 @@ class PageChangesListener {
 		this.watermarks.applied(record.topic(), record.partition(), record.offset());
 		this.activity.applied();
 		this.metrics.applied(outcome, start, change.ingestedAt());
-		// The listener's observation restored the producer's trace from the record headers: [trace-span] prefix.
+		// The listener's observation restored the producer's trace from the record
+		// headers: [trace-span] prefix.
 		logger.info("{} {} {} v{} from {}-{}@{}", outcome, change.pageId(), change.stage(), change.contentVersion(),
 				record.topic(), record.partition(), record.offset());
 	}

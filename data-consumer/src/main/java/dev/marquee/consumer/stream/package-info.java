@@ -1,5 +1,6 @@
 /**
- * The Kafka consumer group on the page-change topic: deserialization, error handling, dead letters, lag and health.
+ * The Kafka consumer group on the page-change topic: deserialization, error handling,
+ * dead letters, lag and health.
  */
 @NullMarked
 package dev.marquee.consumer.stream;

@@ -20,8 +20,8 @@ class CassandraFailuresTests {
 	void connectivityAndTimeoutsAreOutagesEvenWhenWrapped() {
 		assertThat(CassandraFailures.isOutage(new NoNodeAvailableException())).isTrue();
 		assertThat(CassandraFailures.isOutage(AllNodesFailedException.fromErrors(Map.of()))).isTrue();
-		assertThat(CassandraFailures.isOutage(
-				new ListenerExecutionFailedException("listener failed", new DriverTimeoutException("slow"))))
+		assertThat(CassandraFailures
+			.isOutage(new ListenerExecutionFailedException("listener failed", new DriverTimeoutException("slow"))))
 			.isTrue();
 	}
 

@@ -55,7 +55,8 @@ class PageChangesTests {
 		PageChanged otherPage = new PageChanged(PageChanged.ChangeKind.UPSERTED, "p2", Stage.PUBLISHED, "slug", null,
 				VERSION, page.ingestedAt(), "t", page);
 
-		assertThatExceptionOfType(InvalidPageChangeException.class).isThrownBy(() -> PageChanges.validate(otherVersion));
+		assertThatExceptionOfType(InvalidPageChangeException.class)
+			.isThrownBy(() -> PageChanges.validate(otherVersion));
 		assertThatExceptionOfType(InvalidPageChangeException.class).isThrownBy(() -> PageChanges.validate(otherPage));
 	}
 

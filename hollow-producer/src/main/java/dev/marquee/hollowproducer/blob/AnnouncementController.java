@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import dev.marquee.hollowproducer.HollowProducerProperties;
 
 /**
- * The announced version, and a long-poll that answers as soon as a new version is announced.
+ * The announced version, and a long-poll that answers as soon as a new version is
+ * announced.
  */
 @RestController
 @RequestMapping("/v1/announcements")

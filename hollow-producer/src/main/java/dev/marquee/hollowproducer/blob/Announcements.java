@@ -8,8 +8,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.netflix.hollow.api.producer.HollowProducer;
 
 /**
- * The announcer of the producer: records each version durably in the blob store, then wakes every long-poll
- * waiting for a new version, so consumers refresh right after the announcement.
+ * The announcer of the producer: records each version durably in the blob store, then
+ * wakes every long-poll waiting for a new version, so consumers refresh right after the
+ * announcement.
  */
 public final class Announcements implements HollowProducer.Announcer {
 
@@ -28,7 +29,9 @@ public final class Announcements implements HollowProducer.Announcer {
 		this.latest = store.announcedVersion().orElse(NO_VERSION);
 	}
 
-	/** The version reported before anything was announced (Hollow's "no announcement"). */
+	/**
+	 * The version reported before anything was announced (Hollow's "no announcement").
+	 */
 	public static final long NO_VERSION = -1;
 
 	@Override
@@ -47,14 +50,15 @@ public final class Announcements implements HollowProducer.Announcer {
 	}
 
 	/**
-	 * A long-poll: completes as soon as the announced version differs from {@code after}, or with
-	 * {@code after} once the timeout passes.
+	 * A long-poll: completes as soon as the announced version differs from {@code after},
+	 * or with {@code after} once the timeout passes.
 	 * @param after the version the caller holds
 	 * @param timeout how long to wait at most
 	 * @return the announced version
 	 */
 	public CompletableFuture<Long> awaitChange(long after, Duration timeout) {
-		// take the future before reading the version, so an announcement in between is never missed
+		// take the future before reading the version, so an announcement in between is
+		// never missed
 		CompletableFuture<Long> announcement = this.next.get();
 		long current = this.latest;
 		if (current != after) {

@@ -3,8 +3,9 @@ package dev.marquee.hollowproducer.blob;
 import com.netflix.hollow.api.producer.HollowProducer;
 
 /**
- * Hollow's blob cleaner for the store: keeps the newest snapshots and removes deltas, reverse deltas and
- * headers that only lead to deleted snapshots (unlike Hollow's filesystem cleaner, which ignores deltas).
+ * Hollow's blob cleaner for the store: keeps the newest snapshots and removes deltas,
+ * reverse deltas and headers that only lead to deleted snapshots (unlike Hollow's
+ * filesystem cleaner, which ignores deltas).
  */
 public final class BlobCleaner extends HollowProducer.BlobStorageCleaner {
 

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Configuration;
 import dev.marquee.hollowproducer.HollowProducerProperties;
 
 /**
- * The single-producer lock, the blob store and the announcements, in that order: nothing touches the blob
- * directory before the lock is held.
+ * The single-producer lock, the blob store and the announcements, in that order: nothing
+ * touches the blob directory before the lock is held.
  */
 @Configuration(proxyBeanMethods = false)
 class BlobConfiguration {

@@ -31,11 +31,14 @@ import dev.marquee.hollowproducer.blob.StoredBlob.Kind;
 
 /**
  * The blob directory: Hollow's filesystem layout ({@code snapshot-V}, {@code delta-F-T},
- * {@code reversedelta-F-T}, {@code header-V}, {@code announced.version}), written durably.
+ * {@code reversedelta-F-T}, {@code header-V}, {@code announced.version}), written
+ * durably.
  *
- * <p>Every file is written to a temporary name, forced to disk, atomically renamed and the directory forced
- * too, so after a crash a blob is either complete or absent. The announcement is written last, after every
- * blob of its cycle: whatever version is announced can be restored.
+ * <p>
+ * Every file is written to a temporary name, forced to disk, atomically renamed and the
+ * directory forced too, so after a crash a blob is either complete or absent. The
+ * announcement is written last, after every blob of its cycle: whatever version is
+ * announced can be restored.
  */
 public final class BlobStore {
 
@@ -103,8 +106,9 @@ public final class BlobStore {
 	}
 
 	/**
-	 * Deletes the blobs of cycles that were published but never announced (the producer died in between);
-	 * they would otherwise collide with the deltas of the next cycle from the same version.
+	 * Deletes the blobs of cycles that were published but never announced (the producer
+	 * died in between); they would otherwise collide with the deltas of the next cycle
+	 * from the same version.
 	 * @return how many files were removed
 	 */
 	public int removeUnannounced() {
@@ -181,9 +185,10 @@ public final class BlobStore {
 	}
 
 	/**
-	 * Keeps the newest snapshots and everything a consumer needs to move from them to the announced version;
-	 * deletes older snapshots, and the deltas, reverse deltas and headers from before the oldest kept snapshot
-	 * (Hollow's own filesystem cleaner leaves deltas behind).
+	 * Keeps the newest snapshots and everything a consumer needs to move from them to the
+	 * announced version; deletes older snapshots, and the deltas, reverse deltas and
+	 * headers from before the oldest kept snapshot (Hollow's own filesystem cleaner
+	 * leaves deltas behind).
 	 * @param snapshotsToKeep how many snapshots to keep
 	 * @return how many files were deleted
 	 */
@@ -191,7 +196,11 @@ public final class BlobStore {
 		if (this.snapshots.size() <= snapshotsToKeep) {
 			return 0;
 		}
-		long oldestKept = this.snapshots.descendingKeySet().stream().skip(snapshotsToKeep - 1L).findFirst().orElseThrow();
+		long oldestKept = this.snapshots.descendingKeySet()
+			.stream()
+			.skip(snapshotsToKeep - 1L)
+			.findFirst()
+			.orElseThrow();
 		List<StoredBlob> stale = all().stream().filter((blob) -> switch (blob.kind()) {
 			case SNAPSHOT, HEADER -> blob.to() < oldestKept;
 			case DELTA -> blob.to() <= oldestKept;
@@ -214,7 +223,8 @@ public final class BlobStore {
 	}
 
 	/**
-	 * A Hollow blob retriever over this directory, used to restore the producer's state on start.
+	 * A Hollow blob retriever over this directory, used to restore the producer's state
+	 * on start.
 	 * @return the retriever
 	 */
 	public HollowConsumer.BlobRetriever retriever() {
@@ -268,7 +278,8 @@ public final class BlobStore {
 	}
 
 	private void forceDirectory() {
-		// the rename is durable only once the directory entry is on disk; not every OS can open a directory
+		// the rename is durable only once the directory entry is on disk; not every OS
+		// can open a directory
 		try (FileChannel channel = FileChannel.open(this.dir, StandardOpenOption.READ)) {
 			channel.force(true);
 		}

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.marquee.hollowproducer.blob.StoredBlob.Kind;
 
 /**
- * Hollow's publisher for the blob store: every snapshot, delta, reverse delta and header blob is written
- * durably before the cycle goes on to announce. Records the blob sizes.
+ * Hollow's publisher for the blob store: every snapshot, delta, reverse delta and header
+ * blob is written durably before the cycle goes on to announce. Records the blob sizes.
  */
 public final class DurablePublisher implements HollowProducer.Publisher {
 
@@ -22,7 +22,8 @@ public final class DurablePublisher implements HollowProducer.Publisher {
 	/**
 	 * A publisher.
 	 * @param store where blobs go
-	 * @param meters where blob sizes are recorded ({@code marquee.hollow.blob.size}, tagged by type)
+	 * @param meters where blob sizes are recorded ({@code marquee.hollow.blob.size},
+	 * tagged by type)
 	 */
 	public DurablePublisher(BlobStore store, MeterRegistry meters) {
 		this.store = store;
@@ -46,8 +47,8 @@ public final class DurablePublisher implements HollowProducer.Publisher {
 				stored = switch (blob.getType()) {
 					case SNAPSHOT -> this.store.write(Kind.SNAPSHOT, blob.getToVersion(), blob.getToVersion(),
 							blob.newInputStream());
-					case DELTA -> this.store.write(Kind.DELTA, blob.getFromVersion(), blob.getToVersion(),
-							blob.newInputStream());
+					case DELTA ->
+						this.store.write(Kind.DELTA, blob.getFromVersion(), blob.getToVersion(), blob.newInputStream());
 					case REVERSE_DELTA -> this.store.write(Kind.REVERSE_DELTA, blob.getFromVersion(),
 							blob.getToVersion(), blob.newInputStream());
 				};

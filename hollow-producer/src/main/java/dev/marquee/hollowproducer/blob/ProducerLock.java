@@ -12,9 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive OS file lock on {@code producer.lock} in the blob directory: one producer per blob store.
- * The OS releases it when the process dies, even by SIGKILL, so a restarted producer is never locked out by
- * its dead predecessor.
+ * An exclusive OS file lock on {@code producer.lock} in the blob directory: one producer
+ * per blob store. The OS releases it when the process dies, even by SIGKILL, so a
+ * restarted producer is never locked out by its dead predecessor.
  */
 public final class ProducerLock implements AutoCloseable {
 
@@ -51,8 +51,8 @@ public final class ProducerLock implements AutoCloseable {
 			if (lock == null) {
 				String holder = Files.readString(file, StandardCharsets.UTF_8).trim();
 				channel.close();
-				throw new AnotherProducerRunningException("Another hollow-producer (" + holder
-						+ ") holds the lock on " + file + "; only one producer may write a blob store");
+				throw new AnotherProducerRunningException("Another hollow-producer (" + holder + ") holds the lock on "
+						+ file + "; only one producer may write a blob store");
 			}
 			channel.truncate(0);
 			channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 public record StoredBlob(Kind kind, long from, long to, Path file) {
 
 	/**
-	 * The file name of a blob; the same layout as Hollow's filesystem publisher, so Hollow's own filesystem
-	 * retriever can read the directory too.
+	 * The file name of a blob; the same layout as Hollow's filesystem publisher, so
+	 * Hollow's own filesystem retriever can read the directory too.
 	 * @param kind what it is
 	 * @param from the version it starts from
 	 * @param to the version it leads to
@@ -34,7 +34,8 @@ public record StoredBlob(Kind kind, long from, long to, Path file) {
 	/**
 	 * Parses a file name of the store.
 	 * @param file the file
-	 * @return the blob, or null if the file is not a blob (the lock, the announcement, a temporary file)
+	 * @return the blob, or null if the file is not a blob (the lock, the announcement, a
+	 * temporary file)
 	 */
 	static @Nullable StoredBlob parse(Path file) {
 		String[] parts = file.getFileName().toString().split("-");
@@ -61,8 +62,8 @@ public record StoredBlob(Kind kind, long from, long to, Path file) {
 	}
 
 	/**
-	 * The newest version this blob belongs to: a blob whose newest version was never announced is an orphan of
-	 * a cycle that crashed before its announcement.
+	 * The newest version this blob belongs to: a blob whose newest version was never
+	 * announced is an orphan of a cycle that crashed before its announcement.
 	 * @return the newest version it touches
 	 */
 	long newestVersion() {

@@ -39,15 +39,19 @@ import dev.marquee.hollowproducer.blob.ProducerLock;
 import dev.marquee.model.writelog.WriteLog;
 
 /**
- * The write log on local disk: segment files named by their first offset, each a sequence of records
- * {@code length (int) | CRC32C (int) | offset (long) | change JSON (length bytes)}, the checksum covering offset
- * and JSON.
+ * The write log on local disk: segment files named by their first offset, each a sequence
+ * of records
+ * {@code length (int) | CRC32C (int) | offset (long) | change JSON (length bytes)}, the
+ * checksum covering offset and JSON.
  *
- * <p>One thread appends (group commit: {@link #append} writes a whole batch and forces it once); any thread
- * reads. Every entry the log keeps is also held in memory, so followers are served without touching the disk.
- * On open, a torn tail of the last segment (a record cut short or failing its checksum: it was never forced,
- * so never acknowledged) is cut off. Only whole segments whose entries a durably announced state contains are
- * deleted, never the segment being appended to. The log's durability is the one disk's: there is no replica.
+ * <p>
+ * One thread appends (group commit: {@link #append} writes a whole batch and forces it
+ * once); any thread reads. Every entry the log keeps is also held in memory, so followers
+ * are served without touching the disk. On open, a torn tail of the last segment (a
+ * record cut short or failing its checksum: it was never forced, so never acknowledged)
+ * is cut off. Only whole segments whose entries a durably announced state contains are
+ * deleted, never the segment being appended to. The log's durability is the one disk's:
+ * there is no replica.
  */
 public final class DurableWriteLog implements Closeable {
 
@@ -103,7 +107,8 @@ public final class DurableWriteLog implements Closeable {
 		this.segmentBytes = segmentBytes;
 		this.durability = durability;
 		this.state = state;
-		// one writer per log, like the blob store: the OS releases the lock when the process dies
+		// one writer per log, like the blob store: the OS releases the lock when the
+		// process dies
 		this.lock = ProducerLock.acquire(this.dir);
 		try {
 			Path idFile = this.dir.resolve(ID_FILE);
@@ -116,15 +121,16 @@ public final class DurableWriteLog implements Closeable {
 				this.logId = UUID.randomUUID().toString();
 				writeDurably(idFile, this.logId.getBytes(StandardCharsets.US_ASCII));
 				this.created = true;
-				logger.info("Started the write log " + this.logId + " in " + this.dir + " after offset "
-						+ state.offset());
+				logger.info(
+						"Started the write log " + this.logId + " in " + this.dir + " after offset " + state.offset());
 			}
 			else {
 				this.logId = Files.readString(idFile, StandardCharsets.US_ASCII).trim();
 				this.created = false;
 			}
 			if (found.isEmpty()) {
-				// a new log, or one that died between writing its id and its first segment
+				// a new log, or one that died between writing its id and its first
+				// segment
 				createSegment(state.offset() + 1);
 				found = List.of(state.offset() + 1);
 			}
@@ -136,14 +142,17 @@ public final class DurableWriteLog implements Closeable {
 	}
 
 	/**
-	 * Opens the log in a directory, creating a new one (with a new id, continuing after the state's offset)
-	 * when there is none, and recovers it: torn tail cut off, every kept entry loaded.
+	 * Opens the log in a directory, creating a new one (with a new id, continuing after
+	 * the state's offset) when there is none, and recovers it: torn tail cut off, every
+	 * kept entry loaded.
 	 * @param dir the directory
 	 * @param state the announced state the producer restored
 	 * @param segmentBytes the size after which appends go to a new segment
-	 * @param durability how appended bytes are made durable ({@link Durability#FORCE} outside tests)
+	 * @param durability how appended bytes are made durable ({@link Durability#FORCE}
+	 * outside tests)
 	 * @return the log
-	 * @throws IllegalStateException when the log ends before the state's offset (it belongs to other data)
+	 * @throws IllegalStateException when the log ends before the state's offset (it
+	 * belongs to other data)
 	 */
 	public static DurableWriteLog open(Path dir, StateMark state, long segmentBytes, Durability durability) {
 		DurableWriteLog log = new DurableWriteLog(dir, segmentBytes, durability, state);
@@ -162,12 +171,16 @@ public final class DurableWriteLog implements Closeable {
 	}
 
 	/**
-	 * How appended bytes reach the disk; a seam for tests that observe the order of force and answer.
+	 * How appended bytes reach the disk; a seam for tests that observe the order of force
+	 * and answer.
 	 */
 	@FunctionalInterface
 	public interface Durability {
 
-		/** {@code FileChannel.force(false)}: the data and the file size, not the modification time. */
+		/**
+		 * {@code FileChannel.force(false)}: the data and the file size, not the
+		 * modification time.
+		 */
 		Durability FORCE = (channel) -> channel.force(false);
 
 		/**
@@ -199,7 +212,8 @@ public final class DurableWriteLog implements Closeable {
 			long first = found.get(i);
 			boolean last = i == found.size() - 1;
 			if (expected != -1 && first != expected) {
-				// a deletion of older segments that did not reach the disk before a crash: those entries were
+				// a deletion of older segments that did not reach the disk before a
+				// crash: those entries were
 				// all contained in an announced state, drop them again
 				logger.warn("Write log segment " + first + " does not follow offset " + (expected - 1)
 						+ "; dropping the " + this.segments.size() + " older segments");
@@ -218,8 +232,8 @@ public final class DurableWriteLog implements Closeable {
 		long activeFirst = this.segments.get(this.segments.size() - 1);
 		this.active = FileChannel.open(segmentFile(activeFirst), StandardOpenOption.WRITE);
 		this.active.position(this.active.size());
-		logger.info("Opened the write log " + this.logId + " in " + this.dir + ": offsets " + this.firstOffset
-				+ " to " + this.head + " in " + this.segments.size() + " segments");
+		logger.info("Opened the write log " + this.logId + " in " + this.dir + ": offsets " + this.firstOffset + " to "
+				+ this.head + " in " + this.segments.size() + " segments");
 	}
 
 	/**
@@ -277,8 +291,8 @@ public final class DurableWriteLog implements Closeable {
 				throw new IllegalStateException("the write log segment " + file + " is corrupt (" + torn
 						+ ") although a newer segment follows it: refusing to start");
 			}
-			logger.warn("Dropping the torn tail of the write log (" + torn + ") after offset " + (expected - 1)
-					+ " in " + file + ": it was never acknowledged");
+			logger.warn("Dropping the torn tail of the write log (" + torn + ") after offset " + (expected - 1) + " in "
+					+ file + ": it was never acknowledged");
 			try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
 				channel.truncate(valid);
 				channel.force(true);
@@ -383,11 +397,12 @@ public final class DurableWriteLog implements Closeable {
 	}
 
 	/**
-	 * Appends a batch durably: writes every record, forces once, and only then makes them visible to readers
-	 * and wakes the long-polls. Only one thread may call this.
+	 * Appends a batch durably: writes every record, forces once, and only then makes them
+	 * visible to readers and wakes the long-polls. Only one thread may call this.
 	 * @param records the records, with offsets {@code head + 1, head + 2, ...}
-	 * @throws IOException when they could not be made durable; the log is rolled back to before the batch, or,
-	 * when even that fails, refuses every later append until the producer restarts
+	 * @throws IOException when they could not be made durable; the log is rolled back to
+	 * before the batch, or, when even that fails, refuses every later append until the
+	 * producer restarts
 	 */
 	public void append(List<LogRecord> records) throws IOException {
 		if (records.isEmpty()) {
@@ -399,8 +414,8 @@ public final class DurableWriteLog implements Closeable {
 		long next = this.head + 1;
 		for (int i = 0; i < records.size(); i++) {
 			if (records.get(i).offset() != next + i) {
-				throw new IllegalArgumentException("offset " + records.get(i).offset() + " where " + (next + i)
-						+ " was expected");
+				throw new IllegalArgumentException(
+						"offset " + records.get(i).offset() + " where " + (next + i) + " was expected");
 			}
 		}
 		if (this.active.size() >= this.segmentBytes) {
@@ -465,15 +480,18 @@ public final class DurableWriteLog implements Closeable {
 
 	private void createSegment(long first) throws IOException {
 		Files.newByteChannel(segmentFile(first), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-		// the new file's directory entry must be durable before any of its records is acknowledged
+		// the new file's directory entry must be durable before any of its records is
+		// acknowledged
 		forceDirectory();
 	}
 
 	/**
-	 * Reads the entries after an offset, at most a capped number or size (at least one entry when any).
+	 * Reads the entries after an offset, at most a capped number or size (at least one
+	 * entry when any).
 	 * @param after the offset the caller holds
 	 * @param maxEntries the most entries
-	 * @param maxBytes the most JSON bytes (passed by a single entry when it alone is larger)
+	 * @param maxBytes the most JSON bytes (passed by a single entry when it alone is
+	 * larger)
 	 * @return the entries, gapless from {@code after + 1}, and where the log stands
 	 * @throws UnknownOffsetException when {@code after} is beyond the head
 	 * @throws LogTruncatedException when entries after {@code after} are no longer kept
@@ -482,8 +500,9 @@ public final class DurableWriteLog implements Closeable {
 		StateMark mark = this.state;
 		long currentHead = this.head;
 		if (after > currentHead) {
-			throw new UnknownOffsetException("offset " + after + " is beyond the head " + currentHead + " of the log "
-					+ this.logId + ": the caller follows another log; load the latest state and follow from its offset");
+			throw new UnknownOffsetException(
+					"offset " + after + " is beyond the head " + currentHead + " of the log " + this.logId
+							+ ": the caller follows another log; load the latest state and follow from its offset");
 		}
 		if (after < this.firstOffset - 1) {
 			throw new LogTruncatedException(after, this.firstOffset, mark);
@@ -512,7 +531,8 @@ public final class DurableWriteLog implements Closeable {
 	 * @return completes (with nothing) either way
 	 */
 	public CompletableFuture<Void> awaitAfter(long after, Duration timeout) {
-		// take the future before reading the head, so an append in between is never missed
+		// take the future before reading the head, so an append in between is never
+		// missed
 		CompletableFuture<Void> appended = this.nextAppend.get();
 		if (this.head > after || timeout.isZero()) {
 			return CompletableFuture.completedFuture(null);
@@ -522,8 +542,9 @@ public final class DurableWriteLog implements Closeable {
 	}
 
 	/**
-	 * Records a durably announced state and deletes the segments it makes unnecessary: those (not the one
-	 * appended to) whose every entry is at or below the state's offset.
+	 * Records a durably announced state and deletes the segments it makes unnecessary:
+	 * those (not the one appended to) whose every entry is at or below the state's
+	 * offset.
 	 * @param version the announced version
 	 * @param offset the highest offset it contains
 	 */
@@ -533,7 +554,8 @@ public final class DurableWriteLog implements Closeable {
 		synchronized (this.segments) {
 			while (this.segments.size() > 1 && this.segments.get(1) - 1 <= this.state.offset()) {
 				deleted.add(this.segments.remove(0));
-				// readers see the new first offset (and answer 410) before the entries disappear
+				// readers see the new first offset (and answer 410) before the entries
+				// disappear
 				this.firstOffset = this.segments.get(0);
 			}
 		}
@@ -564,7 +586,8 @@ public final class DurableWriteLog implements Closeable {
 	}
 
 	/**
-	 * Whether the log refuses appends (a failed write could not be rolled back) until the producer restarts.
+	 * Whether the log refuses appends (a failed write could not be rolled back) until the
+	 * producer restarts.
 	 * @return true when broken
 	 */
 	public boolean broken() {

@@ -19,9 +19,10 @@ import dev.marquee.model.writelog.WriteLog;
 import dev.marquee.model.writelog.WriteLogBatch;
 
 /**
- * {@code GET /v1/log?after=OFFSET&timeoutMs=T}: the durable entries after {@code OFFSET} at once when there are
- * any, otherwise a long-poll that answers as soon as one is appended, or empty after the timeout. The body is a
- * {@link WriteLogBatch} built by concatenating the stored JSON of each change: no page is serialised again.
+ * {@code GET /v1/log?after=OFFSET&timeoutMs=T}: the durable entries after {@code OFFSET}
+ * at once when there are any, otherwise a long-poll that answers as soon as one is
+ * appended, or empty after the timeout. The body is a {@link WriteLogBatch} built by
+ * concatenating the stored JSON of each change: no page is serialised again.
  */
 @RestController
 @Tag(name = "log", description = "The durable write log, followed by every reader (role SERVICE)")

@@ -1,7 +1,8 @@
 package dev.marquee.hollowproducer.log;
 
 /**
- * A read of entries that the log no longer holds: the caller resynchronises from the latest state (410).
+ * A read of entries that the log no longer holds: the caller resynchronises from the
+ * latest state (410).
  */
 public class LogTruncatedException extends RuntimeException {
 

@@ -9,10 +9,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what: {@code marquee-service} (SERVICE) writes, follows the log and reads blobs; {@code admin}
- * (ADMIN) reads the actuator; health (status only, details for ADMIN), Prometheus metrics, API docs and Swagger UI
- * are open. Users, statelessness and the problem+json
- * 401/403 are service-support's.
+ * Who may call what: {@code marquee-service} (SERVICE) writes, follows the log and reads
+ * blobs; {@code admin} (ADMIN) reads the actuator; health (status only, details for
+ * ADMIN), Prometheus metrics, API docs and Swagger UI are open. Users, statelessness and
+ * the problem+json 401/403 are service-support's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

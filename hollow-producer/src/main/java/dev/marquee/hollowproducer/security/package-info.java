@@ -1,5 +1,6 @@
 /**
- * The producer's access rules: SERVICE for writes, blobs and announcements, ADMIN for the actuator.
+ * The producer's access rules: SERVICE for writes, blobs and announcements, ADMIN for the
+ * actuator.
  */
 @NullMarked
 package dev.marquee.hollowproducer.security;

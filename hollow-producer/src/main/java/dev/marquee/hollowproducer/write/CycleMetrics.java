@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.Timer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Meters of the producer cycles ({@code marquee.hollow.*}) and the last cycle's outcome for the health
- * endpoint.
+ * Meters of the producer cycles ({@code marquee.hollow.*}) and the last cycle's outcome
+ * for the health endpoint.
  */
 final class CycleMetrics {
 

@@ -10,10 +10,11 @@ import org.springframework.context.SmartLifecycle;
 import dev.marquee.hollowproducer.log.DurableWriteLog;
 
 /**
- * The background Hollow cycles: every interval (counted from the previous cycle's start), or as soon as enough
- * entries wait, one incremental cycle folds every log entry appended since the previous one; its state is
- * tagged with the highest offset it contains, and once it is announced the log drops the segments it makes
- * unnecessary. A failed cycle leaves its entries pending for the next one (they are durable in the log).
+ * The background Hollow cycles: every interval (counted from the previous cycle's start),
+ * or as soon as enough entries wait, one incremental cycle folds every log entry appended
+ * since the previous one; its state is tagged with the highest offset it contains, and
+ * once it is announced the log drops the segments it makes unnecessary. A failed cycle
+ * leaves its entries pending for the next one (they are durable in the log).
  */
 final class CycleRunner implements SmartLifecycle {
 
@@ -35,8 +36,8 @@ final class CycleRunner implements SmartLifecycle {
 
 	private Thread thread;
 
-	CycleRunner(PageCycles cycles, PendingChanges pending, DurableWriteLog log, CycleMetrics metrics,
-			Duration interval, int maxPending) {
+	CycleRunner(PageCycles cycles, PendingChanges pending, DurableWriteLog log, CycleMetrics metrics, Duration interval,
+			int maxPending) {
 		this.cycles = cycles;
 		this.pending = pending;
 		this.log = log;
@@ -119,7 +120,8 @@ final class CycleRunner implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// start before the appender and stop after it, so the last appended entries are folded
+		// start before the appender and stop after it, so the last appended entries are
+		// folded
 		return SmartLifecycle.DEFAULT_PHASE - 8192;
 	}
 

@@ -22,9 +22,9 @@ import dev.marquee.model.hollow.HollowPages;
 import dev.marquee.model.writelog.WriteLog;
 
 /**
- * Folds page changes from the write log into the Hollow state, in one cycle of Hollow's incremental producer
- * per batch, and tags each state with the highest log offset it contains. Not thread-safe: only the cycle
- * thread calls it (after the restore on start).
+ * Folds page changes from the write log into the Hollow state, in one cycle of Hollow's
+ * incremental producer per batch, and tags each state with the highest log offset it
+ * contains. Not thread-safe: only the cycle thread calls it (after the restore on start).
  */
 final class PageCycles {
 
@@ -48,8 +48,8 @@ final class PageCycles {
 	}
 
 	/**
-	 * Restores the state last announced, so that no acknowledged write is lost across a crash and versions
-	 * continue from there.
+	 * Restores the state last announced, so that no acknowledged write is lost across a
+	 * crash and versions continue from there.
 	 * @return the restored state, empty when there was none
 	 */
 	Restored restore() {
@@ -73,7 +73,8 @@ final class PageCycles {
 		logger.info("Restored Hollow state " + this.version + " (" + this.index.size() + " page stages, log offset "
 				+ this.offset + ") from " + this.store.dir() + " in " + (System.nanoTime() - started) / 1_000_000
 				+ " ms");
-		return new Restored(this.version, this.offset, engine.getHeaderTag(WriteLog.LOG_ID_TAG), VersionIndex.of(engine));
+		return new Restored(this.version, this.offset, engine.getHeaderTag(WriteLog.LOG_ID_TAG),
+				VersionIndex.of(engine));
 	}
 
 	long version() {
@@ -85,8 +86,10 @@ final class PageCycles {
 	}
 
 	/**
-	 * Folds changes into one cycle whose state records {@code offset} and {@code logId} in its header tags.
-	 * @param changes the newest change of each page stage (a change not newer than the state's is skipped)
+	 * Folds changes into one cycle whose state records {@code offset} and {@code logId}
+	 * in its header tags.
+	 * @param changes the newest change of each page stage (a change not newer than the
+	 * state's is skipped)
 	 * @param offset the highest log offset the new state contains
 	 * @param logId the log the offset belongs to
 	 * @return the version containing them and how many records the cycle wrote
@@ -146,7 +149,8 @@ final class PageCycles {
 	/**
 	 * The result of one cycle.
 	 *
-	 * @param version the version that contains the changes (the current one when nothing changed)
+	 * @param version the version that contains the changes (the current one when nothing
+	 * changed)
 	 * @param written how many page stages the cycle wrote
 	 */
 	record Outcome(long version, int written) {

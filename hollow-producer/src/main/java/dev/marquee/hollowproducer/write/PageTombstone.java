@@ -4,9 +4,9 @@ import com.netflix.hollow.core.write.objectmapper.HollowPrimaryKey;
 import com.netflix.hollow.core.write.objectmapper.HollowTypeName;
 
 /**
- * The version of a removed page stage, kept in the Hollow state next to the pages so that last-write-wins
- * survives a restart: an upsert older than a delete stays ignored after the producer restores. Consumers do
- * not need this type and may filter it out.
+ * The version of a removed page stage, kept in the Hollow state next to the pages so that
+ * last-write-wins survives a restart: an upsert older than a delete stays ignored after
+ * the producer restores. Consumers do not need this type and may filter it out.
  */
 @HollowTypeName(name = PageTombstone.TYPE)
 @HollowPrimaryKey(fields = { "pageId", "stage" })

@@ -10,10 +10,11 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.writelog.WriteLog;
 
 /**
- * The durable log entries no cycle has folded yet, deduplicated per page stage (the newest wins; the appender
- * only appends a change newer than the previous one, so the newest is the one with the highest offset). The
- * appender adds in offset order and the cycle thread takes everything at once, so a taken fold contains every
- * entry up to its highest offset.
+ * The durable log entries no cycle has folded yet, deduplicated per page stage (the
+ * newest wins; the appender only appends a change newer than the previous one, so the
+ * newest is the one with the highest offset). The appender adds in offset order and the
+ * cycle thread takes everything at once, so a taken fold contains every entry up to its
+ * highest offset.
  */
 final class PendingChanges {
 
@@ -51,7 +52,8 @@ final class PendingChanges {
 	}
 
 	/**
-	 * Waits until a deadline, or until enough entries wait, or until woken, then takes everything pending.
+	 * Waits until a deadline, or until enough entries wait, or until woken, then takes
+	 * everything pending.
 	 * @param deadlineNanos the {@link System#nanoTime()} to wait until
 	 * @param threshold how many entries end the wait early
 	 * @return the fold, possibly empty
@@ -111,7 +113,8 @@ final class PendingChanges {
 	 * Entries taken for one cycle.
 	 *
 	 * @param changes the newest change of each page stage
-	 * @param highestOffset the highest offset of the entries (every entry up to it was appended before)
+	 * @param highestOffset the highest offset of the entries (every entry up to it was
+	 * appended before)
 	 * @param entries how many log entries were folded into these changes
 	 */
 	record Fold(Map<PageKey, PageChanged> changes, long highestOffset, int entries) {

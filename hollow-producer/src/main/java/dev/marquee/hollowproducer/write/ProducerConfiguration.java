@@ -21,8 +21,9 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Builds Hollow's incremental producer on the durable blob store, restores the announced state, opens the
- * write log and replays the entries the state does not contain, all before the write API opens.
+ * Builds Hollow's incremental producer on the durable blob store, restores the announced
+ * state, opens the write log and replays the entries the state does not contain, all
+ * before the write API opens.
  */
 @Configuration(proxyBeanMethods = false)
 class ProducerConfiguration {

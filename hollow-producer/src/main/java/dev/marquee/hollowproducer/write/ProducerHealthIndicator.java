@@ -7,10 +7,11 @@ import dev.marquee.hollowproducer.blob.BlobStore;
 import dev.marquee.hollowproducer.log.DurableWriteLog;
 
 /**
- * Health of the producer: the announced version, the outcome of the last cycle (DOWN while the last cycle
- * failed: writes are still accepted into the log, but no new state folds them) and where the write log stands
- * (head, the offset of the latest announced state, entries pending between them; DOWN while the log refuses
- * appends after a write it could not roll back).
+ * Health of the producer: the announced version, the outcome of the last cycle (DOWN
+ * while the last cycle failed: writes are still accepted into the log, but no new state
+ * folds them) and where the write log stands (head, the offset of the latest announced
+ * state, entries pending between them; DOWN while the log refuses appends after a write
+ * it could not roll back).
  */
 final class ProducerHealthIndicator implements HealthIndicator {
 

@@ -13,9 +13,9 @@ import dev.marquee.model.Stage;
 import dev.marquee.model.hollow.HollowPage;
 
 /**
- * The content version of every page stage, and of every removed one: the basis of last-write-wins. The
- * cycle thread keeps one of what the state holds; the appender keeps one of the state plus every durable log
- * entry. Neither is shared between threads.
+ * The content version of every page stage, and of every removed one: the basis of
+ * last-write-wins. The cycle thread keeps one of what the state holds; the appender keeps
+ * one of the state plus every durable log entry. Neither is shared between threads.
  */
 final class VersionIndex {
 

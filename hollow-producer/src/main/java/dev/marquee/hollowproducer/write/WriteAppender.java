@@ -27,11 +27,12 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * The writer: one thread takes every write request waiting, decides last-write-wins for each change against
- * the state plus every entry already appended, gives each winner the next offset, appends them all to the
- * write log with one force (group commit), and only then answers each request. Concurrent writers share a
- * force instead of queueing behind each other's, so concurrency raises throughput, not latency. Nothing here
- * waits for a Hollow cycle: winners go to the pending set the cycle thread folds.
+ * The writer: one thread takes every write request waiting, decides last-write-wins for
+ * each change against the state plus every entry already appended, gives each winner the
+ * next offset, appends them all to the write log with one force (group commit), and only
+ * then answers each request. Concurrent writers share a force instead of queueing behind
+ * each other's, so concurrency raises throughput, not latency. Nothing here waits for a
+ * Hollow cycle: winners go to the pending set the cycle thread folds.
  */
 final class WriteAppender implements SmartLifecycle {
 
@@ -39,7 +40,10 @@ final class WriteAppender implements SmartLifecycle {
 
 	private final DurableWriteLog log;
 
-	/** The state plus every durable entry: only the appender thread uses it after start-up. */
+	/**
+	 * The state plus every durable entry: only the appender thread uses it after
+	 * start-up.
+	 */
 	private final VersionIndex index;
 
 	private final PendingChanges pending;
@@ -62,8 +66,8 @@ final class WriteAppender implements SmartLifecycle {
 
 	private Thread thread;
 
-	WriteAppender(DurableWriteLog log, VersionIndex index, PendingChanges pending, int cycleMaxPending,
-			int maxQueued, MeterRegistry meters) {
+	WriteAppender(DurableWriteLog log, VersionIndex index, PendingChanges pending, int cycleMaxPending, int maxQueued,
+			MeterRegistry meters) {
 		this.log = log;
 		this.index = index;
 		this.pending = pending;
@@ -96,11 +100,13 @@ final class WriteAppender implements SmartLifecycle {
 	}
 
 	/**
-	 * Queues a write; serialises each change to the JSON the log stores and serves, on the caller's thread.
+	 * Queues a write; serialises each change to the JSON the log stores and serves, on
+	 * the caller's thread.
 	 * @param changes the changes of one request
-	 * @return completes once its log entries are forced to disk; fails with {@link WriteUnavailableException}
-	 * when they could not be
-	 * @throws WriteUnavailableException when the queue is full or the producer is stopping
+	 * @return completes once its log entries are forced to disk; fails with
+	 * {@link WriteUnavailableException} when they could not be
+	 * @throws WriteUnavailableException when the queue is full or the producer is
+	 * stopping
 	 */
 	CompletableFuture<HollowWriteResult> submit(List<PageChanged> changes) {
 		if (!this.running) {
@@ -150,7 +156,8 @@ final class WriteAppender implements SmartLifecycle {
 		long next = this.log.head() + 1;
 		List<LogRecord> records = new ArrayList<>();
 		List<PageChanged> appended = new ArrayList<>();
-		// the versions this batch appends, over the index, which only takes them once they are durable
+		// the versions this batch appends, over the index, which only takes them once
+		// they are durable
 		Map<PageKey, VersionIndex.Entry> batchIndex = new HashMap<>();
 		int[] appliedPerWrite = new int[batch.size()];
 		long[] highestPerWrite = new long[batch.size()];
@@ -239,7 +246,8 @@ final class WriteAppender implements SmartLifecycle {
 
 	@Override
 	public int getPhase() {
-		// start before the web server takes requests and stop after it has stopped (and drained) them
+		// start before the web server takes requests and stop after it has stopped (and
+		// drained) them
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 

@@ -18,8 +18,9 @@ import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
 
 /**
- * {@code POST /v1/writes}: answered once the write's log entries are forced to disk, with the offset a reader
- * must have applied to see it; a background cycle folds them into a Hollow state later.
+ * {@code POST /v1/writes}: answered once the write's log entries are forced to disk, with
+ * the offset a reader must have applied to see it; a background cycle folds them into a
+ * Hollow state later.
  */
 @RestController
 @Tag(name = "writes", description = "Page changes into the durable write log (role SERVICE)")
@@ -39,7 +40,8 @@ class WriteController {
 	@PostMapping("/v1/writes")
 	CompletableFuture<HollowWriteResult> write(@RequestBody HollowWriteRequest request) {
 		validate(request.changes());
-		// One line per write, with the caller's trace (ingestion's traceparent) in its [trace-span] prefix.
+		// One line per write, with the caller's trace (ingestion's traceparent) in its
+		// [trace-span] prefix.
 		logger.info("Writing {} change(s) into the log: {}", request.changes().size(), describe(request.changes()));
 		return this.appender.submit(request.changes());
 	}
@@ -48,8 +50,12 @@ class WriteController {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < Math.min(changes.size(), 4); i++) {
 			PageChanged change = changes.get(i);
-			text.append((i > 0) ? ", " : "").append(change.pageId()).append(' ').append(change.stage())
-				.append(" v").append(change.contentVersion());
+			text.append((i > 0) ? ", " : "")
+				.append(change.pageId())
+				.append(' ')
+				.append(change.stage())
+				.append(" v")
+				.append(change.contentVersion());
 		}
 		return (changes.size() > 4) ? text.append(", ...").toString() : text.toString();
 	}

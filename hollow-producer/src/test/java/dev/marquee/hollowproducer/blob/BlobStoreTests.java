@@ -103,7 +103,8 @@ class BlobStoreTests {
 	}
 
 	private static void write(BlobStore store, Kind kind, long from, long to) {
-		store.write(kind, from, to, new ByteArrayInputStream((kind + " " + from + " " + to).getBytes(StandardCharsets.UTF_8)));
+		store.write(kind, from, to,
+				new ByteArrayInputStream((kind + " " + from + " " + to).getBytes(StandardCharsets.UTF_8)));
 	}
 
 }

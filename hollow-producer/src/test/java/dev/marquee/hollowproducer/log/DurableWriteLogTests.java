@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The write log on real files: recovery, torn tails, truncation behind announced states, capped reads and
- * the long-poll.
+ * The write log on real files: recovery, torn tails, truncation behind announced states,
+ * capped reads and the long-poll.
  */
 class DurableWriteLogTests {
 

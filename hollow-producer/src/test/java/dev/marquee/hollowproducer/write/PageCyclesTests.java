@@ -26,8 +26,8 @@ import dev.marquee.model.writelog.WriteLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Folding changes into cycles of a real Hollow incremental producer and blob store, and the log offset each
- * state carries to its consumers.
+ * Folding changes into cycles of a real Hollow incremental producer and blob store, and
+ * the log offset each state carries to its consumers.
  */
 class PageCyclesTests {
 
@@ -40,8 +40,8 @@ class PageCyclesTests {
 	void foldsOnlyChangesNewerThanTheStateAndTheRestOfTheFold() {
 		PageCycles cycles = cycles(new BlobStore(this.dir), 2);
 		PageCycles.Outcome first = cycles.apply(List.of(Pages.upsert("a", 10, "A10")), 1, LOG_ID);
-		PageCycles.Outcome second = cycles.apply(List.of(Pages.upsert("a", 5, "A5"), Pages.upsert("b", 3, "B3"),
-				Pages.upsert("b", 1, "B1")), 4, LOG_ID);
+		PageCycles.Outcome second = cycles.apply(
+				List.of(Pages.upsert("a", 5, "A5"), Pages.upsert("b", 3, "B3"), Pages.upsert("b", 1, "B1")), 4, LOG_ID);
 
 		assertThat(first.written()).isEqualTo(1);
 		assertThat(second.version()).isGreaterThan(first.version());
@@ -56,8 +56,8 @@ class PageCyclesTests {
 		BlobStore store = new BlobStore(this.dir);
 		PageCycles cycles = cycles(store, 2);
 		cycles.apply(List.of(Pages.upsert("a", 10, "A10"), Pages.upsert("b", 10, "B10")), 2, LOG_ID);
-		long before = cycles.apply(List.of(PageChanged.deleted("b", Stage.PUBLISHED, "slug-b", 20, Instant.now(), "t")),
-				3, LOG_ID)
+		long before = cycles
+			.apply(List.of(PageChanged.deleted("b", Stage.PUBLISHED, "slug-b", 20, Instant.now(), "t")), 3, LOG_ID)
 			.version();
 
 		PageCycles restarted = cycles(new BlobStore(this.dir), 2);
@@ -67,7 +67,8 @@ class PageCyclesTests {
 		assertThat(restored.logId()).isEqualTo(LOG_ID);
 		assertThat(restored.index().get(new PageKey("b", Stage.PUBLISHED))).isEqualTo(new VersionIndex.Entry(20, true));
 		PageCycles.Outcome after = restarted.apply(
-				List.of(Pages.upsert("a", 9, "A9"), Pages.upsert("b", 15, "B15"), Pages.upsert("c", 1, "C1")), 6, LOG_ID);
+				List.of(Pages.upsert("a", 9, "A9"), Pages.upsert("b", 15, "B15"), Pages.upsert("c", 1, "C1")), 6,
+				LOG_ID);
 		assertThat(after.written()).isEqualTo(1);
 		assertThat(after.version()).isGreaterThan(before);
 		assertThat(title(this.dir, after.version(), "a")).isEqualTo("A10");
@@ -85,7 +86,8 @@ class PageCyclesTests {
 			versions.add(cycles.apply(List.of(Pages.upsert("p" + i, 1, "P" + i)), offsets[i], LOG_ID).version());
 		}
 
-		// a consumer that only ever gets the first snapshot reaches every later state through deltas
+		// a consumer that only ever gets the first snapshot reaches every later state
+		// through deltas
 		HollowConsumer.BlobRetriever all = store.retriever();
 		long firstSnapshot = versions.get(0);
 		HollowConsumer deltas = HollowConsumer.withBlobRetriever(new HollowConsumer.BlobRetriever() {
@@ -109,7 +111,8 @@ class PageCyclesTests {
 		for (int i = 0; i < offsets.length; i++) {
 			deltas.triggerRefreshTo(versions.get(i));
 			assertThat(deltas.getCurrentVersionId()).isEqualTo(versions.get(i));
-			assertThat(deltas.getStateEngine().getHeaderTag(WriteLog.STATE_OFFSET_TAG)).isEqualTo(Long.toString(offsets[i]));
+			assertThat(deltas.getStateEngine().getHeaderTag(WriteLog.STATE_OFFSET_TAG))
+				.isEqualTo(Long.toString(offsets[i]));
 			assertThat(deltas.getStateEngine().getHeaderTag(WriteLog.LOG_ID_TAG)).isEqualTo(LOG_ID);
 		}
 

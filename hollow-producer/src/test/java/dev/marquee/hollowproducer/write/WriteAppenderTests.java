@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The appender on a real write log: offsets, group commit, the answer after the force and last-write-wins at
- * append time.
+ * The appender on a real write log: offsets, group commit, the answer after the force and
+ * last-write-wins at append time.
  */
 class WriteAppenderTests {
 
@@ -61,8 +61,9 @@ class WriteAppenderTests {
 				int writer = w;
 				for (int i = 0; i < writesEach; i++) {
 					int number = i;
-					results.add(CompletableFuture.supplyAsync(() -> appender
-						.submit(List.of(Pages.upsert("w" + writer + "-" + number, 1, "T"))), pool).thenCompose((f) -> f));
+					results.add(CompletableFuture.supplyAsync(
+							() -> appender.submit(List.of(Pages.upsert("w" + writer + "-" + number, 1, "T"))), pool)
+						.thenCompose((f) -> f));
 				}
 			}
 			List<Long> offsets = new ArrayList<>();
@@ -71,8 +72,8 @@ class WriteAppenderTests {
 				assertThat(written.applied()).isEqualTo(1);
 				offsets.add(written.offset());
 			}
-			assertThat(offsets).containsExactlyInAnyOrderElementsOf(
-					LongStream.rangeClosed(1, writers * writesEach).boxed().toList());
+			assertThat(offsets)
+				.containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, writers * writesEach).boxed().toList());
 			assertThat(log.head()).isEqualTo(writers * writesEach);
 			assertThat(log.entriesAfter(0)).extracting(LogRecord::offset)
 				.containsExactlyElementsOf(LongStream.rangeClosed(1, writers * writesEach).boxed().toList());
@@ -117,10 +118,13 @@ class WriteAppenderTests {
 		state.put(new PageKey("a", Stage.PUBLISHED), new VersionIndex.Entry(10, false));
 		WriteAppender appender = appender(log, state, new PendingChanges());
 
-		assertThat(write(appender, Pages.upsert("a", 5, "older than the state"))).isEqualTo(new HollowWriteResult(0, 0, 1));
+		assertThat(write(appender, Pages.upsert("a", 5, "older than the state")))
+			.isEqualTo(new HollowWriteResult(0, 0, 1));
 		assertThat(write(appender, Pages.upsert("a", 11, "A11"))).isEqualTo(new HollowWriteResult(1, 1, 0));
-		assertThat(write(appender, Pages.upsert("a", 11, "same as in flight"))).isEqualTo(new HollowWriteResult(1, 0, 1));
-		assertThat(write(appender, PageChanged.deleted("a", Stage.PUBLISHED, "slug-a", 12, java.time.Instant.now(), "t")))
+		assertThat(write(appender, Pages.upsert("a", 11, "same as in flight")))
+			.isEqualTo(new HollowWriteResult(1, 0, 1));
+		assertThat(
+				write(appender, PageChanged.deleted("a", Stage.PUBLISHED, "slug-a", 12, java.time.Instant.now(), "t")))
 			.isEqualTo(new HollowWriteResult(2, 1, 0));
 		assertThat(write(appender, Pages.upsert("a", 11, "older than the in-flight delete")))
 			.isEqualTo(new HollowWriteResult(2, 0, 1));

@@ -15,8 +15,8 @@ import dev.marquee.ingestion.render.Template;
 import dev.marquee.ingestion.render.Templates;
 
 /**
- * Operator endpoints (role ADMIN): regenerate every page, its progress, the pages whose re-render failed,
- * and the page templates in force.
+ * Operator endpoints (role ADMIN): regenerate every page, its progress, the pages whose
+ * re-render failed, and the page templates in force.
  */
 @RestController
 @RequestMapping("/admin")

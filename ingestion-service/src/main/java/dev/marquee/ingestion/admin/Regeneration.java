@@ -19,8 +19,9 @@ import dev.marquee.ingestion.ingest.StoredContent;
 import dev.marquee.support.observability.TraceIds;
 
 /**
- * Regenerates every page from the write-side store: re-renders each stage that has a document and
- * republishes it to every write path, in chunks so webhooks keep flowing in between. One run at a time.
+ * Regenerates every page from the write-side store: re-renders each stage that has a
+ * document and republishes it to every write path, in chunks so webhooks keep flowing in
+ * between. One run at a time.
  */
 @Component
 class Regeneration implements DisposableBean {
@@ -73,8 +74,8 @@ class Regeneration implements DisposableBean {
 			for (int from = 0; from < pageIds.size(); from += CHUNK) {
 				List<String> chunk = pageIds.subList(from, Math.min(pageIds.size(), from + CHUNK));
 				Outcome outcome = this.ingestion.rerender(chunk, "regenerate", traceId);
-				this.status.updateAndGet((current) -> current.progress(chunk.size(), outcome.pages().size(),
-						outcome.problems().size()));
+				this.status.updateAndGet(
+						(current) -> current.progress(chunk.size(), outcome.pages().size(), outcome.problems().size()));
 			}
 			this.status.updateAndGet((current) -> current.finish(State.COMPLETED, null));
 			logger.info("Regenerated: {}", this.status.get());
@@ -105,18 +106,22 @@ class Regeneration implements DisposableBean {
 		/** The last run finished. */
 		COMPLETED,
 
-		/** The last run stopped on an error (e.g. a write path went down); run it again. */
+		/**
+		 * The last run stopped on an error (e.g. a write path went down); run it again.
+		 */
 		FAILED
 
 	}
 
 	/**
 	 * Progress of the current or last run.
+	 *
 	 * @param state where it stands
 	 * @param totalPages pages to regenerate
 	 * @param processedPages pages done
 	 * @param publishedStages page stages republished
-	 * @param failedStages page stages that failed to render (see {@code /admin/render-problems})
+	 * @param failedStages page stages that failed to render (see
+	 * {@code /admin/render-problems})
 	 * @param startedAt when it started
 	 * @param finishedAt when it ended
 	 * @param error why it failed
@@ -131,8 +136,9 @@ class Regeneration implements DisposableBean {
 		}
 
 		Status progress(int pages, int published, int failed) {
-			return new Status(this.state, this.totalPages, this.processedPages + pages, this.publishedStages + published,
-					this.failedStages + failed, this.startedAt, null, null, this.traceId);
+			return new Status(this.state, this.totalPages, this.processedPages + pages,
+					this.publishedStages + published, this.failedStages + failed, this.startedAt, null, null,
+					this.traceId);
 		}
 
 		Status finish(State end, @Nullable String failure) {

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of each content type in Marquee's native format (see the module README and
- * {@code schema/marquee-webhook.schema.json}); every other CMS's documents are mapped onto these.
+ * {@code schema/marquee-webhook.schema.json}); every other CMS's documents are mapped
+ * onto these.
  */
 public final class Documents {
 
@@ -16,6 +17,7 @@ public final class Documents {
 
 	/**
 	 * A page.
+	 *
 	 * @param slug URL path segment, unique per stage
 	 * @param template {@code home}, {@code article} or {@code title-hub}
 	 * @param title the page title
@@ -33,9 +35,11 @@ public final class Documents {
 
 	/**
 	 * One section of a page before hydration.
+	 *
 	 * @param id stable id, unique within the page
 	 * @param type an {@code ElementType} name, e.g. {@code HERO}
-	 * @param text named text fields; may contain {@code {{title:ID.field}}} and {@code {{talent:ID.name}}}
+	 * @param text named text fields; may contain {@code {{title:ID.field}}} and
+	 * {@code {{talent:ID.name}}}
 	 * @param assetIds images by asset id
 	 * @param titleIds catalog titles by id
 	 * @param talentIds people by id
@@ -63,6 +67,7 @@ public final class Documents {
 
 	/**
 	 * A catalog title.
+	 *
 	 * @param name the title's name
 	 * @param synopsis short synopsis
 	 * @param maturityRating e.g. {@code TV-MA}
@@ -80,6 +85,7 @@ public final class Documents {
 
 	/**
 	 * A person.
+	 *
 	 * @param name the person's name
 	 * @param headshotAssetId the asset of their headshot
 	 */
@@ -88,12 +94,14 @@ public final class Documents {
 
 	/**
 	 * An image asset.
+	 *
 	 * @param file the path of the file on the CDN, e.g. {@code titles/a1.jpg}
 	 * @param width width in pixels
 	 * @param height height in pixels
 	 * @param mimeType e.g. {@code image/jpeg}
 	 * @param altText text for readers who cannot see it
-	 * @param focalPoint where to keep the subject when cropping (0–1 each); the centre if absent
+	 * @param focalPoint where to keep the subject when cropping (0–1 each); the centre if
+	 * absent
 	 */
 	public record AssetFields(@Nullable String file, int width, int height, @Nullable String mimeType,
 			@Nullable String altText, @Nullable FocalPoint focalPoint) {
@@ -101,6 +109,7 @@ public final class Documents {
 
 	/**
 	 * A focal point.
+	 *
 	 * @param x 0 (left) to 1 (right)
 	 * @param y 0 (top) to 1 (bottom)
 	 */

@@ -14,12 +14,15 @@ import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * The parsed titles, talent and assets every rendering reads, shared across renderings. A 50-element page looks up
- * dozens of catalog documents, and reading each from Cassandra made those lookups most of ingestion's CPU.
+ * The parsed titles, talent and assets every rendering reads, shared across renderings. A
+ * 50-element page looks up dozens of catalog documents, and reading each from Cassandra
+ * made those lookups most of ingestion's CPU.
  *
- * <p>The cache is exact, not eventually consistent: ingestion is the only writer of the write-side store and runs as
- * one instance (its page and catalog locks are in-process), and a catalog write invalidates its entries while it
- * holds the exclusive catalog lock, which no rendering holds at the same time.
+ * <p>
+ * The cache is exact, not eventually consistent: ingestion is the only writer of the
+ * write-side store and runs as one instance (its page and catalog locks are in-process),
+ * and a catalog write invalidates its entries while it holds the exclusive catalog lock,
+ * which no rendering holds at the same time.
  */
 @Component
 class CatalogCache {
@@ -47,7 +50,8 @@ class CatalogCache {
 	}
 
 	/**
-	 * Forgets every stage of a document; call it after the store changed, with the exclusive catalog lock held.
+	 * Forgets every stage of a document; call it after the store changed, with the
+	 * exclusive catalog lock held.
 	 */
 	void invalidate(ContentType type, String id) {
 		for (Stage stage : Stage.values()) {

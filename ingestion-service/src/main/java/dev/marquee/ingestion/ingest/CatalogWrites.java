@@ -19,8 +19,9 @@ import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Applies a title, talent or asset delivery: checks and stores (or removes) it, then re-renders and republishes
- * every page that uses it (fan-out). The caller holds the exclusive catalog lock.
+ * Applies a title, talent or asset delivery: checks and stores (or removes) it, then
+ * re-renders and republishes every page that uses it (fan-out). The caller holds the
+ * exclusive catalog lock.
  */
 @Component
 class CatalogWrites {
@@ -68,7 +69,8 @@ class CatalogWrites {
 			}
 		}
 		finally {
-			// Also after a failed write (the store may hold it anyway) or a refused one: a miss only costs a read.
+			// Also after a failed write (the store may hold it anyway) or a refused one:
+			// a miss only costs a read.
 			this.catalogCache.invalidate(change.type(), change.documentId());
 		}
 		List<String> pageIds = this.dependencies.pagesDependingOn(change.type(), change.documentId());

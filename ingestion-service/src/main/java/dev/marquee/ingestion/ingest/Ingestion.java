@@ -28,14 +28,17 @@ import dev.marquee.model.ContentVersionClock;
 import dev.marquee.model.Stage;
 
 /**
- * Ingests one verified delivery: de-duplicates it, applies the integrity and version rules ({@link VersionRules}),
- * and hands it to {@link PageWrites} or {@link CatalogWrites}, which render every page it affects (the page itself,
- * or every page using a changed title, talent or asset) and publish them to every enabled write path. Only once
- * every path accepted the change are the document's state and the delivery recorded, so a retry of a delivery that
- * failed half-way is applied in full.
+ * Ingests one verified delivery: de-duplicates it, applies the integrity and version
+ * rules ({@link VersionRules}), and hands it to {@link PageWrites} or
+ * {@link CatalogWrites}, which render every page it affects (the page itself, or every
+ * page using a changed title, talent or asset) and publish them to every enabled write
+ * path. Only once every path accepted the change are the document's state and the
+ * delivery recorded, so a retry of a delivery that failed half-way is applied in full.
  *
- * <p>Refusals are {@link IngestionRefusedException}s and {@link dev.marquee.ingestion.render.RenderException}s; a
- * write path that is down is a {@link dev.marquee.ingestion.publish.WritePathUnavailableException}.
+ * <p>
+ * Refusals are {@link IngestionRefusedException}s and
+ * {@link dev.marquee.ingestion.render.RenderException}s; a write path that is down is a
+ * {@link dev.marquee.ingestion.publish.WritePathUnavailableException}.
  */
 @Service
 public class Ingestion {
@@ -82,11 +85,12 @@ public class Ingestion {
 	 * Ingests one delivery.
 	 * @param change the delivery, verified and mapped to Marquee's format
 	 * @return what happened
-	 * @throws IngestionRefusedException for a reused delivery id, a document of another source, a slug another
-	 * page holds, or an unusable version or fields
-	 * @throws dev.marquee.ingestion.render.RenderException for a document that cannot be rendered or checked
-	 * @throws dev.marquee.ingestion.publish.WritePathUnavailableException when a write path is down (a store that
-	 * is down throws the driver's exception)
+	 * @throws IngestionRefusedException for a reused delivery id, a document of another
+	 * source, a slug another page holds, or an unusable version or fields
+	 * @throws dev.marquee.ingestion.render.RenderException for a document that cannot be
+	 * rendered or checked
+	 * @throws dev.marquee.ingestion.publish.WritePathUnavailableException when a write
+	 * path is down (a store that is down throws the driver's exception)
 	 */
 	public IngestionResult handle(IncomingChange change) {
 		VersionRules.checkPlausible(change);
@@ -122,15 +126,15 @@ public class Ingestion {
 				String reason = decision.kept();
 				logger.info("Ignoring {} {} {}: {}", change.action().wireName(), change.type().wireName(),
 						change.documentId(), reason);
-				this.deliveries.recordDelivery(change.source(), change.deliveryId(), "ignored: " + reason,
-						bodySha256);
+				this.deliveries.recordDelivery(change.source(), change.deliveryId(), "ignored: " + reason, bodySha256);
 				count(change, "ignored");
 				return IngestionResult.ignored(change, reason);
 			}
 			long version = decision.version();
 			Outcome outcome = (change.type() == ContentType.PAGE) ? this.pages.write(change, decision)
 					: this.catalog.write(change, decision);
-			// Only now, with every path's acknowledgement: a retry of a delivery that failed half-way is applied.
+			// Only now, with every path's acknowledgement: a retry of a delivery that
+			// failed half-way is applied.
 			this.documents.saveState(change.type(), change.documentId(), decision.after());
 			String recorded = change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)";
 			this.deliveries.recordDelivery(change.source(), change.deliveryId(), recorded, bodySha256);
@@ -139,8 +143,8 @@ public class Ingestion {
 					change.action().wireName(), change.type().wireName(), change.documentId(), version, change.source(),
 					decision.stages(), outcome.pages().size(), outcome.problems().size());
 			return new IngestionResult(change.source(), change.deliveryId(), false, false, decision.kept(),
-					change.type().wireName(), change.documentId(), version, change.action().wireName(),
-					outcome.pages(), outcome.problems(), outcome.encodedToken());
+					change.type().wireName(), change.documentId(), version, change.action().wireName(), outcome.pages(),
+					outcome.problems(), outcome.encodedToken());
 		}
 		finally {
 			held.forEach(Lock::unlock);
@@ -165,7 +169,8 @@ public class Ingestion {
 		}
 	}
 
-	// The controllers decode the body as strict UTF-8 before mapping it, so these bytes are the bytes received.
+	// The controllers decode the body as strict UTF-8 before mapping it, so these bytes
+	// are the bytes received.
 	private static String bodySha256(IncomingChange change) {
 		try {
 			return HexFormat.of()

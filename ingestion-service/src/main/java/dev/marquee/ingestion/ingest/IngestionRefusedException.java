@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A delivery ingestion refuses for a reason of its own (not a rendering problem, not a write path down); nothing of
- * it was published. The web layer turns it into the caller's answer.
+ * A delivery ingestion refuses for a reason of its own (not a rendering problem, not a
+ * write path down); nothing of it was published. The web layer turns it into the caller's
+ * answer.
  */
 public class IngestionRefusedException extends RuntimeException {
 
@@ -31,7 +32,8 @@ public class IngestionRefusedException extends RuntimeException {
 	}
 
 	/**
-	 * What the caller needs to act on it, in order: the owner of a slug or document, the field-level errors, ….
+	 * What the caller needs to act on it, in order: the owner of a slug or document, the
+	 * field-level errors, ….
 	 * @return the details by name
 	 */
 	public Map<String, Object> details() {

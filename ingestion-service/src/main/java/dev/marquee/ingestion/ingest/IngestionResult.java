@@ -14,16 +14,19 @@ import dev.marquee.model.Stage;
  * @param source the CMS
  * @param deliveryId the delivery's de-duplication key
  * @param duplicate true when this delivery was processed before (nothing happened now)
- * @param ignored true when the delivery is older than the stored document (nothing happened)
- * @param reason why it was ignored, or which stages kept a newer version when it changed only some
+ * @param ignored true when the delivery is older than the stored document (nothing
+ * happened)
+ * @param reason why it was ignored, or which stages kept a newer version when it changed
+ * only some
  * @param contentType the document's type
  * @param documentId the document's id
  * @param version the CMS version applied
  * @param action the action applied
  * @param pages the page stages published by this delivery
- * @param renderProblems pages that could not be re-rendered; their last good version stays live
- * @param consistencyToken where the write stands on each path (also the {@code Marquee-Consistency-Token}
- * header); null when nothing was published
+ * @param renderProblems pages that could not be re-rendered; their last good version
+ * stays live
+ * @param consistencyToken where the write stands on each path (also the
+ * {@code Marquee-Consistency-Token} header); null when nothing was published
  */
 public record IngestionResult(String source, String deliveryId, boolean duplicate, boolean ignored,
 		@Nullable String reason, @Nullable String contentType, @Nullable String documentId, @Nullable Long version,
@@ -43,6 +46,7 @@ public record IngestionResult(String source, String deliveryId, boolean duplicat
 
 	/**
 	 * One page stage published.
+	 *
 	 * @param pageId the page
 	 * @param stage the stage
 	 * @param slug its slug
@@ -54,6 +58,7 @@ public record IngestionResult(String source, String deliveryId, boolean duplicat
 
 	/**
 	 * A page stage whose re-render failed.
+	 *
 	 * @param pageId the page
 	 * @param stage the stage
 	 * @param problems what went wrong

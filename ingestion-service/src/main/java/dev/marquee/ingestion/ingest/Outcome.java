@@ -14,7 +14,8 @@ import dev.marquee.model.ConsistencyToken;
  *
  * @param pages the page stages published
  * @param problems the page stages that failed to re-render
- * @param token where the published batches stand on each path, null if nothing was published
+ * @param token where the published batches stand on each path, null if nothing was
+ * published
  */
 public record Outcome(List<AffectedPage> pages, List<FailedPage> problems, @Nullable ConsistencyToken token) {
 
@@ -25,7 +26,8 @@ public record Outcome(List<AffectedPage> pages, List<FailedPage> problems, @Null
 	/**
 	 * This write followed by another.
 	 * @param next the later write
-	 * @return the pages and problems of both, and a token a reader that caught up with both has passed
+	 * @return the pages and problems of both, and a token a reader that caught up with
+	 * both has passed
 	 */
 	Outcome and(Outcome next) {
 		List<AffectedPage> allPages = new ArrayList<>(this.pages);

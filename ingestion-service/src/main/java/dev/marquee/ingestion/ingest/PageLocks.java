@@ -11,15 +11,17 @@ import dev.marquee.ingestion.content.ContentType;
 import dev.marquee.ingestion.content.IncomingChange;
 
 /**
- * The in-process locks of the write path. Deliveries of one page are applied one at a time, and a catalog change
- * (with its fan-out re-render) excludes every page delivery: otherwise a fan-out and a page publish racing on the
- * same page could publish older content under a newer content version. Deliveries of different pages run
- * concurrently, so the hollow-producer can put them into one cycle.
+ * The in-process locks of the write path. Deliveries of one page are applied one at a
+ * time, and a catalog change (with its fan-out re-render) excludes every page delivery:
+ * otherwise a fan-out and a page publish racing on the same page could publish older
+ * content under a newer content version. Deliveries of different pages run concurrently,
+ * so the hollow-producer can put them into one cycle.
  */
 @Component
 class PageLocks {
 
-	// Page deliveries share this lock; catalog changes and re-renders hold it exclusively.
+	// Page deliveries share this lock; catalog changes and re-renders hold it
+	// exclusively.
 	private final ReentrantReadWriteLock catalogWrites = new ReentrantReadWriteLock();
 
 	private final ReentrantLock[] pageWrites = new ReentrantLock[256];

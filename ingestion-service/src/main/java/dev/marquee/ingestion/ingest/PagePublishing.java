@@ -18,8 +18,8 @@ import dev.marquee.model.ConsistencyToken;
 import dev.marquee.model.PageChanged;
 
 /**
- * Publishes page changes to every write path and, once every path accepted them, records them as the pages' last
- * rendered versions.
+ * Publishes page changes to every write path and, once every path accepted them, records
+ * them as the pages' last rendered versions.
  */
 @Component
 class PagePublishing {
@@ -54,8 +54,8 @@ class PagePublishing {
 	 * @param changes the changes, possibly none
 	 * @param sourceVersion the CMS version recorded with a removal
 	 * @return the pages published and where they stand on each path
-	 * @throws dev.marquee.ingestion.publish.WritePathUnavailableException when a path did not accept them; nothing
-	 * is recorded then
+	 * @throws dev.marquee.ingestion.publish.WritePathUnavailableException when a path did
+	 * not accept them; nothing is recorded then
 	 */
 	Outcome publish(List<PageChanged> changes, long sourceVersion) {
 		if (changes.isEmpty()) {
@@ -77,8 +77,7 @@ class PagePublishing {
 					change.contentVersion()));
 			pageVersions.merge(change.pageId(), change.contentVersion(), Math::max);
 		}
-		ConsistencyToken token = new ConsistencyToken(published.kafkaOffsets(), published.hollowOffset(),
-				pageVersions);
+		ConsistencyToken token = new ConsistencyToken(published.kafkaOffsets(), published.hollowOffset(), pageVersions);
 		return new Outcome(pages, List.of(), token);
 	}
 

@@ -26,9 +26,9 @@ import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Applies a page delivery to the stages its decision names: claims the slug, renders each stage, stores the document
- * and its dependencies and publishes, or publishes the removal; then gives back the slugs the page left. The caller
- * holds the page's lock.
+ * Applies a page delivery to the stages its decision names: claims the slug, renders each
+ * stage, stores the document and its dependencies and publishes, or publishes the
+ * removal; then gives back the slugs the page left. The caller holds the page's lock.
  */
 @Component
 class PageWrites {
@@ -89,20 +89,24 @@ class PageWrites {
 				this.problems.clearProblem(pageId, stage);
 			}
 			Outcome outcome = this.publishing.publish(removals, version);
-			// Released only once the removal is on every path: a page claiming the slug next gets a later content
-			// version, so on every read path its row outlives the removed one whatever order they are applied in.
+			// Released only once the removal is on every path: a page claiming the slug
+			// next gets a later content
+			// version, so on every read path its row outlives the removed one whatever
+			// order they are applied in.
 			this.slugs.releaseAll(pageId, stages, null);
 			return outcome;
 		}
 		PageFields fields = NativeFields.read(change.fields(), PageFields.class);
-		// Claimed before any content version is drawn for this page (see SlugClaims), and given back on failure.
+		// Claimed before any content version is drawn for this page (see SlugClaims), and
+		// given back on failure.
 		List<Stage> claimed = this.slugs.claim(pageId, stages, fields.slug());
 		Outcome outcome;
 		try {
 			List<PageChanged> upserts = new ArrayList<>();
 			Set<Dependency> used = new LinkedHashSet<>();
 			for (Stage stage : stages) {
-				// Both stages see the same document: the first stage's problems (a RenderException) are the answer.
+				// Both stages see the same document: the first stage's problems (a
+				// RenderException) are the answer.
 				Rendered rendered = this.renderer.render(pageId, fields, stage,
 						new StoreCatalog(this.catalogCache, stage),
 						new PageRenderer.Context(this.versions.next(), version, ingestedAt, change.traceId()));
@@ -115,7 +119,8 @@ class PageWrites {
 				this.dependencies.replaceDependencies(pageId, used);
 			}
 			else {
-				// A stage kept at a newer version still renders with what it used: keep those dependencies.
+				// A stage kept at a newer version still renders with what it used: keep
+				// those dependencies.
 				this.dependencies.addDependencies(pageId, used);
 			}
 			outcome = this.publishing.publish(upserts, version);
@@ -124,7 +129,8 @@ class PageWrites {
 			this.slugs.giveBack(pageId, claimed, fields.slug(), ex);
 			throw ex;
 		}
-		// A rename gives the old slug back only now that the page is on every path under its new one.
+		// A rename gives the old slug back only now that the page is on every path under
+		// its new one.
 		this.slugs.releaseAll(pageId, stages, fields.slug());
 		return outcome;
 	}

@@ -28,16 +28,18 @@ import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Re-renders stored pages (after a catalog change, or to regenerate them) and republishes them in batches. A page
- * stage that fails to render is listed as a render problem and publishes nothing, so its last good version stays
- * live. The caller holds the exclusive catalog lock.
+ * Re-renders stored pages (after a catalog change, or to regenerate them) and republishes
+ * them in batches. A page stage that fails to render is listed as a render problem and
+ * publishes nothing, so its last good version stays live. The caller holds the exclusive
+ * catalog lock.
  */
 @Component
 class Rerendering {
 
 	private static final Logger logger = LoggerFactory.getLogger(Rerendering.class);
 
-	// Keeps one hollow-producer request and one Kafka batch at a sane size during fan-out and regenerate.
+	// Keeps one hollow-producer request and one Kafka batch at a sane size during fan-out
+	// and regenerate.
 	private static final int PUBLISH_BATCH = 100;
 
 	private final DocumentStore documents;
@@ -82,7 +84,8 @@ class Rerendering {
 					PageFields fields = MarqueeJson.mapper().readValue(document.get().body(), PageFields.class);
 					Optional<String> holder = this.slugs.holderForRerender(pageId, stage, fields.slug());
 					if (holder.isPresent()) {
-						// Two pages shared the slug before slugs were claimed; the other one keeps it.
+						// Two pages shared the slug before slugs were claimed; the other
+						// one keeps it.
 						throw new RenderException(List.of(new Violation("slug",
 								"'" + fields.slug() + "' is held by page " + holder.get(), Violation.Kind.TEMPLATE)));
 					}

@@ -15,16 +15,22 @@ import dev.marquee.ingestion.store.SlugClaimStore;
 import dev.marquee.model.Stage;
 
 /**
- * One page per slug and stage, with the write-side store as the authority ({@code slug_claims}).
+ * One page per slug and stage, with the write-side store as the authority
+ * ({@code slug_claims}).
  *
- * <p>A page claims its slug for every stage a delivery writes <em>before</em> any content version is drawn for it,
- * and a page gives a slug back (rename, unpublish, delete) only <em>after</em> every write path accepted the change
- * that left it. So when page B takes over a slug page A left, B's content version is greater than A's: both read
- * paths apply changes last-write-wins on it (Cassandra {@code USING TIMESTAMP}, Hollow per page key), and A's
- * removal of its old slug row cannot shadow B's row in whatever order the consumer applies the two partitions.
+ * <p>
+ * A page claims its slug for every stage a delivery writes <em>before</em> any content
+ * version is drawn for it, and a page gives a slug back (rename, unpublish, delete) only
+ * <em>after</em> every write path accepted the change that left it. So when page B takes
+ * over a slug page A left, B's content version is greater than A's: both read paths apply
+ * changes last-write-wins on it (Cassandra {@code USING TIMESTAMP}, Hollow per page key),
+ * and A's removal of its old slug row cannot shadow B's row in whatever order the
+ * consumer applies the two partitions.
  *
- * <p>The claim itself is a lightweight transaction, so it stays exclusive across threads and instances; the
- * ordering above relies on the page locks ({@link PageLocks}), which assume one instance (module README).
+ * <p>
+ * The claim itself is a lightweight transaction, so it stays exclusive across threads and
+ * instances; the ordering above relies on the page locks ({@link PageLocks}), which
+ * assume one instance (module README).
  */
 @Component
 class SlugClaims {
@@ -50,10 +56,11 @@ class SlugClaims {
 	 * Claims a page's slug for some stages.
 	 * @param pageId the page
 	 * @param stages the stages the delivery writes
-	 * @param slug the slug it asks for; an unusable one claims nothing (the renderer refuses it)
+	 * @param slug the slug it asks for; an unusable one claims nothing (the renderer
+	 * refuses it)
 	 * @return the stages claimed now (not held before), to give back if the write fails
-	 * @throws IngestionRefusedException {@code SLUG_TAKEN} naming the owner when another page holds the slug in one
-	 * of the stages; nothing stays claimed then
+	 * @throws IngestionRefusedException {@code SLUG_TAKEN} naming the owner when another
+	 * page holds the slug in one of the stages; nothing stays claimed then
 	 */
 	List<Stage> claim(String pageId, Set<Stage> stages, @Nullable String slug) {
 		List<Stage> claimed = new ArrayList<>();
@@ -86,8 +93,9 @@ class SlugClaims {
 	}
 
 	/**
-	 * Gives back the claims a failed write made; best effort, since the store may be what failed. A claim left
-	 * behind is released by the page's next successful write of the stage.
+	 * Gives back the claims a failed write made; best effort, since the store may be what
+	 * failed. A claim left behind is released by the page's next successful write of the
+	 * stage.
 	 */
 	void giveBack(String pageId, List<Stage> claimed, @Nullable String slug, RuntimeException failure) {
 		if (slug == null) {

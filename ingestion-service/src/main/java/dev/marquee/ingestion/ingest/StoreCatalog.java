@@ -10,7 +10,8 @@ import dev.marquee.ingestion.render.Catalog;
 import dev.marquee.model.Stage;
 
 /**
- * The catalog of one stage as the write-side store holds it, read through the shared {@link CatalogCache}.
+ * The catalog of one stage as the write-side store holds it, read through the shared
+ * {@link CatalogCache}.
  */
 class StoreCatalog implements Catalog {
 

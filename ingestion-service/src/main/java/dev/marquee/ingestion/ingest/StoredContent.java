@@ -11,8 +11,8 @@ import dev.marquee.ingestion.store.RenderProblems;
 import dev.marquee.model.Stage;
 
 /**
- * What the web layer may ask of the write side (a mapping that needs to know what is stored, the operator
- * endpoints), so that no controller touches a store.
+ * What the web layer may ask of the write side (a mapping that needs to know what is
+ * stored, the operator endpoints), so that no controller touches a store.
  */
 @Service
 public class StoredContent {

@@ -16,24 +16,32 @@ import dev.marquee.ingestion.content.StageVersion;
 import dev.marquee.model.Stage;
 
 /**
- * Which stages of a document a delivery may change, decided on CMS versions kept per stage.
+ * Which stages of a document a delivery may change, decided on CMS versions kept per
+ * stage.
  *
  * <ul>
- * <li>A publish or draft applies to a stage when its version is newer than the stage's, or equal to it while the
- * stage is live (re-sending the same version re-applies it, as before). So a publish older than a draft already in
- * PREVIEW still updates PUBLISHED.</li>
- * <li>A removal records a version on each of its stages: its own (never less than the stage had), or, when it
- * carries none (Contentful, Sanity and Strapi tombstones), the highest version ever seen of the document. After
- * it only a strictly newer version brings the stage back, so a retried publish under a new delivery id resurrects
- * nothing. A versioned removal records its own version rather than the highest seen: a draft v7 delivered before
- * a reordered unpublish v3 must not swallow the publish v5 that followed the unpublish in the CMS.</li>
- * <li>A version must be plausible: at most 2^53−1 (exact in every JSON reader; microseconds since the epoch until
- * the year 2255), so a sender's bug (Long.MAX, epoch nanoseconds) cannot freeze a document forever.</li>
+ * <li>A publish or draft applies to a stage when its version is newer than the stage's,
+ * or equal to it while the stage is live (re-sending the same version re-applies it, as
+ * before). So a publish older than a draft already in PREVIEW still updates
+ * PUBLISHED.</li>
+ * <li>A removal records a version on each of its stages: its own (never less than the
+ * stage had), or, when it carries none (Contentful, Sanity and Strapi tombstones), the
+ * highest version ever seen of the document. After it only a strictly newer version
+ * brings the stage back, so a retried publish under a new delivery id resurrects nothing.
+ * A versioned removal records its own version rather than the highest seen: a draft v7
+ * delivered before a reordered unpublish v3 must not swallow the publish v5 that followed
+ * the unpublish in the CMS.</li>
+ * <li>A version must be plausible: at most 2^53−1 (exact in every JSON reader;
+ * microseconds since the epoch until the year 2255), so a sender's bug (Long.MAX, epoch
+ * nanoseconds) cannot freeze a document forever.</li>
  * </ul>
  */
 final class VersionRules {
 
-	/** The highest version accepted: 2^53−1, the largest integer every JSON reader holds exactly. */
+	/**
+	 * The highest version accepted: 2^53−1, the largest integer every JSON reader holds
+	 * exactly.
+	 */
 	static final long MAX_VERSION = (1L << 53) - 1;
 
 	private VersionRules() {
@@ -42,7 +50,8 @@ final class VersionRules {
 	/**
 	 * Refuses an implausible version.
 	 * @param change the delivery
-	 * @throws IngestionRefusedException {@code INVALID_DOCUMENT} naming the field {@code version}
+	 * @throws IngestionRefusedException {@code INVALID_DOCUMENT} naming the field
+	 * {@code version}
 	 */
 	static void checkPlausible(IncomingChange change) {
 		Long version = change.version();
@@ -112,10 +121,13 @@ final class VersionRules {
 
 	/**
 	 * What a delivery changes.
+	 *
 	 * @param stages the stages it applies to; empty when it is ignored
-	 * @param version the CMS version it applies (for a removal without one: the highest seen)
+	 * @param version the CMS version it applies (for a removal without one: the highest
+	 * seen)
 	 * @param after the document's state once it is applied
-	 * @param kept why some stages stay as they are; null when it applies to every stage of its action
+	 * @param kept why some stages stay as they are; null when it applies to every stage
+	 * of its action
 	 */
 	record Decision(Set<Stage> stages, long version, DocumentState after, @Nullable String kept) {
 

@@ -14,8 +14,9 @@ import dev.marquee.ingestion.IngestionProperties;
 import dev.marquee.ingestion.IngestionProperties.WritePath;
 
 /**
- * The hollow producer, one of the two write paths a webhook waits for: UP when its readiness group answers UP,
- * DOWN (so ingestion is not ready) otherwise. With the HOLLOW path off it is UP and says so.
+ * The hollow producer, one of the two write paths a webhook waits for: UP when its
+ * readiness group answers UP, DOWN (so ingestion is not ready) otherwise. With the HOLLOW
+ * path off it is UP and says so.
  */
 @Component("hollowProducer")
 class HollowProducerHealthIndicator extends AbstractHealthIndicator {
@@ -49,7 +50,8 @@ class HollowProducerHealthIndicator extends AbstractHealthIndicator {
 			.uri("/actuator/health/readiness")
 			.retrieve()
 			.onStatus((status) -> status.value() == 503, (request, response) -> {
-				// A 503 carries the DOWN status in its body: read it below instead of failing.
+				// A 503 carries the DOWN status in its body: read it below instead of
+				// failing.
 			})
 			.body(JsonNode.class);
 		String status = (health != null) ? health.path("status").asString("UNKNOWN") : "UNKNOWN";

@@ -37,10 +37,11 @@ import dev.marquee.model.Topics;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Publishes page changes to every enabled write path and returns only once each of them durably accepted
- * them: the Kafka topic with {@code acks=all} on an idempotent producer, and the hollow producer, which
- * answers once the changes are in its write log on disk (no Hollow cycle is waited for). Both are in flight
- * at once. Anything else is a {@link WritePathUnavailableException}, so the CMS retries (every store is
+ * Publishes page changes to every enabled write path and returns only once each of them
+ * durably accepted them: the Kafka topic with {@code acks=all} on an idempotent producer,
+ * and the hollow producer, which answers once the changes are in its write log on disk
+ * (no Hollow cycle is waited for). Both are in flight at once. Anything else is a
+ * {@link WritePathUnavailableException}, so the CMS retries (every store is
  * last-write-wins by content version, so the retry is harmless).
  */
 @Component
@@ -70,11 +71,13 @@ public class Publisher {
 			.build();
 		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(client);
 		requestFactory.setReadTimeout(hollow.readTimeout());
-		// Boot's builder: each write is timed (http.client.requests) and carries the webhook's traceparent.
+		// Boot's builder: each write is timed (http.client.requests) and carries the
+		// webhook's traceparent.
 		this.hollow = restClients.clone()
 			.baseUrl(hollow.url().toString())
 			.requestFactory(requestFactory)
-			.defaultHeaders((headers) -> headers.setBasicAuth("marquee-service", properties.security().servicePassword()))
+			.defaultHeaders(
+					(headers) -> headers.setBasicAuth("marquee-service", properties.security().servicePassword()))
 			.build();
 		logger.info("Write paths enabled: {} (hollow producer at {})", this.writePaths.enabled(), hollow.url());
 	}
@@ -90,7 +93,8 @@ public class Publisher {
 			return new Published(Map.of(), null);
 		}
 		long started = System.nanoTime();
-		// Each change is serialized once, for both paths: pages are tens of kilobytes of JSON.
+		// Each change is serialized once, for both paths: pages are tens of kilobytes of
+		// JSON.
 		List<byte[]> serialized = new ArrayList<>(changes.size());
 		for (PageChanged change : changes) {
 			serialized.add(MarqueeJson.write(change));
@@ -104,7 +108,8 @@ public class Publisher {
 				}
 			}
 			catch (RuntimeException ex) {
-				// send() blocks up to max.block.ms for metadata when the broker is unreachable.
+				// send() blocks up to max.block.ms for metadata when the broker is
+				// unreachable.
 				throw new WritePathUnavailableException(WritePath.KAFKA,
 						"Kafka did not accept the write: " + ex.getMessage(), ex);
 			}
@@ -132,7 +137,8 @@ public class Publisher {
 			}
 		}
 		if (!sends.isEmpty()) {
-			// Acknowledged by every in-sync replica: from the first send to the last acknowledgement.
+			// Acknowledged by every in-sync replica: from the first send to the last
+			// acknowledgement.
 			this.kafkaTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		}
 		return new Published(offsets, hollowOffset);
@@ -180,8 +186,10 @@ public class Publisher {
 
 	/**
 	 * Where a batch of changes landed.
+	 *
 	 * @param kafkaOffsets Kafka partition → highest offset written
-	 * @param hollowOffset the hollow-producer's write-log offset that covers them, null when that path is off
+	 * @param hollowOffset the hollow-producer's write-log offset that covers them, null
+	 * when that path is off
 	 */
 	public record Published(Map<Integer, Long> kafkaOffsets, @Nullable Long hollowOffset) {
 	}

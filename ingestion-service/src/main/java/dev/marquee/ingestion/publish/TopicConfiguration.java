@@ -8,8 +8,8 @@ import org.springframework.kafka.config.TopicBuilder;
 import dev.marquee.model.Topics;
 
 /**
- * Declares the page-change topic and its dead-letter topic; retention is infinite so the read tables can be
- * rebuilt by replaying the topic.
+ * Declares the page-change topic and its dead-letter topic; retention is infinite so the
+ * read tables can be rebuilt by replaying the topic.
  */
 @Configuration(proxyBeanMethods = false)
 class TopicConfiguration {

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import dev.marquee.ingestion.IngestionProperties.WritePath;
 
 /**
- * A write path did not durably accept a batch of changes; the caller must retry (every store is last-write-wins by
- * content version, so a retry is harmless).
+ * A write path did not durably accept a batch of changes; the caller must retry (every
+ * store is last-write-wins by content version, so a retry is harmless).
  */
 public class WritePathUnavailableException extends RuntimeException {
 

@@ -1,5 +1,6 @@
 /**
- * Publishing page changes to every enabled write path: the Kafka topic and the hollow producer.
+ * Publishing page changes to every enabled write path: the Kafka topic and the hollow
+ * producer.
  */
 @NullMarked
 package dev.marquee.ingestion.publish;

@@ -10,8 +10,9 @@ import dev.marquee.ingestion.content.Documents.TalentFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
 
 /**
- * The checks a catalog document (title, talent, asset) passes before it is stored, so every page that uses it can
- * render it: required fields, lengths, plain text, a relative asset path, an image media type.
+ * The checks a catalog document (title, talent, asset) passes before it is stored, so
+ * every page that uses it can render it: required fields, lengths, plain text, a relative
+ * asset path, an image media type.
  */
 public final class CatalogChecks {
 
@@ -20,7 +21,8 @@ public final class CatalogChecks {
 
 	/**
 	 * Checks a catalog document.
-	 * @param fields its fields, already read ({@link TitleFields}, {@link TalentFields} or {@link AssetFields})
+	 * @param fields its fields, already read ({@link TitleFields}, {@link TalentFields}
+	 * or {@link AssetFields})
 	 * @return the problems, empty when it is fine
 	 */
 	public static List<Violation> check(Object fields) {

@@ -13,8 +13,9 @@ import dev.marquee.model.Image;
 import dev.marquee.model.Rendition;
 
 /**
- * Assets as CDN images: the URL is the CDN base plus the asset's file, with one rendition per configured width
- * narrower than the original (cropped around the focal point) and the original itself.
+ * Assets as CDN images: the URL is the CDN base plus the asset's file, with one rendition
+ * per configured width narrower than the original (cropped around the focal point) and
+ * the original itself.
  */
 final class CdnImages {
 
@@ -35,7 +36,8 @@ final class CdnImages {
 		double focalX = (asset.focalPoint() != null) ? asset.focalPoint().x() : 0.5;
 		double focalY = (asset.focalPoint() != null) ? asset.focalPoint().y() : 0.5;
 		String base = this.cdnBase + "/" + LEADING_SLASHES.matcher(nullToEmpty(asset.file())).replaceAll("");
-		// Every image of every page goes through here: String.format was a visible share of ingestion's CPU.
+		// Every image of every page goes through here: String.format was a visible share
+		// of ingestion's CPU.
 		String focus = "&fx=" + twoDecimals(focalX) + "&fy=" + twoDecimals(focalY);
 		List<Rendition> renditions = new ArrayList<>();
 		for (int width : this.renditionWidths) {
@@ -45,8 +47,8 @@ final class CdnImages {
 			}
 		}
 		renditions.add(new Rendition(asset.width(), asset.height(), base));
-		return new Image(assetId, base, asset.width(), asset.height(), nullToEmpty(asset.mimeType()),
-				asset.altText(), focalX, focalY, renditions);
+		return new Image(assetId, base, asset.width(), asset.height(), nullToEmpty(asset.mimeType()), asset.altText(),
+				focalX, focalY, renditions);
 	}
 
 	// As %.2f would print it.

@@ -17,10 +17,11 @@ import dev.marquee.model.TalentCard;
 import dev.marquee.model.TitleCard;
 
 /**
- * The hydration of one rendering: references become content from the stage's catalog (asset ids → CDN images,
- * title and talent ids → cards, placeholders → text). It records every document it looked up as a dependency, also
- * one it did not find, so the page is rendered again when that document changes, and every missing one as a
- * reference violation.
+ * The hydration of one rendering: references become content from the stage's catalog
+ * (asset ids → CDN images, title and talent ids → cards, placeholders → text). It records
+ * every document it looked up as a dependency, also one it did not find, so the page is
+ * rendered again when that document changes, and every missing one as a reference
+ * violation.
  */
 final class Hydration {
 

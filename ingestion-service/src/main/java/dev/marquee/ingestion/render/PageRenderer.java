@@ -27,12 +27,14 @@ import dev.marquee.model.TalentCard;
 import dev.marquee.model.TitleCard;
 
 /**
- * Turns a page document into a read-optimized {@link Page}: applies its template ({@link TemplateChecks}: allowed
- * element types, required fields, limits), then hydrates it ({@link Hydration}: asset ids → CDN images with
- * renditions and focal point, title/talent references → cards, {@link Placeholders} → text). RICH_TEXT is cleaned by
- * an allow-list ({@link RichTextSanitizer}); every other text is plain ({@link PlainText}); URL-valued fields and
- * asset paths must be plain web URLs and relative paths ({@link SafeUrls}). Every problem is collected, so one answer
- * lists them all.
+ * Turns a page document into a read-optimized {@link Page}: applies its template
+ * ({@link TemplateChecks}: allowed element types, required fields, limits), then hydrates
+ * it ({@link Hydration}: asset ids → CDN images with renditions and focal point,
+ * title/talent references → cards, {@link Placeholders} → text). RICH_TEXT is cleaned by
+ * an allow-list ({@link RichTextSanitizer}); every other text is plain
+ * ({@link PlainText}); URL-valued fields and asset paths must be plain web URLs and
+ * relative paths ({@link SafeUrls}). Every problem is collected, so one answer lists them
+ * all.
  */
 @Component
 public class PageRenderer {
@@ -104,7 +106,8 @@ public class PageRenderer {
 				PlainText.checkHydrated(field, entry.getValue(), value, hydration.violations);
 			}
 			if (!value.equals(entry.getValue())) {
-				// A placeholder made this URL: what is published must pass the same check.
+				// A placeholder made this URL: what is published must pass the same
+				// check.
 				TemplateChecks.url(field, entry.getKey(), value, hydration.violations);
 			}
 			hydratedText.put(entry.getKey(), value);
@@ -152,6 +155,7 @@ public class PageRenderer {
 
 	/**
 	 * What one rendering stamps on the page.
+	 *
 	 * @param contentVersion the page's new content version
 	 * @param sourceVersion the CMS version of the page document
 	 * @param ingestedAt when the triggering write was accepted
@@ -162,8 +166,10 @@ public class PageRenderer {
 
 	/**
 	 * A rendered page.
+	 *
 	 * @param page the page
-	 * @param dependencies the titles, talent and assets it used (also those it failed to find)
+	 * @param dependencies the titles, talent and assets it used (also those it failed to
+	 * find)
 	 */
 	public record Rendered(Page page, Set<Dependency> dependencies) {
 	}

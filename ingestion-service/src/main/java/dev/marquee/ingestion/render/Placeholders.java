@@ -12,8 +12,9 @@ import dev.marquee.ingestion.content.Documents.TalentFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
 
 /**
- * Resolves {@code {{title:ID.field}}} ({@code name}, {@code synopsis}, {@code maturityRating}, {@code genres}) and
- * {@code {{talent:ID.name}}} (or {@code {{talent:ID}}}) in a text from the stage's catalog.
+ * Resolves {@code {{title:ID.field}}} ({@code name}, {@code synopsis},
+ * {@code maturityRating}, {@code genres}) and {@code {{talent:ID.name}}} (or
+ * {@code {{talent:ID}}}) in a text from the stage's catalog.
  */
 final class Placeholders {
 

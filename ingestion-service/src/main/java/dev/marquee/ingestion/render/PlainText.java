@@ -7,15 +7,17 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Plain-text fields (every field but RICH_TEXT's, and every text of a title, talent or asset): clients render them
- * as text, so markup there is either a mistake or an attack.
+ * Plain-text fields (every field but RICH_TEXT's, and every text of a title, talent or
+ * asset): clients render them as text, so markup there is either a mistake or an attack.
  */
 final class PlainText {
 
 	// A tag opener, or a script URL.
-	private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:", Pattern.CASE_INSENSITIVE);
+	private static final Pattern MARKUP = Pattern.compile("<\\s*/?\\s*[a-zA-Z!?]|javascript:",
+			Pattern.CASE_INSENSITIVE);
 
-	// A browser reading a URL drops whitespace and control characters, so "java\tscript:" is "javascript:" to it.
+	// A browser reading a URL drops whitespace and control characters, so "java\tscript:"
+	// is "javascript:" to it.
 	private static final Pattern INVISIBLE = Pattern.compile("[\\s\\p{Cc}\\p{Cf}]");
 
 	private PlainText() {
@@ -29,7 +31,10 @@ final class PlainText {
 		}
 	}
 
-	/** Placeholders bring in catalog text: it must not smuggle markup into a plain-text field either. */
+	/**
+	 * Placeholders bring in catalog text: it must not smuggle markup into a plain-text
+	 * field either.
+	 */
 	static void checkHydrated(String field, @Nullable String raw, @Nullable String hydrated,
 			List<Violation> violations) {
 		if (raw != null && hydrated != null && !hydrated.equals(raw) && !MARKUP.matcher(raw).find()) {

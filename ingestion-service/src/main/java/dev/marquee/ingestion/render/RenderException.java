@@ -12,7 +12,8 @@ public class RenderException extends RuntimeException {
 	private final transient List<Violation> violations;
 
 	public RenderException(List<Violation> violations) {
-		// The message goes to logs: the first few problems say enough (a hostile page can have 200,000).
+		// The message goes to logs: the first few problems say enough (a hostile page can
+		// have 200,000).
 		super(violations.size() + " problem(s): " + violations.subList(0, Math.min(10, violations.size()))
 				+ ((violations.size() > 10) ? " …" : ""));
 		this.violations = List.copyOf(violations);

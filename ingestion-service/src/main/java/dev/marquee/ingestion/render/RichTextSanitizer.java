@@ -7,17 +7,20 @@ import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
 /**
- * Cleans RICH_TEXT with an allow-list policy (OWASP java-html-sanitizer): a small set of text elements and links,
- * nothing else. Whatever is not allowed is dropped (its text kept, except that of {@code script} and
- * {@code style}), so there is no list of dangerous things to keep complete: no {@code style}, no forms, no
- * {@code base}/{@code meta}/{@code link}, no event handlers, no other attributes. Character references are
- * decoded before a URL is judged, so {@code &#00000000106;avascript:} is {@code javascript:} and is refused.
+ * Cleans RICH_TEXT with an allow-list policy (OWASP java-html-sanitizer): a small set of
+ * text elements and links, nothing else. Whatever is not allowed is dropped (its text
+ * kept, except that of {@code script} and {@code style}), so there is no list of
+ * dangerous things to keep complete: no {@code style}, no forms, no
+ * {@code base}/{@code meta}/{@code link}, no event handlers, no other attributes.
+ * Character references are decoded before a URL is judged, so
+ * {@code &#00000000106;avascript:} is {@code javascript:} and is refused.
  * <p>
- * Text is left as written: the library encodes every {@code =}, {@code @}, {@code +}, quote and backtick as a
- * numeric reference (safe everywhere, but {@code onion&#61;good} is not what the editor wrote), and those
- * characters mean nothing outside a tag, so they are given back in text. Only {@code <}, {@code >} and
- * {@code &} stay encoded there, and two opening braces keep the empty comment the library puts between them,
- * which stops a client-side template engine from evaluating text.
+ * Text is left as written: the library encodes every {@code =}, {@code @}, {@code +},
+ * quote and backtick as a numeric reference (safe everywhere, but {@code onion&#61;good}
+ * is not what the editor wrote), and those characters mean nothing outside a tag, so they
+ * are given back in text. Only {@code <}, {@code >} and {@code &} stay encoded there, and
+ * two opening braces keep the empty comment the library puts between them, which stops a
+ * client-side template engine from evaluating text.
  */
 final class RichTextSanitizer {
 
@@ -27,7 +30,8 @@ final class RichTextSanitizer {
 
 	private static final PolicyFactory POLICY = new HtmlPolicyBuilder().allowElements(ELEMENTS)
 		.allowUrlProtocols("http", "https", "mailto")
-		// Absolute links only: a relative or protocol-relative href would point wherever the page is served.
+		// Absolute links only: a relative or protocol-relative href would point wherever
+		// the page is served.
 		.allowAttributes("href")
 		.matching((element, attribute, value) -> SafeUrls.isAllowedLink(value) ? value : null)
 		.onElements("a")
@@ -53,8 +57,9 @@ final class RichTextSanitizer {
 	}
 
 	/**
-	 * Gives back, outside tags, the characters the library encoded although text does not need it. The output is
-	 * the library's, so a raw {@code <} or {@code >} only ever delimits a tag.
+	 * Gives back, outside tags, the characters the library encoded although text does not
+	 * need it. The output is the library's, so a raw {@code <} or {@code >} only ever
+	 * delimits a tag.
 	 */
 	private static String restoreText(String sanitized) {
 		StringBuilder result = new StringBuilder(sanitized.length());
@@ -74,7 +79,8 @@ final class RichTextSanitizer {
 			}
 			int tagEnd = sanitized.indexOf('>', tag);
 			tagEnd = (tagEnd < 0) ? sanitized.length() : tagEnd + 1;
-			// The library writes the required rels in no fixed order; one spelling keeps pages byte-stable.
+			// The library writes the required rels in no fixed order; one spelling keeps
+			// pages byte-stable.
 			result.append(sanitized.substring(tag, tagEnd).replace(REL_REORDERED, REL));
 			from = tagEnd;
 		}

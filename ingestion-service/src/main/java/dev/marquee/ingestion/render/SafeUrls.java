@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a URL-valued field may hold. A browser (or a client that puts the value into an {@code href}) decodes
- * character references and drops tabs, newlines and control characters before it reads a scheme, so
- * {@code java\tscript:} and {@code &#106;avascript:} are {@code javascript:} to it. Values are therefore judged
- * after that same normalisation, and a value that needs it at all is refused: a real URL percent-encodes such
- * characters, and what is stored is exactly what every client will read.
+ * What a URL-valued field may hold. A browser (or a client that puts the value into an
+ * {@code href}) decodes character references and drops tabs, newlines and control
+ * characters before it reads a scheme, so {@code java\tscript:} and
+ * {@code &#106;avascript:} are {@code javascript:} to it. Values are therefore judged
+ * after that same normalisation, and a value that needs it at all is refused: a real URL
+ * percent-encodes such characters, and what is stored is exactly what every client will
+ * read.
  */
 final class SafeUrls {
 
@@ -24,7 +26,8 @@ final class SafeUrls {
 
 	private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
 
-	// Numeric references with any number of leading zeros (&#00000000106;), the semicolon optional as browsers
+	// Numeric references with any number of leading zeros (&#00000000106;), the semicolon
+	// optional as browsers
 	// allow; and the named ones that spell URL syntax.
 	private static final Pattern REFERENCE = Pattern
 		.compile("&#(?:[xX]0*([0-9a-fA-F]{1,6})(?![0-9a-fA-F])|0*([0-9]{1,7})(?![0-9]));?"
@@ -39,8 +42,8 @@ final class SafeUrls {
 	}
 
 	/**
-	 * Whether a text field holds a URL: {@code videoUrl}, {@code ctaUrl}, and any other field whose name ends in
-	 * {@code url}, {@code href} or {@code link}.
+	 * Whether a text field holds a URL: {@code videoUrl}, {@code ctaUrl}, and any other
+	 * field whose name ends in {@code url}, {@code href} or {@code link}.
 	 * @param name the field's name
 	 * @return whether its value must be a web URL
 	 */
@@ -60,8 +63,10 @@ final class SafeUrls {
 		if (scheme == null || !WEB_SCHEMES.contains(scheme)) {
 			return "must be an absolute http or https URL" + ((scheme != null) ? ", not " + scheme + ":" : "");
 		}
-		// A URL needs no character reference (it percent-encodes), and a partial one ("&#x" with no digits) is
-		// left undecoded by the normalisation: refuse the form itself, whatever a browser would make of it.
+		// A URL needs no character reference (it percent-encodes), and a partial one
+		// ("&#x" with no digits) is
+		// left undecoded by the normalisation: refuse the form itself, whatever a browser
+		// would make of it.
 		if (!normalised.equals(value) || value.contains("&#")) {
 			return "must not contain whitespace, control characters or character references (percent-encode them)";
 		}
@@ -78,8 +83,10 @@ final class SafeUrls {
 	}
 
 	/**
-	 * Whether a rich-text link may stay: an absolute http, https or mailto URL after normalisation.
-	 * @param href the {@code href}, character references already decoded by the HTML parser
+	 * Whether a rich-text link may stay: an absolute http, https or mailto URL after
+	 * normalisation.
+	 * @param href the {@code href}, character references already decoded by the HTML
+	 * parser
 	 * @return whether it is allowed
 	 */
 	static boolean isAllowedLink(String href) {
@@ -125,14 +132,15 @@ final class SafeUrls {
 	}
 
 	/**
-	 * A value as a browser reads it before the scheme: character references decoded, then every whitespace,
-	 * control and invisible formatting character removed.
+	 * A value as a browser reads it before the scheme: character references decoded, then
+	 * every whitespace, control and invisible formatting character removed.
 	 * @param value the raw value
 	 * @return the normalised value
 	 */
 	static String normalise(String value) {
 		String decoded = value;
-		// A reference may spell another (&#38;#106; is &#106;): decode until nothing changes, a few rounds at most.
+		// A reference may spell another (&#38;#106; is &#106;): decode until nothing
+		// changes, a few rounds at most.
 		for (int round = 0; round < 4; round++) {
 			String next = decodeReferences(decoded);
 			if (next.equals(decoded)) {

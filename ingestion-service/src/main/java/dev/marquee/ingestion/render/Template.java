@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 import dev.marquee.model.ElementType;
 
 /**
- * A page template, read from {@code templates/<name>.json}: what a page of this kind must have and may
- * contain.
+ * A page template, read from {@code templates/<name>.json}: what a page of this kind must
+ * have and may contain.
  *
  * @param name the template's name, as pages reference it
  * @param description what the template is for
@@ -30,6 +30,7 @@ public record Template(String name, @Nullable String description, List<String> r
 
 	/**
 	 * The rules of one element type within a template.
+	 *
 	 * @param maxCount how many elements of this type a page may have; null for no limit
 	 * @param required text fields that must be present and not blank
 	 * @param maxLength the text fields this type has, with their maximum lengths
@@ -52,6 +53,7 @@ public record Template(String name, @Nullable String description, List<String> r
 
 	/**
 	 * An inclusive count range.
+	 *
 	 * @param min at least
 	 * @param max at most
 	 */

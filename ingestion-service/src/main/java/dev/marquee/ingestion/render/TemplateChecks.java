@@ -17,9 +17,10 @@ import dev.marquee.ingestion.render.Template.Range;
 import dev.marquee.model.ElementType;
 
 /**
- * What a page's template demands of it before anything is hydrated: a known template, a usable slug and title, the
- * page fields it requires and their lengths, the number of elements, and per element an allowed type, its required
- * and allowed text fields, plain text outside RICH_TEXT, web URLs in URL fields and the number of references.
+ * What a page's template demands of it before anything is hydrated: a known template, a
+ * usable slug and title, the page fields it requires and their lengths, the number of
+ * elements, and per element an allowed type, its required and allowed text fields, plain
+ * text outside RICH_TEXT, web URLs in URL fields and the number of references.
  */
 final class TemplateChecks {
 
@@ -32,7 +33,8 @@ final class TemplateChecks {
 
 	/**
 	 * The page's template, and the checks of its slug and title.
-	 * @return the template, null when the page names none or an unknown one (then nothing else can be checked)
+	 * @return the template, null when the page names none or an unknown one (then nothing
+	 * else can be checked)
 	 */
 	static @Nullable Template template(Templates templates, PageFields fields, List<Violation> violations) {
 		Template template = null;
@@ -61,7 +63,10 @@ final class TemplateChecks {
 		return template;
 	}
 
-	/** The page fields the template requires, their lengths, plain text, and the number of elements. */
+	/**
+	 * The page fields the template requires, their lengths, plain text, and the number of
+	 * elements.
+	 */
 	static void page(Template template, PageFields fields, List<Violation> violations) {
 		Map<String, @Nullable String> values = new LinkedHashMap<>();
 		values.put("title", fields.title());
@@ -75,7 +80,8 @@ final class TemplateChecks {
 		template.maxLength().forEach((field, max) -> {
 			String value = values.get(field);
 			if (value != null && value.length() > max) {
-				violations.add(Violation.template(field, "must be at most " + max + " characters, is " + value.length()));
+				violations
+					.add(Violation.template(field, "must be at most " + max + " characters, is " + value.length()));
 			}
 		});
 		values.forEach((field, value) -> PlainText.check(field, value, violations));
@@ -90,8 +96,8 @@ final class TemplateChecks {
 	 * Checks one element against its template.
 	 * @param counts how many elements of each type the page had so far, updated
 	 * @param ids the element ids the page had so far, updated
-	 * @return the element's type and its text without cleared (null) fields; null when it broke a rule, so it is
-	 * not hydrated
+	 * @return the element's type and its text without cleared (null) fields; null when it
+	 * broke a rule, so it is not hydrated
 	 */
 	static @Nullable CheckedElement element(Template template, ElementFields fields, int index,
 			Map<ElementType, Integer> counts, Set<String> ids, List<Violation> violations) {
@@ -113,8 +119,8 @@ final class TemplateChecks {
 		}
 		ElementRule rule = template.allowed().get(type);
 		if (rule == null) {
-			violations.add(Violation.template(at + ".type",
-					"template " + template.name() + " does not allow " + type + "; allowed: " + template.allowed().keySet()));
+			violations.add(Violation.template(at + ".type", "template " + template.name() + " does not allow " + type
+					+ "; allowed: " + template.allowed().keySet()));
 			return null;
 		}
 		int count = counts.merge(type, 1, Integer::sum);
@@ -122,7 +128,8 @@ final class TemplateChecks {
 			violations.add(Violation.template(at + ".type",
 					"template " + template.name() + " allows at most " + rule.maxCount() + " " + type));
 		}
-		// CMSs send null for a cleared optional field: that is the same as leaving it out.
+		// CMSs send null for a cleared optional field: that is the same as leaving it
+		// out.
 		Map<String, String> text = new LinkedHashMap<>();
 		fields.textOrEmpty().forEach((name, value) -> {
 			if (value != null) {
@@ -155,7 +162,10 @@ final class TemplateChecks {
 		return (violations.size() > before) ? null : new CheckedElement(type, text);
 	}
 
-	/** A URL-valued text field ({@code videoUrl}, {@code ctaUrl}, …) holds an absolute http(s) URL only. */
+	/**
+	 * A URL-valued text field ({@code videoUrl}, {@code ctaUrl}, …) holds an absolute
+	 * http(s) URL only.
+	 */
 	static void url(String field, String name, @Nullable String value, List<Violation> violations) {
 		if (value != null && SafeUrls.isUrlField(name)) {
 			String problem = SafeUrls.webUrlProblem(value);
@@ -199,6 +209,7 @@ final class TemplateChecks {
 
 	/**
 	 * An element that passed its template's checks.
+	 *
 	 * @param type its type
 	 * @param text its text fields, cleared ones left out
 	 */

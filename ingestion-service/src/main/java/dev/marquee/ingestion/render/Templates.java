@@ -44,7 +44,8 @@ public class Templates {
 	private static Map<String, Template> load() {
 		Map<String, Template> templates = new TreeMap<>();
 		try {
-			Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:templates/*.json");
+			Resource[] resources = new PathMatchingResourcePatternResolver()
+				.getResources("classpath*:templates/*.json");
 			for (Resource resource : resources) {
 				try (InputStream in = resource.getInputStream()) {
 					Template template = MarqueeJson.mapper().readValue(in, Template.class);

@@ -13,9 +13,10 @@ import dev.marquee.support.localdefaults.LocalDefault;
 import dev.marquee.support.localdefaults.LocalDefaults;
 
 /**
- * Who may call what. Webhooks are open to everyone at this layer because each one authenticates by its source's
- * signature (or token), checked over the raw bytes in its controller; admin endpoints and every actuator endpoint
- * but health, info and prometheus need role ADMIN. Users, statelessness and the problem+json 401/403 are
+ * Who may call what. Webhooks are open to everyone at this layer because each one
+ * authenticates by its source's signature (or token), checked over the raw bytes in its
+ * controller; admin endpoints and every actuator endpoint but health, info and prometheus
+ * need role ADMIN. Users, statelessness and the problem+json 401/403 are
  * service-support's; the webhook secrets are this service's own local defaults.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,17 +24,20 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/webhooks/**", "/error")
-			.permitAll()
-			.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
-			.permitAll()
-			.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
-			.permitAll()
-			// Metrics name every endpoint, page and dependency: operators only, as in the other services.
-			.requestMatchers("/admin/**", "/actuator/**")
-			.hasRole("ADMIN")
-			.anyRequest()
-			.authenticated()).build();
+		return http
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/webhooks/**", "/error")
+				.permitAll()
+				.requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
+				.permitAll()
+				.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+				.permitAll()
+				// Metrics name every endpoint, page and dependency: operators only, as in
+				// the other services.
+				.requestMatchers("/admin/**", "/actuator/**")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.authenticated())
+			.build();
 	}
 
 	@Bean

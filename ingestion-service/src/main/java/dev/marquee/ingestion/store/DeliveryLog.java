@@ -10,8 +10,9 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The deliveries processed ({@code deliveries}): their outcome and the SHA-256 of their body, kept 30 days, so a
- * retry is told from a new change and a reused delivery id from a retry.
+ * The deliveries processed ({@code deliveries}): their outcome and the SHA-256 of their
+ * body, kept 30 days, so a retry is told from a new change and a reused delivery id from
+ * a retry.
  */
 @Component
 public class DeliveryLog {
@@ -24,8 +25,8 @@ public class DeliveryLog {
 
 	public DeliveryLog(CqlSession session, WriteSchema schema) {
 		this.session = session;
-		this.selectDelivery = session.prepare(
-				"SELECT outcome, body_sha256 FROM marquee_write.deliveries WHERE source = ? AND delivery_id = ?");
+		this.selectDelivery = session
+			.prepare("SELECT outcome, body_sha256 FROM marquee_write.deliveries WHERE source = ? AND delivery_id = ?");
 		this.insertDelivery = session.prepare("INSERT INTO marquee_write.deliveries "
 				+ "(source, delivery_id, received_at, outcome, body_sha256) VALUES (?, ?, ?, ?, ?)");
 	}
@@ -43,11 +44,13 @@ public class DeliveryLog {
 	}
 
 	/**
-	 * Remembers a processed delivery; recorded only after success, so a retry of a failed one is processed.
+	 * Remembers a processed delivery; recorded only after success, so a retry of a failed
+	 * one is processed.
 	 * @param source the CMS
 	 * @param deliveryId its delivery id
 	 * @param outcome a short description for operators
-	 * @param bodySha256 the hex SHA-256 of the delivery's body, so the same id with another body is told apart
+	 * @param bodySha256 the hex SHA-256 of the delivery's body, so the same id with
+	 * another body is told apart
 	 */
 	public void recordDelivery(String source, String deliveryId, String outcome, String bodySha256) {
 		this.session.execute(this.insertDelivery.bind(source, deliveryId, Instant.now(), outcome, bodySha256));
@@ -55,8 +58,10 @@ public class DeliveryLog {
 
 	/**
 	 * A delivery processed before.
+	 *
 	 * @param outcome what it did, for operators
-	 * @param bodySha256 the hex SHA-256 of its body; null when recorded before body hashes were kept
+	 * @param bodySha256 the hex SHA-256 of its body; null when recorded before body
+	 * hashes were kept
 	 */
 	public record SeenDelivery(@Nullable String outcome, @Nullable String bodySha256) {
 	}

@@ -19,7 +19,8 @@ import dev.marquee.ingestion.content.Dependency;
 
 /**
  * The page ↔ title/talent/asset dependency index, both ways ({@code pages_by_dependency},
- * {@code dependencies_by_page}): which pages to re-render when a catalog document changes.
+ * {@code dependencies_by_page}): which pages to re-render when a catalog document
+ * changes.
  */
 @Component
 public class DependencyIndex {
@@ -46,12 +47,12 @@ public class DependencyIndex {
 			.prepare("SELECT page_id FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ?");
 		this.selectDependenciesOfPage = session
 			.prepare("SELECT dep_kind, dep_id FROM marquee_write.dependencies_by_page WHERE page_id = ?");
-		this.insertPageByDependency = session.prepare(
-				"INSERT INTO marquee_write.pages_by_dependency (dep_kind, dep_id, page_id) VALUES (?, ?, ?)");
-		this.deletePageByDependency = session.prepare(
-				"DELETE FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ? AND page_id = ?");
-		this.insertDependencyOfPage = session.prepare(
-				"INSERT INTO marquee_write.dependencies_by_page (page_id, dep_kind, dep_id) VALUES (?, ?, ?)");
+		this.insertPageByDependency = session
+			.prepare("INSERT INTO marquee_write.pages_by_dependency (dep_kind, dep_id, page_id) VALUES (?, ?, ?)");
+		this.deletePageByDependency = session
+			.prepare("DELETE FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ? AND page_id = ?");
+		this.insertDependencyOfPage = session
+			.prepare("INSERT INTO marquee_write.dependencies_by_page (page_id, dep_kind, dep_id) VALUES (?, ?, ?)");
 		this.deleteDependencyOfPage = session.prepare(
 				"DELETE FROM marquee_write.dependencies_by_page WHERE page_id = ? AND dep_kind = ? AND dep_id = ?");
 	}
@@ -71,8 +72,9 @@ public class DependencyIndex {
 	}
 
 	/**
-	 * Replaces the documents a page depends on, writing only the difference: a page edit rarely changes what it
-	 * uses, and rewriting dozens of index rows per edit was a large share of the write path's Cassandra work.
+	 * Replaces the documents a page depends on, writing only the difference: a page edit
+	 * rarely changes what it uses, and rewriting dozens of index rows per edit was a
+	 * large share of the write path's Cassandra work.
 	 * @param pageId the page
 	 * @param dependencies what its last rendering used
 	 */
@@ -90,8 +92,8 @@ public class DependencyIndex {
 	}
 
 	/**
-	 * Adds documents a page depends on, keeping the ones it had (a preview-only re-render must not drop what
-	 * the published copy uses).
+	 * Adds documents a page depends on, keeping the ones it had (a preview-only re-render
+	 * must not drop what the published copy uses).
 	 * @param pageId the page
 	 * @param dependencies what a rendering used
 	 */
@@ -114,15 +116,18 @@ public class DependencyIndex {
 			List<BoundStatement> writes) {
 		for (Dependency dependency : dependencies) {
 			if (!present.contains(dependency)) {
-				// The reverse index first: a crash in between leaves an extra re-render, never a missed one.
+				// The reverse index first: a crash in between leaves an extra re-render,
+				// never a missed one.
 				writes.add(this.insertPageByDependency.bind(dependency.type().wireName(), dependency.id(), pageId));
 				writes.add(this.insertDependencyOfPage.bind(pageId, dependency.type().wireName(), dependency.id()));
 			}
 		}
 	}
 
-	// Independent idempotent writes, sent a window at a time and awaited together; the first failure is rethrown.
-	// The window keeps a burst of new pages from exhausting the connection's in-flight request limit.
+	// Independent idempotent writes, sent a window at a time and awaited together; the
+	// first failure is rethrown.
+	// The window keeps a burst of new pages from exhausting the connection's in-flight
+	// request limit.
 	private void executeAll(List<BoundStatement> writes) {
 		for (int from = 0; from < writes.size(); from += CONCURRENT_WRITES) {
 			List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>(CONCURRENT_WRITES);

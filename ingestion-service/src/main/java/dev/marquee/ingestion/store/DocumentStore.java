@@ -24,8 +24,9 @@ import dev.marquee.ingestion.content.StageVersion;
 import dev.marquee.model.Stage;
 
 /**
- * The CMS documents: their content per stage as mapped and as received ({@code documents}), and what the integrity
- * rules know of each, its owner and its version per stage ({@code document_versions}).
+ * The CMS documents: their content per stage as mapped and as received
+ * ({@code documents}), and what the integrity rules know of each, its owner and its
+ * version per stage ({@code document_versions}).
  */
 @Component
 public class DocumentStore {
@@ -54,8 +55,8 @@ public class DocumentStore {
 				+ "(kind, id, stage, version, body, raw, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 		this.deleteDocument = session
 			.prepare("DELETE FROM marquee_write.documents WHERE kind = ? AND id = ? AND stage = ?");
-		this.selectDocument = session.prepare(
-				"SELECT version, body FROM marquee_write.documents WHERE kind = ? AND id = ? AND stage = ?");
+		this.selectDocument = session
+			.prepare("SELECT version, body FROM marquee_write.documents WHERE kind = ? AND id = ? AND stage = ?");
 		this.selectState = session.prepare("SELECT version, removed, owner, published_version, published_removed, "
 				+ "preview_version, preview_removed FROM marquee_write.document_versions WHERE kind = ? AND id = ?");
 		this.upsertState = session.prepare("INSERT INTO marquee_write.document_versions (kind, id, version, removed, "
@@ -77,7 +78,8 @@ public class DocumentStore {
 	}
 
 	/**
-	 * Everything the integrity rules need of a document: its owning source and its version per stage.
+	 * Everything the integrity rules need of a document: its owning source and its
+	 * version per stage.
 	 * @param type its type
 	 * @param id its id
 	 * @return the state, empty for a document never seen
@@ -92,7 +94,8 @@ public class DocumentStore {
 		String owner = row.getString("owner");
 		Map<Stage, StageVersion> stages = new EnumMap<>(Stage.class);
 		if (owner == null) {
-			// Written before owners and stage versions were kept: one version for the whole document, and the
+			// Written before owners and stage versions were kept: one version for the
+			// whole document, and the
 			// owner is the source that stored its content.
 			stages.put(Stage.PUBLISHED, new StageVersion(highest, removed));
 			stages.put(Stage.PREVIEW, new StageVersion(highest, removed));
@@ -117,7 +120,8 @@ public class DocumentStore {
 	}
 
 	/**
-	 * Records a document's state once the change that produced it was accepted by every write path.
+	 * Records a document's state once the change that produced it was accepted by every
+	 * write path.
 	 * @param type its type
 	 * @param id its id
 	 * @param state the new state; its owner must be set
@@ -149,8 +153,8 @@ public class DocumentStore {
 	 * @param body the native-format fields (JSON)
 	 * @param raw the delivery as received
 	 * @param source the CMS
-	 * @see #saveState(ContentType, String, DocumentState) for the version, recorded once every path accepted the
-	 * change, so a retry of a failed one is applied
+	 * @see #saveState(ContentType, String, DocumentState) for the version, recorded once
+	 * every path accepted the change, so a retry of a failed one is applied
 	 */
 	public void saveDocument(ContentType type, String id, Set<Stage> stages, long version, String body, String raw,
 			String source) {
@@ -196,7 +200,8 @@ public class DocumentStore {
 	 */
 	public List<String> allPageIds() {
 		List<String> ids = new ArrayList<>();
-		// A full scan: the write side holds thousands of pages, not millions, and this runs on demand only.
+		// A full scan: the write side holds thousands of pages, not millions, and this
+		// runs on demand only.
 		for (Row row : this.session
 			.execute(WriteSchema.scan("SELECT DISTINCT kind, id FROM marquee_write.documents"))) {
 			if (ContentType.PAGE.wireName().equals(row.getString("kind"))) {
@@ -208,6 +213,7 @@ public class DocumentStore {
 
 	/**
 	 * The highest version of a document seen.
+	 *
 	 * @param version the CMS version
 	 * @param removed whether the document's last change removed it
 	 */
@@ -216,6 +222,7 @@ public class DocumentStore {
 
 	/**
 	 * One stage of a stored document.
+	 *
 	 * @param type its type
 	 * @param id its id
 	 * @param stage the stage

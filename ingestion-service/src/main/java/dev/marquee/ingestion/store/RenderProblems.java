@@ -13,7 +13,8 @@ import dev.marquee.ingestion.content.RenderProblem;
 import dev.marquee.model.Stage;
 
 /**
- * The page stages whose last re-render failed ({@code render_problems}); their last good version stays live.
+ * The page stages whose last re-render failed ({@code render_problems}); their last good
+ * version stays live.
  */
 @Component
 public class RenderProblems {
@@ -58,9 +59,8 @@ public class RenderProblems {
 	 */
 	public List<RenderProblem> problems() {
 		List<RenderProblem> problems = new ArrayList<>();
-		for (Row row : this.session
-			.execute(WriteSchema
-				.scan("SELECT page_id, stage, trigger, problems, at FROM marquee_write.render_problems"))) {
+		for (Row row : this.session.execute(
+				WriteSchema.scan("SELECT page_id, stage, trigger, problems, at FROM marquee_write.render_problems"))) {
 			problems.add(new RenderProblem(row.getString("page_id"), Stage.valueOf(row.getString("stage")),
 					row.getString("trigger"), row.getList("problems", String.class), row.getInstant("at")));
 		}

@@ -11,10 +11,11 @@ import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
 
 /**
- * The last version of each page stage every write path accepted, or its removal ({@code rendered_pages}): the
- * previous slug of a page, and the highest content version ever published. Not the page itself: the read stores
- * hold it, and a ~60 KB copy here cost a serialization and a Cassandra write per page stage per edit for nothing
- * ever read (a keyspace created before this keeps an unused {@code page} column).
+ * The last version of each page stage every write path accepted, or its removal
+ * ({@code rendered_pages}): the previous slug of a page, and the highest content version
+ * ever published. Not the page itself: the read stores hold it, and a ~60 KB copy here
+ * cost a serialization and a Cassandra write per page stage per edit for nothing ever
+ * read (a keyspace created before this keeps an unused {@code page} column).
  */
 @Component
 public class RenderedPages {
@@ -64,12 +65,12 @@ public class RenderedPages {
 	 * @param sourceVersion the CMS version of the removal
 	 */
 	public void saveRemoved(String pageId, Stage stage, String slug, long contentVersion, long sourceVersion) {
-		this.session
-			.execute(this.upsertRendered.bind(pageId, stage.name(), slug, contentVersion, sourceVersion, true));
+		this.session.execute(this.upsertRendered.bind(pageId, stage.name(), slug, contentVersion, sourceVersion, true));
 	}
 
 	/**
-	 * The highest content version ever published, so versions keep increasing across restarts.
+	 * The highest content version ever published, so versions keep increasing across
+	 * restarts.
 	 * @return the version, 0 when nothing was published
 	 */
 	public long maxContentVersion() {
@@ -83,6 +84,7 @@ public class RenderedPages {
 
 	/**
 	 * What was last published for one stage of a page.
+	 *
 	 * @param pageId the page
 	 * @param stage the stage
 	 * @param slug its slug

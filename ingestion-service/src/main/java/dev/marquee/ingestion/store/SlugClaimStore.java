@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import dev.marquee.model.Stage;
 
 /**
- * The one page holding each slug per stage ({@code slug_claims}, claimed and released with lightweight
- * transactions) and the slugs each page holds ({@code slug_claims_by_page}).
+ * The one page holding each slug per stage ({@code slug_claims}, claimed and released
+ * with lightweight transactions) and the slugs each page holds
+ * ({@code slug_claims_by_page}).
  */
 @Component
 public class SlugClaimStore {
@@ -40,8 +41,8 @@ public class SlugClaimStore {
 		this.session = session;
 		this.selectSlugOwner = session
 			.prepare("SELECT page_id FROM marquee_write.slug_claims WHERE stage = ? AND slug = ?");
-		this.claimSlug = session.prepare(
-				"INSERT INTO marquee_write.slug_claims (stage, slug, page_id) VALUES (?, ?, ?) IF NOT EXISTS");
+		this.claimSlug = session
+			.prepare("INSERT INTO marquee_write.slug_claims (stage, slug, page_id) VALUES (?, ?, ?) IF NOT EXISTS");
 		this.releaseSlug = session
 			.prepare("DELETE FROM marquee_write.slug_claims WHERE stage = ? AND slug = ? IF page_id = ?");
 		this.insertClaimOfPage = session
@@ -59,23 +60,28 @@ public class SlugClaimStore {
 	 * @return the owning page, empty when the slug is free
 	 */
 	public Optional<String> slugOwner(Stage stage, String slug) {
-		// A plain read, not a serial one: it only spares the transaction when the page already holds its slug. Only
-		// the holder releases a claim (under its page lock), so a stale "free" just leads to the transaction, which
+		// A plain read, not a serial one: it only spares the transaction when the page
+		// already holds its slug. Only
+		// the holder releases a claim (under its page lock), so a stale "free" just leads
+		// to the transaction, which
 		// tells the truth, and a stale "taken" to a 409 the CMS retries.
 		Row row = this.session.execute(this.selectSlugOwner.bind(stage.name(), slug)).one();
 		return Optional.ofNullable(row).map((r) -> r.getString("page_id"));
 	}
 
 	/**
-	 * Claims a slug of a stage for a page, unless another page holds it. The claim is a lightweight transaction
-	 * ({@code IF NOT EXISTS}), so two claimants never both win, whichever instance or thread they run on.
+	 * Claims a slug of a stage for a page, unless another page holds it. The claim is a
+	 * lightweight transaction ({@code IF NOT EXISTS}), so two claimants never both win,
+	 * whichever instance or thread they run on.
 	 * @param stage the stage
 	 * @param slug the slug
 	 * @param pageId the claimant
-	 * @return the other page holding the slug; empty when the claimant holds it now (or already did)
+	 * @return the other page holding the slug; empty when the claimant holds it now (or
+	 * already did)
 	 */
 	public Optional<String> claimSlug(Stage stage, String slug, String pageId) {
-		// The page's index row first: a crash in between leaves an index entry for a claim not held, which a release
+		// The page's index row first: a crash in between leaves an index entry for a
+		// claim not held, which a release
 		// of it ignores, never a claim the page cannot find to release.
 		this.session.execute(this.insertClaimOfPage.bind(pageId, stage.name(), slug));
 		Row result = this.session.execute(this.claimSlug.bind(stage.name(), slug, pageId)).one();
@@ -98,8 +104,8 @@ public class SlugClaimStore {
 	}
 
 	/**
-	 * The slugs a page has claimed in a stage (normally one; more only while a rename is under way or after a
-	 * failed one).
+	 * The slugs a page has claimed in a stage (normally one; more only while a rename is
+	 * under way or after a failed one).
 	 * @param pageId the page
 	 * @param stage the stage
 	 * @return the slugs
@@ -113,9 +119,10 @@ public class SlugClaimStore {
 	}
 
 	/**
-	 * Claims the slug of every page stage published before slug claims existed, once: when no claim is stored
-	 * yet. Where two pages already shared a slug, the first one read keeps it and the other is logged; its next
-	 * publish or re-render is refused until it moves to a free slug.
+	 * Claims the slug of every page stage published before slug claims existed, once:
+	 * when no claim is stored yet. Where two pages already shared a slug, the first one
+	 * read keeps it and the other is logged; its next publish or re-render is refused
+	 * until it moves to a free slug.
 	 * @return the number of claims made
 	 */
 	public int claimPublishedSlugs() {

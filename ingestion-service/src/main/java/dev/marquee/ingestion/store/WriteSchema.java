@@ -13,8 +13,9 @@ import dev.marquee.model.cassandra.CqlScript;
 import dev.marquee.model.cassandra.Keyspaces;
 
 /**
- * The write-side keyspace {@value #KEYSPACE} and its tables ({@code write-schema.cql} beside this class), applied
- * at every start before any store prepares its statements: every store takes this bean in its constructor.
+ * The write-side keyspace {@value #KEYSPACE} and its tables ({@code write-schema.cql}
+ * beside this class), applied at every start before any store prepares its statements:
+ * every store takes this bean in its constructor.
  */
 @Component
 public class WriteSchema {
@@ -24,11 +25,13 @@ public class WriteSchema {
 
 	private static final Logger logger = LoggerFactory.getLogger(WriteSchema.class);
 
-	// Schema changes wait for agreement and can be slow on a busy node; a request timeout is too short.
+	// Schema changes wait for agreement and can be slow on a busy node; a request timeout
+	// is too short.
 	private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(60);
 
 	WriteSchema(CqlSession session, WriteKeyspace keyspace) {
-		// Created with the configured replication, never altered: a mismatch is logged as a warning.
+		// Created with the configured replication, never altered: a mismatch is logged as
+		// a warning.
 		Keyspaces.ensure(session, KEYSPACE, keyspace.keyspaceReplication(), SCHEMA_TIMEOUT);
 		for (String statement : statements()) {
 			session.execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_TIMEOUT));

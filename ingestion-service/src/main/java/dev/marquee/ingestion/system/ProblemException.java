@@ -34,8 +34,8 @@ public class ProblemException extends RuntimeException {
 		this(status, slug, title, detail, null, null);
 	}
 
-	public ProblemException(HttpStatus status, String slug, String title, String detail,
-			@Nullable Duration retryAfter, @Nullable Throwable cause) {
+	public ProblemException(HttpStatus status, String slug, String title, String detail, @Nullable Duration retryAfter,
+			@Nullable Throwable cause) {
 		super(detail, cause);
 		this.status = status;
 		this.slug = slug;
@@ -43,13 +43,17 @@ public class ProblemException extends RuntimeException {
 		this.retryAfter = retryAfter;
 	}
 
-	/** The most entries a list member of a problem carries; {@code <name>Total} then says how many there were. */
+	/**
+	 * The most entries a list member of a problem carries; {@code <name>Total} then says
+	 * how many there were.
+	 */
 	public static final int MAX_LIST_ENTRIES = 100;
 
 	/**
-	 * Adds a member to the problem's body. A list longer than {@value #MAX_LIST_ENTRIES} entries is cut to its first
-	 * {@value #MAX_LIST_ENTRIES}, and {@code <name>Total} gives the full count: a 1 MB page with 100,000 bad elements
-	 * would otherwise answer with megabytes of errors that no caller reads.
+	 * Adds a member to the problem's body. A list longer than {@value #MAX_LIST_ENTRIES}
+	 * entries is cut to its first {@value #MAX_LIST_ENTRIES}, and {@code <name>Total}
+	 * gives the full count: a 1 MB page with 100,000 bad elements would otherwise answer
+	 * with megabytes of errors that no caller reads.
 	 * @param name the member name
 	 * @param value its value
 	 * @return this problem
@@ -83,8 +87,8 @@ public class ProblemException extends RuntimeException {
 	}
 
 	/**
-	 * A dependency (Cassandra, Kafka, hollow producer) is down: 503 with {@code Retry-After}, so the CMS
-	 * retries.
+	 * A dependency (Cassandra, Kafka, hollow producer) is down: 503 with
+	 * {@code Retry-After}, so the CMS retries.
 	 * @param slug the problem type slug
 	 * @param detail what is down
 	 * @param cause the failure

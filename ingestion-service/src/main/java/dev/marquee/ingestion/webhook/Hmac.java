@@ -13,7 +13,8 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
- * HMAC-SHA256 for the CMS signature schemes; comparison and freshness are the native contract's.
+ * HMAC-SHA256 for the CMS signature schemes; comparison and freshness are the native
+ * contract's.
  */
 public final class Hmac {
 
@@ -46,7 +47,10 @@ public final class Hmac {
 		return NativeWebhook.constantTimeEquals(expected, actual);
 	}
 
-	/** Whether a signed timestamp is within a tolerance of now, either way ({@link NativeWebhook#fresh}). */
+	/**
+	 * Whether a signed timestamp is within a tolerance of now, either way
+	 * ({@link NativeWebhook#fresh}).
+	 */
 	public static boolean fresh(long signedAtMillis, Duration tolerance, Clock clock) {
 		return NativeWebhook.fresh(signedAtMillis, tolerance, clock);
 	}

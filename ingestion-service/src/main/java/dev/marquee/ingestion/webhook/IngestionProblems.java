@@ -21,10 +21,12 @@ import dev.marquee.support.problem.ProblemHandling;
 import dev.marquee.support.problem.Problems;
 
 /**
- * Ingestion's own failures as RFC 9457 problems: a refused delivery (409, 422), a document that does not render
- * (422 {@code template-violation} or {@code unresolved-references}), a write path that is down (503 with
- * {@code Retry-After}), a Cassandra failure that escaped (503), and every {@link ProblemException} with its stable
- * type. Spring MVC's errors and anything unexpected are service-support's {@link ProblemHandling}, asked after this.
+ * Ingestion's own failures as RFC 9457 problems: a refused delivery (409, 422), a
+ * document that does not render (422 {@code template-violation} or
+ * {@code unresolved-references}), a write path that is down (503 with
+ * {@code Retry-After}), a Cassandra failure that escaped (503), and every
+ * {@link ProblemException} with its stable type. Spring MVC's errors and anything
+ * unexpected are service-support's {@link ProblemHandling}, asked after this.
  */
 @RestControllerAdvice
 @Order(ProblemHandling.SERVICE_ORDER)
@@ -60,8 +62,8 @@ class IngestionProblems {
 
 	static ProblemException problem(IngestionRefusedException ex) {
 		ProblemException problem = switch (ex.reason()) {
-			case DELIVERY_ID_REUSED -> new ProblemException(HttpStatus.CONFLICT, "delivery-id-reused",
-					"Delivery id reused", ex.getMessage());
+			case DELIVERY_ID_REUSED ->
+				new ProblemException(HttpStatus.CONFLICT, "delivery-id-reused", "Delivery id reused", ex.getMessage());
 			case DOCUMENT_OWNED_BY_OTHER_SOURCE -> new ProblemException(HttpStatus.CONFLICT,
 					"document-owned-by-other-source", "Document owned by another source", ex.getMessage());
 			case SLUG_TAKEN -> new ProblemException(HttpStatus.CONFLICT, "slug-taken", "Slug taken", ex.getMessage());

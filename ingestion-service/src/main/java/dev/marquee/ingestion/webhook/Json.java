@@ -34,11 +34,13 @@ public final class Json {
 	}
 
 	/**
-	 * An ISO-8601 instant as microseconds since the epoch, the version of a Sanity or Strapi document.
+	 * An ISO-8601 instant as microseconds since the epoch, the version of a Sanity or
+	 * Strapi document.
 	 * @param instant the text, null if absent
 	 * @param field where it was, for the problem
 	 * @return the microseconds, null if absent
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 when not an instant, or too far out for a long
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 when not an instant, or
+	 * too far out for a long
 	 */
 	public static @Nullable Long micros(@Nullable String instant, String field) {
 		if (instant == null) {
@@ -58,12 +60,14 @@ public final class Json {
 	 * @param id the id, null if absent
 	 * @param field where it was, for the problem
 	 * @return the id
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 when blank or over 200 characters: it keys every
-	 * store and the Kafka topic, and travels back in the consistency token header
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 when blank or over 200
+	 * characters: it keys every store and the Kafka topic, and travels back in the
+	 * consistency token header
 	 */
 	public static String documentId(@Nullable String id, String field) {
 		if (id == null || id.isBlank() || id.length() > IncomingChange.MAX_ID_LENGTH) {
-			throw WebhookProblems.invalid("'" + field + "' is required (at most " + IncomingChange.MAX_ID_LENGTH + " characters)");
+			throw WebhookProblems
+				.invalid("'" + field + "' is required (at most " + IncomingChange.MAX_ID_LENGTH + " characters)");
 		}
 		return id;
 	}
@@ -73,7 +77,8 @@ public final class Json {
 	 * @param node the node, null if absent
 	 * @param field where it was, for the problem
 	 * @return the version, null if absent or not an integer
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an integer beyond 64 bits
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an integer beyond 64
+	 * bits
 	 */
 	public static @Nullable Long integer(@Nullable JsonNode node, String field) {
 		if (node == null || !node.isIntegralNumber()) {

@@ -30,14 +30,15 @@ import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * What every webhook endpoint does around its own signature scheme: checks the media type, reads the raw
- * body up to the configured limit (so signatures are checked over exactly the bytes received, before any
- * parsing), parses it, and answers.
+ * What every webhook endpoint does around its own signature scheme: checks the media
+ * type, reads the raw body up to the configured limit (so signatures are checked over
+ * exactly the bytes received, before any parsing), parses it, and answers.
  */
 @Component
 public class WebhookRequests {
 
-	// Duplicate keys are refused, not resolved: with "last key wins", {"action":"draft","action":"publish"} would
+	// Duplicate keys are refused, not resolved: with "last key wins",
+	// {"action":"draft","action":"publish"} would
 	// mean one thing to a CMS-side validator that reads the first key and another to us.
 	private static final ObjectReader STRICT = MarqueeJson.mapper()
 		.reader()
@@ -53,7 +54,8 @@ public class WebhookRequests {
 	 * Reads the raw body of a JSON webhook.
 	 * @param request the request
 	 * @return its bytes
-	 * @throws ProblemException 415 for a body that is not JSON, 413 for one over the limit
+	 * @throws ProblemException 415 for a body that is not JSON, 413 for one over the
+	 * limit
 	 */
 	public byte[] body(HttpServletRequest request) {
 		MediaType type;
@@ -63,11 +65,12 @@ public class WebhookRequests {
 		catch (InvalidMediaTypeException ex) {
 			type = null;
 		}
-		boolean json = type != null && ("json".equalsIgnoreCase(type.getSubtype())
-				|| type.getSubtype().toLowerCase().endsWith("+json"));
+		boolean json = type != null
+				&& ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase().endsWith("+json"));
 		if (!json) {
 			throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-					"Unsupported media type", "Webhooks must be sent as application/json, not " + request.getContentType());
+					"Unsupported media type",
+					"Webhooks must be sent as application/json, not " + request.getContentType());
 		}
 		if (request.getContentLengthLong() > this.maxBodySize) {
 			throw tooLarge();
@@ -90,7 +93,8 @@ public class WebhookRequests {
 	}
 
 	public static JsonNode parse(byte[] body) {
-		// Jackson decodes overlong sequences ("C0 AF" as '/') instead of refusing them: JSON on the wire must be
+		// Jackson decodes overlong sequences ("C0 AF" as '/') instead of refusing them:
+		// JSON on the wire must be
 		// well-formed UTF-8 (RFC 8259), so check that first.
 		try {
 			StandardCharsets.UTF_8.newDecoder()

@@ -81,7 +81,8 @@ class VersionRulesTests {
 
 	@Test
 	void aVersionedRemovalRecordsItsOwnVersionSoAReorderedLaterPublishIsKept() {
-		// The CMS did: publish v2, unpublish v3, publish v5, draft v7. Delivered: v2, v7, v3, v5.
+		// The CMS did: publish v2, unpublish v3, publish v5, draft v7. Delivered: v2, v7,
+		// v3, v5.
 		DocumentState state = apply(null, Action.PUBLISH, 2L);
 		state = apply(state, Action.DRAFT, 7L);
 		state = apply(state, Action.UNPUBLISH, 3L);

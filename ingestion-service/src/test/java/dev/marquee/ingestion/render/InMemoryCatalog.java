@@ -19,15 +19,16 @@ import dev.marquee.ingestion.sample.SampleContentGenerator;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * A catalog built from native deliveries, for rendering without a store (public for the webhook package's
- * property tests).
+ * A catalog built from native deliveries, for rendering without a store (public for the
+ * webhook package's property tests).
  */
 public final class InMemoryCatalog implements Catalog {
 
 	private final Map<String, JsonNode> documents = new HashMap<>();
 
 	/**
-	 * The sample content's assets, talent and titles ({@code asset-001}, {@code talent-001}, {@code title-001}, ...).
+	 * The sample content's assets, talent and titles ({@code asset-001},
+	 * {@code talent-001}, {@code title-001}, ...).
 	 * @return a new catalog
 	 */
 	public static InMemoryCatalog sample() {
@@ -74,13 +75,13 @@ public final class InMemoryCatalog implements Catalog {
 	}
 
 	public static IngestionProperties properties() {
-		return new IngestionProperties(
-				new IngestionProperties.Security("a", "e", "s"),
+		return new IngestionProperties(new IngestionProperties.Security("a", "e", "s"),
 				new IngestionProperties.Webhooks(DataSize.ofMegabytes(1), Duration.ofMinutes(5), Duration.ofSeconds(30),
 						"m", "c", "s", "t"),
 				new IngestionProperties.WritePaths(Set.of(IngestionProperties.WritePath.KAFKA),
-						new IngestionProperties.Kafka(Duration.ofSeconds(10)), new IngestionProperties.Hollow(
-								URI.create("http://127.0.0.1:8083"), Duration.ofSeconds(2), Duration.ofSeconds(15))),
+						new IngestionProperties.Kafka(Duration.ofSeconds(10)),
+						new IngestionProperties.Hollow(URI.create("http://127.0.0.1:8083"), Duration.ofSeconds(2),
+								Duration.ofSeconds(15))),
 				new IngestionProperties.Cdn("https://cdn.test/img/", List.of(320, 640, 1280, 1920)));
 	}
 

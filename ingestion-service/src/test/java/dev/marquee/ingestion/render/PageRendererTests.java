@@ -54,11 +54,13 @@ class PageRendererTests {
 		List<String> pages = SampleContentGenerator.files().get("04-pages.json");
 
 		for (String delivery : pages) {
-			Page page = this.renderer.render(id(delivery), fields(delivery), Stage.PUBLISHED, catalog, this.context).page();
+			Page page = this.renderer.render(id(delivery), fields(delivery), Stage.PUBLISHED, catalog, this.context)
+				.page();
 			page.elements().forEach((element) -> used.add(element.type()));
 			templates.add(page.template());
 			assertThat(page.title()).doesNotContain("{{");
-			page.elements().forEach((element) -> assertThat(element.text().values()).noneMatch((t) -> t.contains("{{")));
+			page.elements()
+				.forEach((element) -> assertThat(element.text().values()).noneMatch((t) -> t.contains("{{")));
 		}
 
 		assertThat(pages).hasSize(20);
@@ -98,20 +100,22 @@ class PageRendererTests {
 		assertThat(image.focalX()).isEqualTo(0.25);
 		assertThat(image.renditions()).extracting("width").containsExactly(320, 640, 1000);
 		assertThat(image.renditions().get(0).height()).isEqualTo(160);
-		assertThat(image.renditions().get(0).url()).isEqualTo("https://cdn.test/img/titles/a1.jpg?w=320&h=160&fx=0.25&fy=0.75");
+		assertThat(image.renditions().get(0).url())
+			.isEqualTo("https://cdn.test/img/titles/a1.jpg?w=320&h=160&fx=0.25&fy=0.75");
 	}
 
 	@Test
 	void listsEveryTemplateViolationByField() {
-		PageFields fields = fields("""
-				{"fields":{"slug":"Bad Slug","template":"article","title":"T",
-				 "elements":[
-				  {"id":"a","type":"HERO","text":{"heading":"h","colour":"red"},"assetIds":[]},
-				  {"id":"a","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"https://example.test/u"},"assetIds":["asset-001"]},
-				  {"id":"b","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"https://example.test/u"},"assetIds":["asset-001"]},
-				  {"id":"c","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"https://example.test/u"},"assetIds":["asset-001"]},
-				  {"id":"d","type":"SPINNER","text":{}}
-				 ]}}""");
+		PageFields fields = fields(
+				"""
+						{"fields":{"slug":"Bad Slug","template":"article","title":"T",
+						 "elements":[
+						  {"id":"a","type":"HERO","text":{"heading":"h","colour":"red"},"assetIds":[]},
+						  {"id":"a","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"https://example.test/u"},"assetIds":["asset-001"]},
+						  {"id":"b","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"https://example.test/u"},"assetIds":["asset-001"]},
+						  {"id":"c","type":"PROMO","text":{"heading":"p","ctaLabel":"go","ctaUrl":"https://example.test/u"},"assetIds":["asset-001"]},
+						  {"id":"d","type":"SPINNER","text":{}}
+						 ]}}""");
 
 		assertThatExceptionOfType(RenderException.class)
 			.isThrownBy(() -> this.renderer.render("p", fields, Stage.PUBLISHED, sampleCatalog(), this.context))
@@ -127,7 +131,8 @@ class PageRendererTests {
 	void listsEveryUnresolvedReference() {
 		PageFields fields = fields("""
 				{"fields":{"slug":"s","template":"home","title":"{{title:nope.name}}",
-				 "elements":[{"id":"r","type":"TITLE_ROW","text":{"heading":"{{talent:nobody}}"},"titleIds":["title-001","gone"]}]}}""");
+				 "elements":[{"id":"r","type":"TITLE_ROW",
+				  "text":{"heading":"{{talent:nobody}}"},"titleIds":["title-001","gone"]}]}}""");
 		InMemoryCatalog catalog = sampleCatalog().remove("asset", "asset-001");
 
 		assertThatExceptionOfType(RenderException.class)
@@ -174,17 +179,16 @@ class PageRendererTests {
 
 	@Test
 	void richTextLosesScriptsAndEventHandlers() {
-		assertThat(RichTextSanitizer.sanitize("<p onclick=\"x()\">Hi</p><script>alert(1)</script><a href=\"javascript:x\">l</a>"))
+		assertThat(RichTextSanitizer
+			.sanitize("<p onclick=\"x()\">Hi</p><script>alert(1)</script><a href=\"javascript:x\">l</a>"))
 			.isEqualTo("<p>Hi</p>l");
 	}
 
 	@Test
 	void checksCatalogDocuments() {
-		assertThat(CatalogChecks.check(new TitleFields(" ", null, null, null, null)))
-			.extracting(Violation::field)
+		assertThat(CatalogChecks.check(new TitleFields(" ", null, null, null, null))).extracting(Violation::field)
 			.containsExactly("name");
-		assertThat(CatalogChecks.check(
-				new AssetFields(null, 0, 10, "text/plain", null, new FocalPoint(2, 0))))
+		assertThat(CatalogChecks.check(new AssetFields(null, 0, 10, "text/plain", null, new FocalPoint(2, 0))))
 			.extracting(Violation::field)
 			.containsExactly("file", "width", "mimeType", "focalPoint");
 	}
@@ -196,7 +200,8 @@ class PageRendererTests {
 
 		for (int i = 0; i < content.pageCount(); i++) {
 			String delivery = content.pageDelivery(i, 2, "edit-" + i);
-			Page page = this.renderer.render(content.pageId(i), fields(delivery), Stage.PUBLISHED, catalog, this.context)
+			Page page = this.renderer
+				.render(content.pageId(i), fields(delivery), Stage.PUBLISHED, catalog, this.context)
 				.page();
 			assertThat(page.elements()).hasSize(50);
 			assertThat(page.slug()).isEqualTo(content.slug(i));

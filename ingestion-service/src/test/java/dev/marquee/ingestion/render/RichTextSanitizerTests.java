@@ -37,7 +37,8 @@ class RichTextSanitizerTests {
 
 	@Test
 	void dropsFormsBaseMetaLinkStyleAndOverlays() {
-		assertThat(RichTextSanitizer.sanitize("<form action=\"https://evil.example\"><input name=p><button>Go</button></form>"))
+		assertThat(RichTextSanitizer
+			.sanitize("<form action=\"https://evil.example\"><input name=p><button>Go</button></form>"))
 			.isEqualTo("Go");
 		assertThat(RichTextSanitizer.sanitize("<base href=\"https://evil.example/\"><p>a</p>")).isEqualTo("<p>a</p>");
 		assertThat(RichTextSanitizer.sanitize("<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example\">b"))
@@ -47,7 +48,8 @@ class RichTextSanitizerTests {
 			.sanitize("<div style=\"position:fixed;inset:0;z-index:9\">Win!</div><style>p{position:fixed}</style>"))
 			.isEqualTo("Win!");
 		assertThat(RichTextSanitizer.sanitize("<p style=\"position:fixed\" class=x id=y>d</p>")).isEqualTo("<p>d</p>");
-		assertThat(RichTextSanitizer.sanitize("e<img src=x onerror=alert(1)><svg onload=alert(1)></svg><iframe src=x>f"))
+		assertThat(
+				RichTextSanitizer.sanitize("e<img src=x onerror=alert(1)><svg onload=alert(1)></svg><iframe src=x>f"))
 			.isEqualTo("e");
 	}
 

@@ -7,7 +7,8 @@ import java.util.Map;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Builds native-format webhook bodies ({@code {type, id, action, version, fields}}) as JSON.
+ * Builds native-format webhook bodies ({@code {type, id, action, version, fields}}) as
+ * JSON.
  */
 final class NativeDeliveries {
 
@@ -24,15 +25,15 @@ final class NativeDeliveries {
 		return MarqueeJson.mapper().writeValueAsString(body);
 	}
 
-	static Map<String, Object> asset(String file, int width, int height, String altText, double focalX,
-			double focalY) {
+	static Map<String, Object> asset(String file, int width, int height, String altText, double focalX, double focalY) {
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("file", file);
 		fields.put("width", width);
 		fields.put("height", height);
 		fields.put("mimeType", "image/jpeg");
 		fields.put("altText", altText);
-		// Ordered maps only: Map.of iterates in a different order in every JVM, and the committed samples must
+		// Ordered maps only: Map.of iterates in a different order in every JVM, and the
+		// committed samples must
 		// be byte-for-byte what the generator writes.
 		Map<String, Object> focalPoint = new LinkedHashMap<>();
 		focalPoint.put("x", focalX);

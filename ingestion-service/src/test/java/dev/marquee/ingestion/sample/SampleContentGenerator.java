@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Generates the shipped sample content ({@code sample/}): 300 assets, 100 talent, 200 titles and 20 pages
- * over the three templates, as native-format webhook bodies. Deterministic (fixed seed), so the committed
- * files are exactly what {@link #main(String[])} writes. Each file is a JSON array of deliveries that the
- * launcher posts one by one; file names sort in post order (assets, talent, titles, pages).
+ * Generates the shipped sample content ({@code sample/}): 300 assets, 100 talent, 200
+ * titles and 20 pages over the three templates, as native-format webhook bodies.
+ * Deterministic (fixed seed), so the committed files are exactly what
+ * {@link #main(String[])} writes. Each file is a JSON array of deliveries that the
+ * launcher posts one by one; file names sort in post order (assets, talent, titles,
+ * pages).
  */
 public final class SampleContentGenerator {
 
@@ -28,21 +30,21 @@ public final class SampleContentGenerator {
 	/** Titles in the sample. */
 	public static final int TITLES = 200;
 
-	private static final String[] ADJECTIVES = { "Silent", "Crimson", "Hidden", "Last", "Electric", "Broken",
-			"Golden", "Midnight", "Frozen", "Wild", "Distant", "Burning", "Lost", "Hollow", "Iron", "Velvet", "Neon",
-			"Paper", "Glass", "Northern" };
+	private static final String[] ADJECTIVES = { "Silent", "Crimson", "Hidden", "Last", "Electric", "Broken", "Golden",
+			"Midnight", "Frozen", "Wild", "Distant", "Burning", "Lost", "Hollow", "Iron", "Velvet", "Neon", "Paper",
+			"Glass", "Northern" };
 
-	private static final String[] NOUNS = { "Harbor", "Kingdom", "Signal", "Orchard", "Frontier", "Witness",
-			"Garden", "Engine", "Empire", "River", "Archive", "Lighthouse", "Circuit", "Meridian", "Horizon" };
+	private static final String[] NOUNS = { "Harbor", "Kingdom", "Signal", "Orchard", "Frontier", "Witness", "Garden",
+			"Engine", "Empire", "River", "Archive", "Lighthouse", "Circuit", "Meridian", "Horizon" };
 
-	private static final String[] FIRST = { "Ava", "Noah", "Mila", "Leo", "Zara", "Omar", "Iris", "Theo", "Nina",
-			"Kai", "Lena", "Ravi", "Sofia", "Jonah", "Yara", "Elio", "Maya", "Felix", "Aiko", "Dario" };
+	private static final String[] FIRST = { "Ava", "Noah", "Mila", "Leo", "Zara", "Omar", "Iris", "Theo", "Nina", "Kai",
+			"Lena", "Ravi", "Sofia", "Jonah", "Yara", "Elio", "Maya", "Felix", "Aiko", "Dario" };
 
 	private static final String[] LAST = { "Stone", "Reyes", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad",
 			"Kowalski", "Brennan", "Silva" };
 
-	private static final String[] GENRES = { "Drama", "Thriller", "Comedy", "Sci-Fi", "Documentary", "Crime",
-			"Fantasy", "Romance", "Horror", "Animation" };
+	private static final String[] GENRES = { "Drama", "Thriller", "Comedy", "Sci-Fi", "Documentary", "Crime", "Fantasy",
+			"Romance", "Horror", "Animation" };
 
 	private static final String[] RATINGS = { "TV-Y7", "TV-PG", "TV-14", "TV-MA", "PG-13", "R" };
 
@@ -100,7 +102,8 @@ public final class SampleContentGenerator {
 			String kind = (n <= TITLES) ? "artwork" : "headshot";
 			deliveries.add(NativeDeliveries.delivery("asset", assetId(n), "publish", 1,
 					NativeDeliveries.asset("sample/" + kind + "/" + assetId(n) + ".jpg", size[0], size[1],
-							kind + " " + n, round(0.2 + random.nextDouble() * 0.6), round(0.2 + random.nextDouble() * 0.6))));
+							kind + " " + n, round(0.2 + random.nextDouble() * 0.6),
+							round(0.2 + random.nextDouble() * 0.6))));
 		}
 		return deliveries;
 	}
@@ -116,7 +119,8 @@ public final class SampleContentGenerator {
 	}
 
 	static String titleName(int n) {
-		return "The " + ADJECTIVES[(n - 1) % ADJECTIVES.length] + " " + NOUNS[((n - 1) / ADJECTIVES.length) % NOUNS.length]
+		return "The " + ADJECTIVES[(n - 1) % ADJECTIVES.length] + " "
+				+ NOUNS[((n - 1) / ADJECTIVES.length) % NOUNS.length]
 				+ (((n - 1) >= ADJECTIVES.length * NOUNS.length) ? " II" : "");
 	}
 
@@ -131,11 +135,10 @@ public final class SampleContentGenerator {
 				genres.add(second);
 			}
 			String name = titleName(n);
-			deliveries.add(NativeDeliveries.delivery("title", titleId(n), "publish", 1,
-					NativeDeliveries.title(name,
-							"When the " + NOUNS[random.nextInt(NOUNS.length)].toLowerCase(Locale.ROOT)
-									+ " falls silent, " + FIRST[random.nextInt(FIRST.length)] + " must choose what to save.",
-							RATINGS[random.nextInt(RATINGS.length)], genres, assetId(n))));
+			deliveries.add(NativeDeliveries.delivery("title", titleId(n), "publish", 1, NativeDeliveries.title(name,
+					"When the " + NOUNS[random.nextInt(NOUNS.length)].toLowerCase(Locale.ROOT) + " falls silent, "
+							+ FIRST[random.nextInt(FIRST.length)] + " must choose what to save.",
+					RATINGS[random.nextInt(RATINGS.length)], genres, assetId(n))));
 		}
 		return deliveries;
 	}
@@ -154,17 +157,17 @@ public final class SampleContentGenerator {
 
 	private static String home() {
 		List<Map<String, Object>> elements = new ArrayList<>();
-		elements.add(NativeDeliveries.element("hero", "HERO",
-				text("heading", "Now streaming: {{title:title-001.name}}", "subheading", "{{title:title-001.synopsis}}"),
-				List.of(assetId(1)), List.of(), List.of()));
+		elements.add(NativeDeliveries.element("hero", "HERO", text("heading", "Now streaming: {{title:title-001.name}}",
+				"subheading", "{{title:title-001.synopsis}}"), List.of(assetId(1)), List.of(), List.of()));
 		for (int row = 0; row < 4; row++) {
 			List<String> titles = new ArrayList<>();
 			for (int i = 1; i <= 10; i++) {
 				titles.add(titleId(row * 10 + i));
 			}
 			elements.add(NativeDeliveries.element("row-" + (row + 1), "TITLE_ROW",
-					text("heading", new String[] { "Trending now", "New this week", "Critically acclaimed",
-							"Because you watched {{title:title-002.name}}" }[row]),
+					text("heading",
+							new String[] { "Trending now", "New this week", "Critically acclaimed",
+									"Because you watched {{title:title-002.name}}" }[row]),
 					List.of(), titles, List.of()));
 		}
 		elements.add(NativeDeliveries.element("spotlight", "TITLE_CARD", Map.of(), List.of(), List.of(titleId(42)),
@@ -175,9 +178,9 @@ public final class SampleContentGenerator {
 				List.of(assetId(3)), List.of(titleId(3)), List.of()));
 		elements.add(NativeDeliveries.element("gallery", "GALLERY", text("heading", "Behind the scenes"),
 				List.of(assetId(50), assetId(51), assetId(52), assetId(53)), List.of(), List.of()));
-		elements.add(NativeDeliveries.element("promo", "PROMO",
-				text("heading", "Join Marquee", "body", "Editorial picks every week.", "ctaLabel", "Sign up", "ctaUrl",
-						"https://marquee.local/join"),
+		elements.add(NativeDeliveries.element(
+				"promo", "PROMO", text("heading", "Join Marquee", "body", "Editorial picks every week.", "ctaLabel",
+						"Sign up", "ctaUrl", "https://marquee.local/join"),
 				List.of(assetId(60)), List.of(), List.of()));
 		return NativeDeliveries.delivery("page", "page-home", "publish", 1, NativeDeliveries.page("home", "home",
 				"Marquee", "What to watch tonight, starring {{title:title-001.name}}", elements));
@@ -192,21 +195,23 @@ public final class SampleContentGenerator {
 						"{{talent:" + talentId(talent) + ".name}} on making it"),
 				List.of(assetId(title)), List.of(), List.of()));
 		elements.add(NativeDeliveries.element("intro", "RICH_TEXT",
-				text("html", "<p>{{title:" + titleId(title) + ".synopsis}}</p><p>Rated {{title:" + titleId(title)
-						+ ".maturityRating}}; genres: {{title:" + titleId(title) + ".genres}}.</p>"),
+				text("html",
+						"<p>{{title:" + titleId(title) + ".synopsis}}</p><p>Rated {{title:" + titleId(title)
+								+ ".maturityRating}}; genres: {{title:" + titleId(title) + ".genres}}.</p>"),
 				List.of(), List.of(), List.of()));
-		elements.add(NativeDeliveries.element("quote", "QUOTE",
-				text("quote", "Every night on set felt like the last one.", "attribution",
-						"{{talent:" + talentId(talent) + ".name}}"),
-				List.of(), List.of(), List.of(talentId(talent))));
+		elements
+			.add(NativeDeliveries.element("quote", "QUOTE",
+					text("quote", "Every night on set felt like the last one.", "attribution",
+							"{{talent:" + talentId(talent) + ".name}}"),
+					List.of(), List.of(), List.of(talentId(talent))));
 		elements.add(NativeDeliveries.element("still", "IMAGE", text("caption", "A still from the set"),
 				List.of(assetId(title + 1)), List.of(), List.of()));
 		elements.add(NativeDeliveries.element("cast", "TALENT_CARD", Map.of(), List.of(), List.of(),
 				List.of(talentId(talent + 1))));
 		elements.add(NativeDeliveries.element("about", "TITLE_CARD", Map.of(), List.of(), List.of(titleId(title)),
 				List.of()));
-		elements.add(NativeDeliveries.element("more", "RICH_TEXT",
-				text("html", "<p>Streaming now on Marquee.</p>"), List.of(), List.of(), List.of()));
+		elements.add(NativeDeliveries.element("more", "RICH_TEXT", text("html", "<p>Streaming now on Marquee.</p>"),
+				List.of(), List.of(), List.of()));
 		String slug = String.format(Locale.ROOT, "articles/story-%02d", n);
 		return NativeDeliveries.delivery("page", String.format(Locale.ROOT, "page-article-%02d", n), "publish", 1,
 				NativeDeliveries.page(slug, "article", "The making of " + titleName(title),
@@ -216,15 +221,15 @@ public final class SampleContentGenerator {
 	private static String titleHub(int n) {
 		int title = n;
 		List<Map<String, Object>> elements = new ArrayList<>();
-		elements.add(NativeDeliveries.element("hero", "HERO",
-				text("heading", "{{title:" + titleId(title) + ".name}}", "subheading",
-						"{{title:" + titleId(title) + ".genres}}"),
-				List.of(assetId(title)), List.of(), List.of()));
+		elements.add(
+				NativeDeliveries.element("hero", "HERO",
+						text("heading", "{{title:" + titleId(title) + ".name}}", "subheading",
+								"{{title:" + titleId(title) + ".genres}}"),
+						List.of(assetId(title)), List.of(), List.of()));
 		elements.add(NativeDeliveries.element("card", "TITLE_CARD", Map.of(), List.of(), List.of(titleId(title)),
 				List.of()));
-		elements.add(NativeDeliveries.element("trailer", "VIDEO",
-				text("videoUrl", "https://video.marquee.local/trailers/" + titleId(title) + ".m3u8", "caption",
-						"Watch the trailer"),
+		elements.add(NativeDeliveries.element("trailer", "VIDEO", text("videoUrl",
+				"https://video.marquee.local/trailers/" + titleId(title) + ".m3u8", "caption", "Watch the trailer"),
 				List.of(assetId(title)), List.of(titleId(title)), List.of()));
 		for (int i = 0; i < 3; i++) {
 			int talent = ((n - 1) * 3 + i) % TALENT + 1;

@@ -8,9 +8,10 @@ import java.util.Random;
 
 /**
  * Large synthetic datasets for tests and the benchmark: {@code pages} article pages of
- * {@code elementsPerPage} elements each, over a small catalog, as native-format webhook bodies. Deterministic
- * for a seed. Post {@link #catalogDeliveries()} first, then {@link #pageDeliveries()}; an edit of page
- * {@code i} is {@link #pageDelivery(int, long, String)} with a higher version.
+ * {@code elementsPerPage} elements each, over a small catalog, as native-format webhook
+ * bodies. Deterministic for a seed. Post {@link #catalogDeliveries()} first, then
+ * {@link #pageDeliveries()}; an edit of page {@code i} is
+ * {@link #pageDelivery(int, long, String)} with a higher version.
  *
  * <pre>{@code
  * SyntheticContent content = SyntheticContent.generate(1000, 50, 42);
@@ -104,8 +105,8 @@ public final class SyntheticContent {
 		}
 		for (int n = 0; n < this.titles; n++) {
 			deliveries.add(NativeDeliveries.delivery("title", titleId(n), "publish", 1,
-					NativeDeliveries.title("Synthetic Title " + n, "The synopsis of synthetic title " + n + ".", "TV-14",
-							List.of("Drama", "Sci-Fi"), assetId(n))));
+					NativeDeliveries.title("Synthetic Title " + n, "The synopsis of synthetic title " + n + ".",
+							"TV-14", List.of("Drama", "Sci-Fi"), assetId(n))));
 		}
 		return deliveries;
 	}
@@ -123,7 +124,8 @@ public final class SyntheticContent {
 	}
 
 	/**
-	 * One page publish; the hero heading carries {@code marker}, so a reader can tell which edit it sees.
+	 * One page publish; the hero heading carries {@code marker}, so a reader can tell
+	 * which edit it sees.
 	 * @param index 0-based page index
 	 * @param version the CMS version (increase it for each edit)
 	 * @param marker text put into the hero heading
@@ -141,8 +143,8 @@ public final class SyntheticContent {
 			String id = "e" + e;
 			elements.add(switch (type) {
 				case "RICH_TEXT" -> NativeDeliveries.element(id, type,
-						SampleContentGenerator.text("html",
-								"<p>Paragraph " + e + " about {{title:" + titleId(random.nextInt(this.titles)) + ".name}}.</p>"),
+						SampleContentGenerator.text("html", "<p>Paragraph " + e + " about {{title:"
+								+ titleId(random.nextInt(this.titles)) + ".name}}.</p>"),
 						List.of(), List.of(), List.of());
 				case "IMAGE" -> NativeDeliveries.element(id, type, SampleContentGenerator.text("caption", "Image " + e),
 						List.of(assetId(random.nextInt(this.assets))), List.of(), List.of());
@@ -154,19 +156,20 @@ public final class SyntheticContent {
 						List.of(titleId(random.nextInt(this.titles))), List.of());
 				case "TALENT_CARD" -> NativeDeliveries.element(id, type, Map.of(), List.of(), List.of(),
 						List.of(talentId(random.nextInt(this.talent))));
-				case "GALLERY" -> NativeDeliveries.element(id, type, SampleContentGenerator.text("heading", "Gallery " + e),
-						List.of(assetId(random.nextInt(this.assets)), assetId(random.nextInt(this.assets)),
-								assetId(random.nextInt(this.assets))),
-						List.of(), List.of());
+				case "GALLERY" ->
+					NativeDeliveries.element(id, type, SampleContentGenerator.text("heading", "Gallery " + e),
+							List.of(assetId(random.nextInt(this.assets)), assetId(random.nextInt(this.assets)),
+									assetId(random.nextInt(this.assets))),
+							List.of(), List.of());
 				default -> NativeDeliveries.element(id, "VIDEO",
-						SampleContentGenerator.text("videoUrl", "https://video.marquee.local/clip-" + e + ".m3u8", "caption",
-								"Clip " + e),
+						SampleContentGenerator.text("videoUrl", "https://video.marquee.local/clip-" + e + ".m3u8",
+								"caption", "Clip " + e),
 						List.of(assetId(random.nextInt(this.assets))), List.of(), List.of());
 			});
 		}
-		return NativeDeliveries.delivery("page", pageId(index), "publish", version, NativeDeliveries.page(slug(index),
-				"article", "Synthetic page " + index, "A synthetic article with " + this.elementsPerPage + " elements",
-				elements));
+		return NativeDeliveries.delivery("page", pageId(index), "publish", version,
+				NativeDeliveries.page(slug(index), "article", "Synthetic page " + index,
+						"A synthetic article with " + this.elementsPerPage + " elements", elements));
 	}
 
 	private static String assetId(int n) {

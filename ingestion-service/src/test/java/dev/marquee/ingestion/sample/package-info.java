@@ -1,5 +1,6 @@
 /**
- * Generators of sample and synthetic content in Marquee's native webhook format, free of Spring.
+ * Generators of sample and synthetic content in Marquee's native webhook format, free of
+ * Spring.
  */
 @NullMarked
 package dev.marquee.ingestion.sample;

@@ -14,13 +14,17 @@ class ProblemExceptionTests {
 
 	@Test
 	void aLongListIsCutToItsFirstHundredWithTheTotal() {
-		List<Map<String, String>> errors = IntStream.range(0, 200_001).mapToObj((i) -> Map.of("field", "e" + i)).toList();
+		List<Map<String, String>> errors = IntStream.range(0, 200_001)
+			.mapToObj((i) -> Map.of("field", "e" + i))
+			.toList();
 
 		ProblemDetail problem = new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "template-violation", "T", "d")
 			.with("errors", errors)
 			.toProblemDetail();
 
-		assertThat((List<?>) problem.getProperties().get("errors")).hasSize(100).first().isEqualTo(Map.of("field", "e0"));
+		assertThat((List<?>) problem.getProperties().get("errors")).hasSize(100)
+			.first()
+			.isEqualTo(Map.of("field", "e0"));
 		assertThat(problem.getProperties()).containsEntry("errorsTotal", 200_001);
 	}
 

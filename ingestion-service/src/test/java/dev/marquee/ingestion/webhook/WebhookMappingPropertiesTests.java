@@ -39,10 +39,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
 /**
- * Whatever JSON a correctly signed delivery carries, each source's mapper turns it into an
- * {@link IncomingChange} or rejects it with a 4xx problem, and what it maps either renders (pages) or is
- * rejected with field-level violations, never with another exception. The inputs are the module's
- * {@code examples/} deliveries with random mutations, and arbitrary JSON objects.
+ * Whatever JSON a correctly signed delivery carries, each source's mapper turns it into
+ * an {@link IncomingChange} or rejects it with a 4xx problem, and what it maps either
+ * renders (pages) or is rejected with field-level violations, never with another
+ * exception. The inputs are the module's {@code examples/} deliveries with random
+ * mutations, and arbitrary JSON objects.
  */
 class WebhookMappingPropertiesTests {
 
@@ -83,7 +84,10 @@ class WebhookMappingPropertiesTests {
 				(body, event) -> StrapiMapping.toChange(event, body, "delivery-1", bytes(body)));
 	}
 
-	/** For mutated deliveries of a source under any of its events (topic, operation), the mapping passes. */
+	/**
+	 * For mutated deliveries of a source under any of its events (topic, operation), the
+	 * mapping passes.
+	 */
 	private static void mapsOrIsRejected(String source, Gen<String> events,
 			BiFunction<JsonNode, String, IncomingChange> mapper) {
 		qt().withExamples(EXAMPLES)
@@ -92,7 +96,10 @@ class WebhookMappingPropertiesTests {
 			.checkAssert((body, event) -> mapsOrIsRejected(() -> mapper.apply(body, event)));
 	}
 
-	/** What the service does with a verified delivery, short of the stores: map, read the fields, render. */
+	/**
+	 * What the service does with a verified delivery, short of the stores: map, read the
+	 * fields, render.
+	 */
 	private static void mapsOrIsRejected(Supplier<IncomingChange> mapping) {
 		IncomingChange change;
 		try {
@@ -126,21 +133,22 @@ class WebhookMappingPropertiesTests {
 						new PageRenderer.Context(1, 1, Instant.EPOCH, "trace"));
 			}
 			catch (RenderException ex) {
-				assertThat(ex.violations()).isNotEmpty().allSatisfy((violation) -> assertThat(violation.field()).isNotBlank());
+				assertThat(ex.violations()).isNotEmpty()
+					.allSatisfy((violation) -> assertThat(violation.field()).isNotBlank());
 			}
 		}
 		else {
-			assertThat(CatalogChecks.check(fields)).allSatisfy(
-					(violation) -> assertThat(violation.field()).isNotBlank());
+			assertThat(CatalogChecks.check(fields))
+				.allSatisfy((violation) -> assertThat(violation.field()).isNotBlank());
 		}
 	}
 
 	private static Gen<String> contentfulTopics() {
 		return Generate.pick(List.of("ContentManagement.Entry.publish", "ContentManagement.Entry.save",
-				"ContentManagement.Entry.auto_save", "ContentManagement.Entry.create", "ContentManagement.Entry.unpublish",
-				"ContentManagement.Entry.archive", "ContentManagement.Entry.delete", "ContentManagement.Asset.publish",
-				"ContentManagement.Asset.delete", "ContentManagement.Entry", "ContentManagement.ContentType.publish",
-				"a.b.c.d", "", ".", ".."));
+				"ContentManagement.Entry.auto_save", "ContentManagement.Entry.create",
+				"ContentManagement.Entry.unpublish", "ContentManagement.Entry.archive",
+				"ContentManagement.Entry.delete", "ContentManagement.Asset.publish", "ContentManagement.Asset.delete",
+				"ContentManagement.Entry", "ContentManagement.ContentType.publish", "a.b.c.d", "", ".", ".."));
 	}
 
 	private static Gen<String> sanityOperations() {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real Apache Cassandra 5.0 node in its own JVM, with its data, config and logs under one directory. Restarting
- * it on the same directory keeps its data.
+ * A real Apache Cassandra 5.0 node in its own JVM, with its data, config and logs under
+ * one directory. Restarting it on the same directory keeps its data.
  */
 public final class CassandraServer extends LocalServer {
 
@@ -27,13 +27,15 @@ public final class CassandraServer extends LocalServer {
 	/**
 	 * Where and how the node runs.
 	 *
-	 * @param home its directory: {@code conf/}, {@code data/}, {@code commitlog/}, {@code logs/}, {@code cassandra.pid}
+	 * @param home its directory: {@code conf/}, {@code data/}, {@code commitlog/},
+	 * {@code logs/}, {@code cassandra.pid}
 	 * @param host the address it listens on (loopback)
 	 * @param nativePort the CQL port
 	 * @param storagePort the inter-node port (unused by one node, but it binds it)
 	 * @param heap heap options; keep -Xms small: Cassandra mlockall()s its heap at start
 	 * @param ownerPid the process whose death stops the node
-	 * @param ring the node's place in its cluster: the seed it gossips with first and its token
+	 * @param ring the node's place in its cluster: the seed it gossips with first and its
+	 * token
 	 */
 	public record Settings(Path home, String host, int nativePort, int storagePort, List<String> heap, long ownerPid,
 			Ring ring) {
@@ -48,9 +50,10 @@ public final class CassandraServer extends LocalServer {
 		}
 
 		/**
-		 * Node {@code index} of a local cluster of {@code size}: on {@code 127.0.0.<index + 1>} (Linux routes all of
-		 * 127/8 to the loopback interface, so every node keeps the same ports), the first node is the seed, tokens
-		 * evenly spaced.
+		 * Node {@code index} of a local cluster of {@code size}: on
+		 * {@code 127.0.0.<index + 1>} (Linux routes all of 127/8 to the loopback
+		 * interface, so every node keeps the same ports), the first node is the seed,
+		 * tokens evenly spaced.
 		 * @param home the node's directory
 		 * @param index 0 for the seed
 		 * @param size nodes in the cluster
@@ -70,14 +73,16 @@ public final class CassandraServer extends LocalServer {
 	}
 
 	/**
-	 * A node's place in its cluster. Every node is given its token up front and joins without bootstrap streaming:
-	 * a new local cluster has no data to stream, and nodes that start together could not bootstrap at once.
+	 * A node's place in its cluster. Every node is given its token up front and joins
+	 * without bootstrap streaming: a new local cluster has no data to stream, and nodes
+	 * that start together could not bootstrap at once.
 	 *
 	 * @param seeds the seed list, {@code host:storagePort}
 	 * @param initialToken the node's one token (Murmur3)
-	 * @param ringDelay how long a node waits for a seed's first gossip answer: a node alone (or the seed) waits for
-	 * nobody; a joining node must hear from the seed within it or fails with "Unable to gossip with any peers", which
-	 * on a busy 2-core machine took over a second
+	 * @param ringDelay how long a node waits for a seed's first gossip answer: a node
+	 * alone (or the seed) waits for nobody; a joining node must hear from the seed within
+	 * it or fails with "Unable to gossip with any peers", which on a busy 2-core machine
+	 * took over a second
 	 */
 	public record Ring(String seeds, String initialToken, Duration ringDelay) {
 
@@ -87,7 +92,10 @@ public final class CassandraServer extends LocalServer {
 
 	}
 
-	/** A joining node's ring delay: an upper bound only; the node goes on as soon as the seed answered. */
+	/**
+	 * A joining node's ring delay: an upper bound only; the node goes on as soon as the
+	 * seed answered.
+	 */
 	static final Duration JOIN_RING_DELAY = Duration.ofSeconds(30);
 
 	/**
@@ -117,9 +125,9 @@ public final class CassandraServer extends LocalServer {
 		return this.settings.home().resolve("logs/cassandra.out");
 	}
 
-
 	/**
-	 * Writes the configuration, starts the node and waits until it accepts CQL connections.
+	 * Writes the configuration, starts the node and waits until it accepts CQL
+	 * connections.
 	 * @param timeout how long to wait
 	 */
 	public void start(Duration timeout) {
@@ -149,13 +157,14 @@ public final class CassandraServer extends LocalServer {
 		command.add("-Dlogback.configurationFile=" + conf.resolve("logback.xml"));
 		command.add("-Dcassandra.logdir=" + this.settings.home().resolve("logs"));
 		command.add("-Dcassandra-foreground=yes");
-		// Local nodes have their tokens up front and nothing to stream: skip the gossip settle and ring delays
+		// Local nodes have their tokens up front and nothing to stream: skip the gossip
+		// settle and ring delays
 		// (about 30 s each node).
 		command.add("-Dcassandra.skip_wait_for_gossip_to_settle=0");
 		command.add("-Dcassandra.ring_delay_ms=" + this.settings.ring().ringDelay().toMillis());
 		command.add("-cp");
-		command.add(ServerClasspath.join(ServerClasspath.concat(List.of(ServerClasspath.launcherLocation()),
-				serverClasspath)));
+		command.add(ServerClasspath
+			.join(ServerClasspath.concat(List.of(ServerClasspath.launcherLocation()), serverClasspath)));
 		command.add(OrphanGuard.class.getName());
 		command.add(Long.toString(this.settings.ownerPid()));
 		command.add("org.apache.cassandra.service.CassandraDaemon");

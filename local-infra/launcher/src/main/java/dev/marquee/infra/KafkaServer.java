@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A real Apache Kafka broker (KRaft, a combined broker and controller) in its own JVM, with its data, config and
- * logs under one directory. Restarting it on the same directory keeps its topics and offsets. Alone it is its own
- * one-voter controller quorum; in a local cluster every broker is also one of the quorum's voters.
+ * A real Apache Kafka broker (KRaft, a combined broker and controller) in its own JVM,
+ * with its data, config and logs under one directory. Restarting it on the same directory
+ * keeps its topics and offsets. Alone it is its own one-voter controller quorum; in a
+ * local cluster every broker is also one of the quorum's voters.
  */
 public final class KafkaServer extends LocalServer {
 
@@ -31,18 +32,23 @@ public final class KafkaServer extends LocalServer {
 	/**
 	 * Where and how the broker runs.
 	 *
-	 * @param home its directory: {@code config/}, {@code data/}, {@code logs/}, {@code kafka.pid}
+	 * @param home its directory: {@code config/}, {@code data/}, {@code logs/},
+	 * {@code kafka.pid}
 	 * @param host the address it listens on (loopback)
 	 * @param port the client (PLAINTEXT) port
 	 * @param controllerPort the KRaft controller port
 	 * @param heap heap options
 	 * @param ownerPid the process whose death stops the broker
-	 * @param quorum the broker's node id, the controller quorum and the replication of Kafka's own topics
+	 * @param quorum the broker's node id, the controller quorum and the replication of
+	 * Kafka's own topics
 	 */
 	public record Settings(Path home, String host, int port, int controllerPort, List<String> heap, long ownerPid,
 			Quorum quorum) {
 
-		/** A broker alone: node 1, its own one-voter quorum, internal topics with one replica. */
+		/**
+		 * A broker alone: node 1, its own one-voter quorum, internal topics with one
+		 * replica.
+		 */
 		public Settings(Path home, String host, int port, int controllerPort, List<String> heap, long ownerPid) {
 			this(home, host, port, controllerPort, heap, ownerPid,
 					new Quorum(1, "1@" + host + ":" + controllerPort, 1, randomClusterId()));
@@ -53,8 +59,9 @@ public final class KafkaServer extends LocalServer {
 		}
 
 		/**
-		 * Broker {@code index} of a local cluster of {@code size}: on {@code 127.0.0.<index + 1>} with the same ports
-		 * as every other broker, node id {@code index + 1}, every broker a controller voter.
+		 * Broker {@code index} of a local cluster of {@code size}: on
+		 * {@code 127.0.0.<index + 1>} with the same ports as every other broker, node id
+		 * {@code index + 1}, every broker a controller voter.
 		 * @param home the broker's directory
 		 * @param index 0-based broker index
 		 * @param size brokers in the cluster (3: a quorum survives one broker down)
@@ -82,9 +89,10 @@ public final class KafkaServer extends LocalServer {
 	 *
 	 * @param nodeId this broker's node id
 	 * @param voters {@code controller.quorum.voters}: {@code id@host:controllerPort,...}
-	 * @param internalReplicas replicas of Kafka's own topics (consumer offsets, transaction state); with 3, their
-	 * {@code min.isr} is 2
-	 * @param clusterId the id the storage is formatted with on first start (the same for every broker of a cluster)
+	 * @param internalReplicas replicas of Kafka's own topics (consumer offsets,
+	 * transaction state); with 3, their {@code min.isr} is 2
+	 * @param clusterId the id the storage is formatted with on first start (the same for
+	 * every broker of a cluster)
 	 */
 	public record Quorum(int nodeId, String voters, int internalReplicas, String clusterId) {
 	}
@@ -101,9 +109,9 @@ public final class KafkaServer extends LocalServer {
 		return this.settings.home().resolve("logs/kafka.out");
 	}
 
-
 	/**
-	 * Writes the configuration, formats the storage on first start, starts the broker and waits until it is ready.
+	 * Writes the configuration, formats the storage on first start, starts the broker and
+	 * waits until it is ready.
 	 * @param timeout how long to wait for readiness
 	 */
 	public void start(Duration timeout) {
@@ -158,7 +166,10 @@ public final class KafkaServer extends LocalServer {
 		}
 	}
 
-	/** A Kafka cluster id: 16 random bytes, base64url, not starting with '-' (as Kafka's own Uuid does). */
+	/**
+	 * A Kafka cluster id: 16 random bytes, base64url, not starting with '-' (as Kafka's
+	 * own Uuid does).
+	 */
 	public static String randomClusterId() {
 		SecureRandom random = new SecureRandom();
 		while (true) {

@@ -13,19 +13,25 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * A local Cassandra cluster and Kafka cluster of the same size on {@code 127.0.0.1 … 127.0.0.<size>}: one seed
- * (the first node), one data center ({@value CassandraServer#DATACENTER}), and every Kafka broker a voter of the
- * KRaft controller quorum, all from the same Maven jars as a single node.
+ * A local Cassandra cluster and Kafka cluster of the same size on
+ * {@code 127.0.0.1 … 127.0.0.<size>}: one seed (the first node), one data center
+ * ({@value CassandraServer#DATACENTER}), and every Kafka broker a voter of the KRaft
+ * controller quorum, all from the same Maven jars as a single node.
  *
- * <p>Data lives in {@code <root>/cassandra-<n>} and {@code <root>/kafka-<n>}; the Kafka cluster id is kept in
- * {@code <root>/kafka-cluster-id} so that a restarted broker formats nothing and rejoins its cluster.
+ * <p>
+ * Data lives in {@code <root>/cassandra-<n>} and {@code <root>/kafka-<n>}; the Kafka
+ * cluster id is kept in {@code <root>/kafka-cluster-id} so that a restarted broker
+ * formats nothing and rejoins its cluster.
  */
 public final class LocalCluster {
 
 	/** Nodes of each engine in a local cluster: a quorum of 2 survives one node down. */
 	public static final int SIZE = 3;
 
-	/** Heap of each Cassandra node: small -Xms (Cassandra mlockall()s it), enough -Xmx for a local test load. */
+	/**
+	 * Heap of each Cassandra node: small -Xms (Cassandra mlockall()s it), enough -Xmx for
+	 * a local test load.
+	 */
 	public static final List<String> CASSANDRA_HEAP = List.of("-Xms256m", "-Xmx768m");
 
 	/** Heap of each Kafka broker. */
@@ -73,29 +79,39 @@ public final class LocalCluster {
 		}
 	}
 
-	/** @return the Cassandra nodes, the seed first */
+	/**
+	 * @return the Cassandra nodes, the seed first
+	 */
 	public List<CassandraServer> cassandra() {
 		return this.cassandra;
 	}
 
-	/** @return the Kafka brokers, node id 1 first */
+	/**
+	 * @return the Kafka brokers, node id 1 first
+	 */
 	public List<KafkaServer> kafka() {
 		return this.kafka;
 	}
 
-	/** @return every node's contact point, comma-separated, for {@code spring.cassandra.contact-points} */
+	/**
+	 * @return every node's contact point, comma-separated, for
+	 * {@code spring.cassandra.contact-points}
+	 */
 	public String contactPoints() {
 		return this.cassandra.stream().map(CassandraServer::contactPoint).collect(Collectors.joining(","));
 	}
 
-	/** @return every broker, comma-separated, for {@code spring.kafka.bootstrap-servers} */
+	/**
+	 * @return every broker, comma-separated, for {@code spring.kafka.bootstrap-servers}
+	 */
 	public String bootstrapServers() {
 		return this.kafka.stream().map(KafkaServer::bootstrapServers).collect(Collectors.joining(","));
 	}
 
 	/**
-	 * The settings every service runs with on this cluster: keyspaces replicated to every node, topics with 3
-	 * replicas of which 2 must have a record before it is acknowledged, LOCAL_QUORUM reads and writes.
+	 * The settings every service runs with on this cluster: keyspaces replicated to every
+	 * node, topics with 3 replicas of which 2 must have a record before it is
+	 * acknowledged, LOCAL_QUORUM reads and writes.
 	 * @return command-line arguments for a Spring Boot service
 	 */
 	public List<String> serviceArguments() {
@@ -108,9 +124,10 @@ public final class LocalCluster {
 	}
 
 	/**
-	 * Starts whatever is not running and waits until every node is ready: the Kafka brokers all at once (a broker
-	 * is ready only once a majority of the controller quorum is up); the Cassandra seed first, then the other
-	 * nodes together (a node must reach a seed to join).
+	 * Starts whatever is not running and waits until every node is ready: the Kafka
+	 * brokers all at once (a broker is ready only once a majority of the controller
+	 * quorum is up); the Cassandra seed first, then the other nodes together (a node must
+	 * reach a seed to join).
 	 * @param timeout how long each node may take
 	 * @param progress where progress lines go
 	 */

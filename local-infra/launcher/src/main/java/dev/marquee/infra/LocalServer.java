@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a server the launcher runs from Maven jars has in common, whatever the server: a home directory holding its
- * pid file, at most one running process, and a clean stop or a crash-like kill.
+ * What a server the launcher runs from Maven jars has in common, whatever the server: a
+ * home directory holding its pid file, at most one running process, and a clean stop or a
+ * crash-like kill.
  */
 abstract class LocalServer {
 
@@ -47,13 +48,13 @@ abstract class LocalServer {
 	void checkCanStart(String host, int... ports) {
 		Optional<ManagedProcess> running = running();
 		if (running.isPresent()) {
-			throw new IllegalStateException(this.name + " is already running from " + this.home + " (pid "
-					+ running.get().pid() + ")");
+			throw new IllegalStateException(
+					this.name + " is already running from " + this.home + " (pid " + running.get().pid() + ")");
 		}
 		for (int port : ports) {
 			if (Readiness.portOpen(host, port)) {
-				throw new IllegalStateException("port " + port + " is taken by another process; set another "
-						+ this.name + " port");
+				throw new IllegalStateException(
+						"port " + port + " is taken by another process; set another " + this.name + " port");
 			}
 		}
 	}
@@ -65,8 +66,8 @@ abstract class LocalServer {
 	 * @return the process
 	 */
 	ManagedProcess launch(List<String> command, Path outputLog) {
-		this.process = ManagedProcess.start(this.name.toLowerCase(Locale.ROOT), command, this.home, Map.of(),
-				outputLog, pidFile());
+		this.process = ManagedProcess.start(this.name.toLowerCase(Locale.ROOT), command, this.home, Map.of(), outputLog,
+				pidFile());
 		return this.process;
 	}
 

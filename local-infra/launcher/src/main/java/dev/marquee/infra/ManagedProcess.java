@@ -13,8 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM process started by the launcher, known by a pid file that also records its start time, so that a later
- * {@code ./marquee down} stops exactly that process and never an unrelated one that reused the pid.
+ * A JVM process started by the launcher, known by a pid file that also records its start
+ * time, so that a later {@code ./marquee down} stops exactly that process and never an
+ * unrelated one that reused the pid.
  */
 public final class ManagedProcess {
 
@@ -83,10 +84,10 @@ public final class ManagedProcess {
 			long startedMillis = (fields.length > 1) ? Long.parseLong(fields[1]) : -1;
 			return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter((handle) -> {
 				Optional<Instant> start = handle.info().startInstant();
-				return startedMillis < 0 || start.isEmpty() || Duration
-					.between(start.get(), Instant.ofEpochMilli(startedMillis))
-					.abs()
-					.compareTo(START_TIME_TOLERANCE) <= 0;
+				return startedMillis < 0 || start.isEmpty()
+						|| Duration.between(start.get(), Instant.ofEpochMilli(startedMillis))
+							.abs()
+							.compareTo(START_TIME_TOLERANCE) <= 0;
 			}).map((handle) -> new ManagedProcess(name, handle));
 		}
 		catch (IOException | RuntimeException ex) {
@@ -107,8 +108,8 @@ public final class ManagedProcess {
 	}
 
 	/**
-	 * Stops the process with SIGTERM, so it runs its shutdown hooks, and with SIGKILL if it has not exited within
-	 * the grace period.
+	 * Stops the process with SIGTERM, so it runs its shutdown hooks, and with SIGKILL if
+	 * it has not exited within the grace period.
 	 * @param grace how long to wait for a clean exit
 	 * @return true if it exited cleanly
 	 */

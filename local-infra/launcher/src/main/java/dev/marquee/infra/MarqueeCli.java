@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code ./marquee up [--detach] [--cluster] [--page-replicas N] | down | status}: runs the whole platform locally
- * on real Kafka and Cassandra, one node of each or (with {@code --cluster}) three of each.
+ * {@code ./marquee up [--detach] [--cluster] [--page-replicas N] | down | status}: runs
+ * the whole platform locally on real Kafka and Cassandra, one node of each or (with
+ * {@code --cluster}) three of each.
  *
- * <p>The process that owns the platform is the <em>lifeline</em>: {@code up} in the foreground is the lifeline
- * itself; {@code up --detach} starts one in the background. Every component watches the lifeline and exits if it
- * dies, so nothing is left orphaned; stopping the lifeline (Ctrl-C, {@code down}) stops every component cleanly.
+ * <p>
+ * The process that owns the platform is the <em>lifeline</em>: {@code up} in the
+ * foreground is the lifeline itself; {@code up --detach} starts one in the background.
+ * Every component watches the lifeline and exits if it dies, so nothing is left orphaned;
+ * stopping the lifeline (Ctrl-C, {@code down}) stops every component cleanly.
  */
 public final class MarqueeCli {
 
@@ -154,7 +157,8 @@ public final class MarqueeCli {
 		}
 		writeState("starting");
 		List<String> command = new ArrayList<>();
-		// Its own session, so that closing the terminal (SIGHUP) does not reach the detached platform.
+		// Its own session, so that closing the terminal (SIGHUP) does not reach the
+		// detached platform.
 		if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
 			command.add("/usr/bin/setsid");
 		}
@@ -195,8 +199,10 @@ public final class MarqueeCli {
 			OUT.println("stopping the platform (lifeline pid " + lifeline.get().pid() + ") ...");
 			lifeline.get().stop(Duration.ofMinutes(2));
 		}
-		// Whatever is left (a lifeline killed with SIGKILL leaves guarded components that exit by themselves within
-		// a second; anything started by hand without a lifeline) is stopped by its pid file.
+		// Whatever is left (a lifeline killed with SIGKILL leaves guarded components that
+		// exit by themselves within
+		// a second; anything started by hand without a lifeline) is stopped by its pid
+		// file.
 		Platform platform = new Platform(this.repo, this.home, ProcessHandle.current().pid());
 		platform.stopAll(OUT);
 		writeState("stopped");
@@ -260,14 +266,16 @@ public final class MarqueeCli {
 		OUT.println();
 		OUT.println("Marquee is running:");
 		for (Platform.Service service : platform.services()) {
-			OUT.printf("  %-18s http://localhost:%d  (log %s)%n", service.name(), service.port(), platform.log(service));
+			OUT.printf("  %-18s http://localhost:%d  (log %s)%n", service.name(), service.port(),
+					platform.log(service));
 		}
 		for (Platform.Infrastructure node : platform.infrastructure()) {
 			OUT.printf("  %-18s %s  (log %s)%n", node.name(), node.address(), node.log());
 		}
 		if (platform.topology().cluster()) {
-			OUT.println("  cluster mode: keyspaces NetworkTopologyStrategy datacenter1=3, LOCAL_QUORUM, topics RF 3 with "
-					+ "min.insync.replicas=2");
+			OUT.println(
+					"  cluster mode: keyspaces NetworkTopologyStrategy datacenter1=3, LOCAL_QUORUM, topics RF 3 with "
+							+ "min.insync.replicas=2");
 		}
 		OUT.println();
 		OUT.println("  dashboard:   http://localhost:8080/");

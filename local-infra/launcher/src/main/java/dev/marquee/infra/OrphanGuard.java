@@ -7,12 +7,15 @@ import java.util.Optional;
 /**
  * Entry point that runs another main class and exits when a watched process is gone.
  *
- * <p>Every server and service the launcher starts runs under this guard, watching the process that owns it (the
- * test JVM or the platform's lifeline). If that owner dies, even by SIGKILL, the guard calls
- * {@link System#exit(int)}, so the server's own shutdown hooks stop it cleanly instead of leaving an orphan
- * holding ports and data locks.
+ * <p>
+ * Every server and service the launcher starts runs under this guard, watching the
+ * process that owns it (the test JVM or the platform's lifeline). If that owner dies,
+ * even by SIGKILL, the guard calls {@link System#exit(int)}, so the server's own shutdown
+ * hooks stop it cleanly instead of leaving an orphan holding ports and data locks.
  *
- * <p>Usage: {@code java -cp <guard>:<server classpath> dev.marquee.infra.OrphanGuard <pid> <main class> [args]}
+ * <p>
+ * Usage:
+ * {@code java -cp <guard>:<server classpath> dev.marquee.infra.OrphanGuard <pid> <main class> [args]}
  */
 public final class OrphanGuard {
 

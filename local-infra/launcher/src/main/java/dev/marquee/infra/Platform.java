@@ -12,18 +12,20 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The whole local platform: Kafka, Cassandra and the four services, each a guarded child process known by its pid
- * file under {@code <home>/run}, with data under {@code <home>/data} and logs under {@code <home>/logs}. In cluster
- * mode Kafka and Cassandra are 3-node clusters ({@link LocalCluster}) and the services run with RF 3,
- * LOCAL_QUORUM and {@code min.insync.replicas=2}; page construction may run as several replicas.
+ * The whole local platform: Kafka, Cassandra and the four services, each a guarded child
+ * process known by its pid file under {@code <home>/run}, with data under
+ * {@code <home>/data} and logs under {@code <home>/logs}. In cluster mode Kafka and
+ * Cassandra are 3-node clusters ({@link LocalCluster}) and the services run with RF 3,
+ * LOCAL_QUORUM and {@code min.insync.replicas=2}; page construction may run as several
+ * replicas.
  */
 final class Platform {
 
 	static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
 	/**
-	 * Nine JVMs start at once on a 2-core machine in cluster mode: a loaded machine measured 2-3 minutes for the
-	 * infrastructure and as long again for the services.
+	 * Nine JVMs start at once on a 2-core machine in cluster mode: a loaded machine
+	 * measured 2-3 minutes for the infrastructure and as long again for the services.
 	 */
 	static final Duration CLUSTER_START_TIMEOUT = Duration.ofMinutes(10);
 
@@ -78,23 +80,25 @@ final class Platform {
 					kafkaPort, controllerPort, List.of("-Xms256m", "-Xmx512m"), ownerPid));
 			CassandraServer cassandra = new CassandraServer(new CassandraServer.Settings(home.resolve("data/cassandra"),
 					"127.0.0.1", cassandraPort, storagePort, List.of("-Xms256m", "-Xmx1g"), ownerPid));
-			this.infrastructure = List.of(
-					new Infrastructure("kafka", kafka, "127.0.0.1", kafkaPort, kafka.serverLog()),
+			this.infrastructure = List.of(new Infrastructure("kafka", kafka, "127.0.0.1", kafkaPort, kafka.serverLog()),
 					new Infrastructure("cassandra", cassandra, "127.0.0.1", cassandraPort, cassandra.systemLog()));
 			this.infrastructureArguments = List.of("--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 					"--spring.cassandra.contact-points=" + cassandra.contactPoint(),
 					"--spring.cassandra.local-datacenter=" + CassandraServer.DATACENTER);
-			this.startInfrastructure = () -> join(CompletableFuture.runAsync(() -> startAlone("Kafka", kafka,
-					() -> kafka.start(START_TIMEOUT))), CompletableFuture.runAsync(() -> startAlone("Cassandra",
-							cassandra, () -> cassandra.start(START_TIMEOUT))));
+			this.startInfrastructure = () -> join(
+					CompletableFuture.runAsync(() -> startAlone("Kafka", kafka, () -> kafka.start(START_TIMEOUT))),
+					CompletableFuture
+						.runAsync(() -> startAlone("Cassandra", cassandra, () -> cassandra.start(START_TIMEOUT))));
 		}
-		// hollow-producer first and ingestion third: the others are told their addresses from this list.
+		// hollow-producer first and ingestion third: the others are told their addresses
+		// from this list.
 		List<Service> services = new ArrayList<>(List.of(
 				new Service("hollow-producer", "hollow-producer", intEnv("MARQUEE_HOLLOW_PRODUCER_PORT", 8083)),
 				new Service("data-consumer", "data-consumer", intEnv("MARQUEE_DATA_CONSUMER_PORT", 8082)),
 				new Service("ingestion-service", "ingestion-service", intEnv("MARQUEE_INGESTION_PORT", 8081)),
 				new Service("page-construction", "page-construction", intEnv("MARQUEE_PAGE_CONSTRUCTION_PORT", 8080))));
-		// Replicas 2..N on consecutive ports from MARQUEE_PAGE_REPLICA_PORT: 8081-8083 are the other services'.
+		// Replicas 2..N on consecutive ports from MARQUEE_PAGE_REPLICA_PORT: 8081-8083
+		// are the other services'.
 		int replicaPort = intEnv("MARQUEE_PAGE_REPLICA_PORT", 8084);
 		for (int replica = 2; replica <= topology.pageReplicas(); replica++) {
 			services.add(new Service("page-construction-" + replica, "page-construction", replicaPort + replica - 2));
@@ -135,7 +139,8 @@ final class Platform {
 	 * One Spring Boot service of the platform.
 	 *
 	 * @param name its name (pid file, log, data directory)
-	 * @param module the module whose jar it runs (replicas of page construction share one)
+	 * @param module the module whose jar it runs (replicas of page construction share
+	 * one)
 	 * @param port its HTTP port
 	 */
 	record Service(String name, String module, int port) {
@@ -193,7 +198,8 @@ final class Platform {
 	}
 
 	/**
-	 * Starts whatever is not running (infrastructure first, then the services) and waits until all are healthy.
+	 * Starts whatever is not running (infrastructure first, then the services) and waits
+	 * until all are healthy.
 	 * @param ownerPid the process whose death stops everything started here
 	 * @param out where progress goes
 	 */
@@ -202,10 +208,12 @@ final class Platform {
 		for (Service service : this.services) {
 			if (running(service).isEmpty()) {
 				ManagedProcess process = startService(service, ownerPid);
-				out.println("starting " + service.name() + " on port " + service.port() + " (pid " + process.pid() + ")");
+				out.println(
+						"starting " + service.name() + " on port " + service.port() + " (pid " + process.pid() + ")");
 			}
 		}
-		// Every service must report UP, also one that was already running: it may still be recovering (e.g.
+		// Every service must report UP, also one that was already running: it may still
+		// be recovering (e.g.
 		// reconnecting to a restarted Cassandra).
 		List<CompletableFuture<Void>> healthy = new ArrayList<>();
 		for (Service service : this.services) {
@@ -245,20 +253,23 @@ final class Platform {
 		command.add("-Xms128m");
 		command.add("-Xmx" + (service.module().equals("page-construction") ? "1g" : "512m"));
 		command.add("-XX:+ExitOnOutOfMemoryError");
-		// The service jar first: Spring Boot's JarLauncher finds its archive from where its own class was loaded.
+		// The service jar first: Spring Boot's JarLauncher finds its archive from where
+		// its own class was loaded.
 		command.add("-cp");
 		command.add(jar + java.io.File.pathSeparator + ServerClasspath.launcherLocation());
 		command.add(OrphanGuard.class.getName());
 		command.add(Long.toString(ownerPid));
 		command.add("org.springframework.boot.loader.launch.JarLauncher");
 		command.add("--server.port=" + service.port());
-		// A local platform is for this machine: loopback unless the operator says otherwise (containers bind
+		// A local platform is for this machine: loopback unless the operator says
+		// otherwise (containers bind
 		// every interface through the services' own defaults).
 		command.add("--server.address=" + bindAddress());
 		command.add("--logging.file.name=" + log(service));
 		command.addAll(this.infrastructureArguments);
 		if (!service.name().equals(service.module())) {
-			// A replica keeps its own state (its Hollow blob staging): two processes must not share one directory.
+			// A replica keeps its own state (its Hollow blob staging): two processes must
+			// not share one directory.
 			command.add("--marquee.home=" + this.home.resolve("replicas/" + service.name()));
 		}
 		String hollowProducer = "http://127.0.0.1:" + this.services.get(0).port();

@@ -16,7 +16,8 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * Readiness probes: a port that accepts connections, a line a server logs once it is ready, a health endpoint.
+ * Readiness probes: a port that accepts connections, a line a server logs once it is
+ * ready, a health endpoint.
  */
 public final class Readiness {
 
@@ -36,8 +37,9 @@ public final class Readiness {
 	}
 
 	/**
-	 * Whether a log file, from a byte offset on, contains a marker line. The offset is the file's length when the
-	 * process was started, so a marker from an earlier run does not count.
+	 * Whether a log file, from a byte offset on, contains a marker line. The offset is
+	 * the file's length when the process was started, so a marker from an earlier run
+	 * does not count.
 	 * @param log the log file
 	 * @param fromOffset where this run's output begins
 	 * @param marker the text to find
@@ -112,7 +114,8 @@ public final class Readiness {
 				throw new IllegalStateException(what + " failed: the process exited; see " + logHint);
 			}
 			if (Instant.now().isAfter(deadline)) {
-				throw new IllegalStateException(what + " not ready after " + timeout.toSeconds() + " s; see " + logHint);
+				throw new IllegalStateException(
+						what + " not ready after " + timeout.toSeconds() + " s; see " + logHint);
 			}
 			try {
 				Thread.sleep(100);

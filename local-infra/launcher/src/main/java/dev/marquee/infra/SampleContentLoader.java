@@ -18,9 +18,10 @@ import java.util.stream.Stream;
 import dev.marquee.model.webhook.NativeWebhook;
 
 /**
- * Posts the shipped sample content ({@code sample/*.json}, in file-name order) through the real, signed
- * {@code POST /webhooks/marquee} endpoint, the way a CMS would (signed with {@link NativeWebhook}). A file holds
- * one delivery, or a JSON array of deliveries posted one by one.
+ * Posts the shipped sample content ({@code sample/*.json}, in file-name order) through
+ * the real, signed {@code POST /webhooks/marquee} endpoint, the way a CMS would (signed
+ * with {@link NativeWebhook}). A file holds one delivery, or a JSON array of deliveries
+ * posted one by one.
  */
 final class SampleContentLoader {
 
@@ -76,7 +77,8 @@ final class SampleContentLoader {
 			if (response.statusCode() / 100 == 2) {
 				return;
 			}
-			// 503 means a write path is not ready yet: the same delivery id makes the retry harmless.
+			// 503 means a write path is not ready yet: the same delivery id makes the
+			// retry harmless.
 			if (response.statusCode() != 503 || attempt >= 30) {
 				throw new IllegalStateException("sample delivery from " + file.getFileName() + " was refused: HTTP "
 						+ response.statusCode() + " " + response.body());
@@ -90,8 +92,9 @@ final class SampleContentLoader {
 	}
 
 	/**
-	 * Splits a file into deliveries: the file itself, or each element of a top-level JSON array, found by tracking
-	 * nesting outside of strings (the launcher has no JSON library on purpose).
+	 * Splits a file into deliveries: the file itself, or each element of a top-level JSON
+	 * array, found by tracking nesting outside of strings (the launcher has no JSON
+	 * library on purpose).
 	 */
 	static List<String> deliveries(String json) {
 		String trimmed = json.strip();

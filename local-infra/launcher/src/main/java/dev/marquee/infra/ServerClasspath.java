@@ -11,9 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The classpath of a server, as recorded at build time by the {@code kafka-runtime} and {@code cassandra-runtime}
- * modules ({@code META-INF/marquee/<server>-server.classpath}). The server jars stay in the local Maven repository
- * and are never on this JVM's classpath.
+ * The classpath of a server, as recorded at build time by the {@code kafka-runtime} and
+ * {@code cassandra-runtime} modules ({@code META-INF/marquee/<server>-server.classpath}).
+ * The server jars stay in the local Maven repository and are never on this JVM's
+ * classpath.
  */
 final class ServerClasspath {
 
@@ -45,7 +46,10 @@ final class ServerClasspath {
 		}
 	}
 
-	/** The jar or directory this launcher's own classes come from, for {@link OrphanGuard} on a child. */
+	/**
+	 * The jar or directory this launcher's own classes come from, for {@link OrphanGuard}
+	 * on a child.
+	 */
 	static Path launcherLocation() {
 		try {
 			return Path.of(OrphanGuard.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -73,7 +77,8 @@ final class ServerClasspath {
 			return Arrays.stream(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"))
 				.map(String::strip)
 				.filter((line) -> line.startsWith("-"))
-				// "--add-exports a/b=c" is one option in a file but must be one argument on a command line.
+				// "--add-exports a/b=c" is one option in a file but must be one argument
+				// on a command line.
 				.map((line) -> line.replaceFirst("^(--[a-z-]+) +", "$1="))
 				.toList();
 		}

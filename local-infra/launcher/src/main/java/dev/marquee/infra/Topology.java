@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Properties;
 
 /**
- * The shape of a local platform: one node of Kafka and Cassandra or a 3-node cluster of each, and how many
- * page-construction replicas. Saved in {@code <home>/run/topology} by {@code up}, so that {@code status} and
- * {@code down} cover whatever was started without being told the options again.
+ * The shape of a local platform: one node of Kafka and Cassandra or a 3-node cluster of
+ * each, and how many page-construction replicas. Saved in {@code <home>/run/topology} by
+ * {@code up}, so that {@code status} and {@code down} cover whatever was started without
+ * being told the options again.
  *
  * @param cluster 3 Cassandra nodes and 3 Kafka brokers instead of one of each
  * @param pageReplicas page-construction instances (at least 1)
@@ -27,7 +28,8 @@ record Topology(boolean cluster, int pageReplicas) {
 
 	/**
 	 * @param options command-line options ({@code --cluster}, {@code --page-replicas N})
-	 * @param saved what a running platform was started with, the fallback for an option not given
+	 * @param saved what a running platform was started with, the fallback for an option
+	 * not given
 	 * @return the topology asked for
 	 */
 	static Topology of(List<String> options, Topology saved) {

@@ -1,7 +1,8 @@
 package dev.marquee.infra;
 
 /**
- * A main class that never returns by itself, standing in for a server under {@link OrphanGuard}.
+ * A main class that never returns by itself, standing in for a server under
+ * {@link OrphanGuard}.
  */
 final class BlockForever {
 

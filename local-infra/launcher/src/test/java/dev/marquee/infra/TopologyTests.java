@@ -21,7 +21,8 @@ class TopologyTests {
 
 	@Test
 	void aRunningPlatformsShapeIsKeptWhenUpIsRunAgainWithoutOptions() {
-		// `up` on a running platform starts what is missing: it must not shrink a cluster to one node
+		// `up` on a running platform starts what is missing: it must not shrink a cluster
+		// to one node
 		Topology running = new Topology(true, 2);
 
 		assertThat(Topology.of(List.of(), running)).isEqualTo(running);

@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Health of Cassandra as this service sees it. Replaces Boot's driver indicator, whose eager session would stop
- * page construction from starting while Cassandra is down.
+ * Health of Cassandra as this service sees it. Replaces Boot's driver indicator, whose
+ * eager session would stop page construction from starting while Cassandra is down.
  */
 @Component("cassandra")
 class CassandraHealthIndicator extends AbstractHealthIndicator {

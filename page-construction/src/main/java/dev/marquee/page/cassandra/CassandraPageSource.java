@@ -34,15 +34,17 @@ import dev.marquee.page.source.PageSummary;
 import dev.marquee.page.source.TokenNotForPathException;
 
 /**
- * The KAFKA_CASSANDRA read path: published pages through the {@link NearCache}, previews and token reads
- * straight from the read tables, read-after-write by the data consumer's applied watermarks.
+ * The KAFKA_CASSANDRA read path: published pages through the {@link NearCache}, previews
+ * and token reads straight from the read tables, read-after-write by the data consumer's
+ * applied watermarks.
  */
 @Component
 class CassandraPageSource implements PageSource, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(CassandraPageSource.class);
 
-	// Pause before retrying a refresher that failed as a whole (e.g. Cassandra down at start).
+	// Pause before retrying a refresher that failed as a whole (e.g. Cassandra down at
+	// start).
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
 	private final ReadTables tables;
@@ -129,7 +131,8 @@ class CassandraPageSource implements PageSource, DisposableBean {
 
 	@Override
 	public Optional<Page> find(String slug, Stage stage) {
-		// The near cache holds the published dataset only, as Tudum's did; previews read the tables.
+		// The near cache holds the published dataset only, as Tudum's did; previews read
+		// the tables.
 		return (stage == Stage.PUBLISHED) ? this.cache.get(slug) : this.tables.page(slug, stage);
 	}
 

@@ -24,15 +24,18 @@ import org.slf4j.LoggerFactory;
 import dev.marquee.model.Page;
 
 /**
- * An in-process near cache of published pages, modeled on Tudum's KVDAL near cache: it holds the whole
- * published dataset and refreshes it in the background, one key at a time, paced so that one cycle over all N
- * keys takes the refresh interval (one key every {@code interval / N}). An edit therefore becomes visible only
- * when the refresh reaches its key; a miss (a key not cached yet) reads the store at once.
+ * An in-process near cache of published pages, modeled on Tudum's KVDAL near cache: it
+ * holds the whole published dataset and refreshes it in the background, one key at a
+ * time, paced so that one cycle over all N keys takes the refresh interval (one key every
+ * {@code interval / N}). An edit therefore becomes visible only when the refresh reaches
+ * its key; a miss (a key not cached yet) reads the store at once.
  *
- * <p>Each cycle starts by discovering the keys anew ({@code pages_by_stage}), plus every key still cached, so
- * new pages join and removed pages are dropped when the refresh reaches them. Refresh work is done by
- * {@link #tick()}, which a single background thread calls again after the delay it returns; it never blocks
- * readers. A store failure leaves the cached entries in place (availability over freshness).
+ * <p>
+ * Each cycle starts by discovering the keys anew ({@code pages_by_stage}), plus every key
+ * still cached, so new pages join and removed pages are dropped when the refresh reaches
+ * them. Refresh work is done by {@link #tick()}, which a single background thread calls
+ * again after the delay it returns; it never blocks readers. A store failure leaves the
+ * cached entries in place (availability over freshness).
  */
 class NearCache {
 
@@ -86,7 +89,8 @@ class NearCache {
 	}
 
 	/**
-	 * A published page by slug: from memory when cached, else from the store (and then cached).
+	 * A published page by slug: from memory when cached, else from the store (and then
+	 * cached).
 	 * @param slug the slug
 	 * @return the page if published
 	 */
@@ -107,14 +111,16 @@ class NearCache {
 		return loaded;
 	}
 
-	/** @return every cached page */
+	/**
+	 * @return every cached page
+	 */
 	Collection<Page> pages() {
 		return this.entries.values();
 	}
 
 	/**
-	 * Loads every discovered key at once, so the cache holds the dataset before the paced refresh begins.
-	 * Propagation is not recorded for what this first load finds.
+	 * Loads every discovered key at once, so the cache holds the dataset before the paced
+	 * refresh begins. Propagation is not recorded for what this first load finds.
 	 */
 	void warmUp() {
 		for (String slug : this.store.discover()) {
@@ -123,14 +129,16 @@ class NearCache {
 		this.warm = true;
 	}
 
-	/** @return whether the first full load finished */
+	/**
+	 * @return whether the first full load finished
+	 */
 	boolean isWarm() {
 		return this.warm;
 	}
 
 	/**
-	 * Does the refresh work due now: starts a new cycle when the last one is over, then refreshes every key
-	 * whose turn has come.
+	 * Does the refresh work due now: starts a new cycle when the last one is over, then
+	 * refreshes every key whose turn has come.
 	 * @return how long until more work is due
 	 */
 	Duration tick() {
@@ -218,7 +226,8 @@ class NearCache {
 		Page[] previous = new Page[1];
 		this.entries.compute(slug, (key, current) -> {
 			previous[0] = current;
-			// Last write wins by content version, whichever of a miss and a refresh stores last; a different
+			// Last write wins by content version, whichever of a miss and a refresh
+			// stores last; a different
 			// page that took over the slug replaces the entry.
 			if (current != null && current.pageId().equals(page.pageId())
 					&& current.contentVersion() > page.contentVersion()) {
@@ -235,9 +244,11 @@ class NearCache {
 	}
 
 	/**
-	 * Publishes the cache's reads, size and refresh cycle as meters: {@code marquee.nearcache.reads} (tag result =
-	 * hit or miss), {@code marquee.nearcache.size}, {@code marquee.nearcache.cycle.duration} (seconds, the last full
-	 * cycle), {@code marquee.nearcache.refreshes} and {@code marquee.nearcache.refresh.failures}.
+	 * Publishes the cache's reads, size and refresh cycle as meters:
+	 * {@code marquee.nearcache.reads} (tag result = hit or miss),
+	 * {@code marquee.nearcache.size}, {@code marquee.nearcache.cycle.duration} (seconds,
+	 * the last full cycle), {@code marquee.nearcache.refreshes} and
+	 * {@code marquee.nearcache.refresh.failures}.
 	 * @param registry the registry
 	 */
 	void bindTo(MeterRegistry registry) {
@@ -261,10 +272,15 @@ class NearCache {
 		Gauge.builder("marquee.nearcache.cycle.duration", this, (cache) -> {
 			Duration last = cache.lastCycleDuration;
 			return (last != null) ? last.toNanos() / 1e9 : Double.NaN;
-		}).description("How long the last full refresh cycle over every key took").baseUnit("seconds").register(registry);
+		})
+			.description("How long the last full refresh cycle over every key took")
+			.baseUnit("seconds")
+			.register(registry);
 	}
 
-	/** @return size and refresh progress, for health and {@code /api/status} */
+	/**
+	 * @return size and refresh progress, for health and {@code /api/status}
+	 */
 	Stats stats() {
 		return new Stats(this.entries.size(), this.warm, this.interval, this.perKey, this.keys.size(), this.next,
 				this.cycles, this.lastCycleStarted, this.lastCycleDuration, this.hits.get(), this.misses.get(),
@@ -297,7 +313,9 @@ class NearCache {
 	/** Where the near cache loads from. */
 	interface Store {
 
-		/** @return every key to refresh (slugs of published pages) */
+		/**
+		 * @return every key to refresh (slugs of published pages)
+		 */
 		List<String> discover();
 
 		/**

@@ -5,8 +5,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * The near cache: size, refresh progress, failures. Down until its first full load, since until then every
- * published read is a Cassandra read.
+ * The near cache: size, refresh progress, failures. Down until its first full load, since
+ * until then every published read is a Cassandra read.
  */
 @Component("nearCache")
 class NearCacheHealthIndicator extends AbstractHealthIndicator {

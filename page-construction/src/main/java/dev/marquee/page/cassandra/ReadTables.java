@@ -29,16 +29,20 @@ import dev.marquee.page.source.PageSummary;
 import dev.marquee.page.source.SourceUnavailableException;
 
 /**
- * Reads the Cassandra read tables ({@code marquee_read}) directly: the page row by slug and stage, then its
- * elements in order, the page listing, and the applied watermarks. The session is resolved on first use, so
- * page construction starts (and serves the Hollow path) while Cassandra is down.
+ * Reads the Cassandra read tables ({@code marquee_read}) directly: the page row by slug
+ * and stage, then its elements in order, the page listing, and the applied watermarks.
+ * The session is resolved on first use, so page construction starts (and serves the
+ * Hollow path) while Cassandra is down.
  */
 @Component
 class ReadTables {
 
-	// A reader can land between the data consumer's (parallel) writes of the page row and of its elements. Every
-	// element is written USING TIMESTAMP contentVersion, so an element whose write time differs from the row's
-	// version, or a missing one, shows a torn read; a few re-reads see the finished write.
+	// A reader can land between the data consumer's (parallel) writes of the page row and
+	// of its elements. Every
+	// element is written USING TIMESTAMP contentVersion, so an element whose write time
+	// differs from the row's
+	// version, or a missing one, shows a torn read; a few re-reads see the finished
+	// write.
 	private static final int TORN_READ_RETRIES = 3;
 
 	private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
@@ -54,12 +58,16 @@ class ReadTables {
 		this.keyspace = keyspace;
 	}
 
-	/** Applies the read schema (idempotent; the data consumer may not have applied it yet). */
+	/**
+	 * Applies the read schema (idempotent; the data consumer may not have applied it
+	 * yet).
+	 */
 	void applySchema() {
 		CqlSession session = session();
 		Keyspaces.ensure(session, ReadSchema.KEYSPACE, this.keyspace.keyspaceReplication(), SCHEMA_TIMEOUT);
 		for (String statement : ReadSchema.tableStatements()) {
-			// Schema changes wait for agreement between nodes and take far longer than reads.
+			// Schema changes wait for agreement between nodes and take far longer than
+			// reads.
 			session.execute(SimpleStatement.newInstance(statement).setTimeout(SCHEMA_TIMEOUT));
 		}
 	}
@@ -68,8 +76,8 @@ class ReadTables {
 		try {
 			for (int attempt = 0;; attempt++) {
 				Row row = execute("SELECT page_id, template, title, summary, element_count, content_version, "
-						+ "source_version, ingested_at, trace_id FROM marquee_read.page_by_slug WHERE slug = ? AND stage = ?",
-						slug, stage.name())
+						+ "source_version, ingested_at, trace_id FROM marquee_read.page_by_slug "
+						+ "WHERE slug = ? AND stage = ?", slug, stage.name())
 					.one();
 				if (row == null) {
 					return Optional.empty();
@@ -90,9 +98,8 @@ class ReadTables {
 				Instant ingestedAt = row.getInstant("ingested_at");
 				String traceId = row.getString("trace_id");
 				return Optional.of(new Page(pageId, slug, stage, row.getString("template"), row.getString("title"),
-						row.getString("summary"), elements, version,
-						row.getLong("source_version"), (ingestedAt != null) ? ingestedAt : Instant.EPOCH,
-						(traceId != null) ? traceId : ""));
+						row.getString("summary"), elements, version, row.getLong("source_version"),
+						(ingestedAt != null) ? ingestedAt : Instant.EPOCH, (traceId != null) ? traceId : ""));
 			}
 		}
 		catch (DriverException ex) {
@@ -147,7 +154,9 @@ class ReadTables {
 		return watermarks;
 	}
 
-	/** @return the Cassandra release the node reports, to show in health */
+	/**
+	 * @return the Cassandra release the node reports, to show in health
+	 */
 	String releaseVersion() {
 		Row row = session().execute("SELECT release_version FROM system.local").one();
 		return (row != null) ? String.valueOf(row.getString("release_version")) : "unknown";

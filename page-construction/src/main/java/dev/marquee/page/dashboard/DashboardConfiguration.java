@@ -22,12 +22,14 @@ import dev.marquee.support.localdefaults.LocalDefaults;
 import dev.marquee.support.observability.HttpClientObservation;
 
 /**
- * The dashboard's beans and its own security rule: {@code POST /api/demo-edit} needs EDITOR,
- * {@code GET /api/dashboard/session} any user, {@code GET /api/dashboard} is public. It is a separate filter
- * chain, ordered before the service's catch-all one and matching only these paths, so the dashboard needs no
- * change to the service's security. Its 401 and 403 are service-support's: a script asking with
- * {@code X-Requested-With: XMLHttpRequest} gets its 401 without a {@code WWW-Authenticate} challenge, so the
- * browser shows the dashboard's login form instead of its own password dialog.
+ * The dashboard's beans and its own security rule: {@code POST /api/demo-edit} needs
+ * EDITOR, {@code GET /api/dashboard/session} any user, {@code GET /api/dashboard} is
+ * public. It is a separate filter chain, ordered before the service's catch-all one and
+ * matching only these paths, so the dashboard needs no change to the service's security.
+ * Its 401 and 403 are service-support's: a script asking with
+ * {@code X-Requested-With: XMLHttpRequest} gets its 401 without a
+ * {@code WWW-Authenticate} challenge, so the browser shows the dashboard's login form
+ * instead of its own password dialog.
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardConfiguration {
@@ -71,8 +73,9 @@ class DashboardConfiguration {
 	}
 
 	/**
-	 * The secret demo edits are signed with: {@code marquee.demo.webhook-secret}, else ingestion's own variable
-	 * {@code MARQUEE_WEBHOOK_SECRET_MARQUEE}, else the local default both services share.
+	 * The secret demo edits are signed with: {@code marquee.demo.webhook-secret}, else
+	 * ingestion's own variable {@code MARQUEE_WEBHOOK_SECRET_MARQUEE}, else the local
+	 * default both services share.
 	 */
 	static String secret(DemoProperties properties, Environment environment) {
 		String configured = properties.webhookSecret();

@@ -30,8 +30,9 @@ import dev.marquee.page.PageConstructionProperties;
 import dev.marquee.support.security.MarqueeSecurityProperties;
 
 /**
- * The dashboard's own endpoints: its settings (with the local default credentials as login hints, never in
- * profile {@code prod}), who the entered credentials belong to, and the demo edit.
+ * The dashboard's own endpoints: its settings (with the local default credentials as
+ * login hints, never in profile {@code prod}), who the entered credentials belong to, and
+ * the demo edit.
  */
 @RestController
 @Tag(name = "dashboard", description = "The live comparison dashboard at / and its demo edit")
@@ -74,7 +75,8 @@ class DashboardController {
 		List<String> roles = authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			// Spring Security also grants factor authorities (e.g. FACTOR_PASSWORD); the dashboard wants roles.
+			// Spring Security also grants factor authorities (e.g. FACTOR_PASSWORD); the
+			// dashboard wants roles.
 			.filter((authority) -> authority.startsWith("ROLE_"))
 			.map((authority) -> authority.substring("ROLE_".length()))
 			.sorted()
@@ -90,13 +92,14 @@ class DashboardController {
 	@SecurityRequirement(name = "basic")
 	@ApiResponse(responseCode = "200", description = "Ingestion accepted the edit")
 	@ApiResponse(responseCode = "404", description = "No such published page (or none with a HERO element)",
-			content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(implementation = ProblemDetail.class)))
 	@ApiResponse(responseCode = "502", description = "Ingestion refused the edit (its answer is included)",
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503", description = "Ingestion is unreachable or one of its write paths is down",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<DemoEditResult> demoEdit(
-			@Parameter(description = "The page to edit; default: the first published page with a HERO element") @RequestParam(
+	ResponseEntity<DemoEditResult> demoEdit(@Parameter(
+			description = "The page to edit; default: the first published page with a HERO element") @RequestParam(
 					required = false) @Nullable String slug) {
 		DemoEditResult result = this.demoEdits.publish(slug);
 		ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
@@ -124,7 +127,8 @@ class DashboardController {
 
 	/**
 	 * @param demoWebhook where demo edits are posted
-	 * @param localDefaults user → password for users still on their local default (login hints)
+	 * @param localDefaults user → password for users still on their local default (login
+	 * hints)
 	 */
 	record DashboardSettings(URI demoWebhook, Map<String, String> localDefaults) {
 	}

@@ -5,7 +5,8 @@ import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Why a demo edit could not be published, with the problem type and status it answers with.
+ * Why a demo edit could not be published, with the problem type and status it answers
+ * with.
  */
 final class DemoEditException extends RuntimeException {
 
@@ -52,8 +53,10 @@ final class DemoEditException extends RuntimeException {
 	}
 
 	static DemoEditException refused(int status, JsonNode answer) {
-		// Ingestion's own problem says why (e.g. a 401 for a secret that differs from ingestion's); a 5xx there
-		// means a write path is down, which this endpoint reports as a dependency failure too.
+		// Ingestion's own problem says why (e.g. a 401 for a secret that differs from
+		// ingestion's); a 5xx there
+		// means a write path is down, which this endpoint reports as a dependency failure
+		// too.
 		HttpStatus answerStatus = (status >= 500) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_GATEWAY;
 		String detail = answer.path("detail").isString() ? answer.path("detail").asString() : answer.toString();
 		return new DemoEditException(answerStatus, "demo-edit-refused", "Ingestion refused the demo edit",

@@ -34,13 +34,17 @@ import dev.marquee.page.source.PageSummary;
 import dev.marquee.page.source.SourceUnavailableException;
 
 /**
- * Publishes a demo edit through ingestion's real, signed {@code POST /webhooks/marquee}: it takes a published
- * page with a HERO element, changes the hero heading of its newest (PREVIEW) copy, and posts the page document,
- * so a visitor of the dashboard watches the edit reach both read paths without overwriting a pending draft.
+ * Publishes a demo edit through ingestion's real, signed {@code POST /webhooks/marquee}:
+ * it takes a published page with a HERO element, changes the hero heading of its newest
+ * (PREVIEW) copy, and posts the page document, so a visitor of the dashboard watches the
+ * edit reach both read paths without overwriting a pending draft.
  */
 class DemoEdits {
 
-	/** Ingestion's local default for {@code MARQUEE_WEBHOOK_SECRET_MARQUEE} (CONVENTIONS.md). */
+	/**
+	 * Ingestion's local default for {@code MARQUEE_WEBHOOK_SECRET_MARQUEE}
+	 * (CONVENTIONS.md).
+	 */
 	static final String LOCAL_WEBHOOK_SECRET = "local-marquee-webhook-secret";
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoEdits.class);
@@ -69,19 +73,23 @@ class DemoEdits {
 		this.secret = secret;
 		this.timeout = timeout;
 		this.clock = clock;
-		// Observed: the post is timed (http.client.requests) and carries the dashboard request's traceparent.
+		// Observed: the post is timed (http.client.requests) and carries the dashboard
+		// request's traceparent.
 		this.http = clientDecorator.apply(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
 	}
 
 	/**
 	 * Edits the hero heading of a page and posts it to ingestion.
-	 * @param slug the page to edit, or null for the first published page with a HERO element
+	 * @param slug the page to edit, or null for the first published page with a HERO
+	 * element
 	 * @return what was sent and what ingestion answered
-	 * @throws DemoEditException when there is no page to edit, or ingestion is unreachable or refuses the edit
+	 * @throws DemoEditException when there is no page to edit, or ingestion is
+	 * unreachable or refuses the edit
 	 */
 	DemoEditResult publish(@Nullable String slug) {
-		Page published = (slug != null && !slug.isBlank()) ? newest(slug, Stage.PUBLISHED)
-			.orElseThrow(() -> DemoEditException.pageNotFound("No published page with slug '" + slug + "'"))
+		Page published = (slug != null && !slug.isBlank())
+				? newest(slug, Stage.PUBLISHED)
+					.orElseThrow(() -> DemoEditException.pageNotFound("No published page with slug '" + slug + "'"))
 				: firstWithHero().orElseThrow(() -> DemoEditException
 					.pageNotFound("No published page with a HERO element to edit; load the sample content first"));
 		Page page = base(published);
@@ -90,8 +98,10 @@ class DemoEdits {
 		}
 		long now = this.clock.millis();
 		String heading = "Demo edit at " + TIME.format(this.clock.instant()) + " UTC";
-		// Ingestion ignores a version older than the one it stored; the read path may lag a click behind, and an
-		// equal version is accepted, so the next version after the newest one readable is enough.
+		// Ingestion ignores a version older than the one it stored; the read path may lag
+		// a click behind, and an
+		// equal version is accepted, so the next version after the newest one readable is
+		// enough.
 		long version = Math.max(page.sourceVersion(), published.sourceVersion()) + 1;
 		byte[] body = DemoWebhook.body(page, heading, version);
 		String deliveryId = "dashboard-demo-" + UUID.randomUUID();
@@ -107,9 +117,8 @@ class DemoEdits {
 			response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {
-			throw DemoEditException.ingestionUnavailable(
-					"Ingestion at " + this.webhook + " is unreachable: " + ex.getClass().getSimpleName()
-							+ ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
+			throw DemoEditException.ingestionUnavailable("Ingestion at " + this.webhook + " is unreachable: "
+					+ ex.getClass().getSimpleName() + ((ex.getMessage() != null) ? " " + ex.getMessage() : ""));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -129,17 +138,21 @@ class DemoEdits {
 				token, answer);
 	}
 
-	/** @return the webhook endpoint demo edits are posted to */
+	/**
+	 * @return the webhook endpoint demo edits are posted to
+	 */
 	URI webhook() {
 		return this.webhook;
 	}
 
 	/**
-	 * The document the edit starts from: the page's PREVIEW copy, which holds a pending draft when there is one (a
-	 * publish writes both stages, a draft only PREVIEW), so the edit carries the draft along instead of publishing
-	 * the older published copy over it.
-	 * @throws DemoEditException 409 when the PREVIEW copy is not under the published slug: a pending draft renamed
-	 * the page, and an edit of the published copy would overwrite it
+	 * The document the edit starts from: the page's PREVIEW copy, which holds a pending
+	 * draft when there is one (a publish writes both stages, a draft only PREVIEW), so
+	 * the edit carries the draft along instead of publishing the older published copy
+	 * over it.
+	 * @throws DemoEditException 409 when the PREVIEW copy is not under the published
+	 * slug: a pending draft renamed the page, and an edit of the published copy would
+	 * overwrite it
 	 */
 	private Page base(Page published) {
 		Page preview = newest(published.slug(), Stage.PREVIEW)
@@ -150,7 +163,8 @@ class DemoEdits {
 		return (preview.sourceVersion() >= published.sourceVersion()) ? preview : published;
 	}
 
-	// The newest copy either path holds, so consecutive clicks build on each other even while one path lags.
+	// The newest copy either path holds, so consecutive clicks build on each other even
+	// while one path lags.
 	private Optional<Page> newest(String slug, Stage stage) {
 		return Stream.of(this.readPath.active(), other(this.readPath.active()))
 			.flatMap((path) -> find(path, slug, stage).stream())
@@ -169,7 +183,8 @@ class DemoEdits {
 	private Optional<Page> firstWithHero() {
 		for (ReadPath path : new ReadPath[] { this.readPath.active(), other(this.readPath.active()) }) {
 			try {
-				// Each candidate costs a fresh read; a page with a hero is almost always among the first few.
+				// Each candidate costs a fresh read; a page with a hero is almost always
+				// among the first few.
 				for (PageSummary summary : this.sources.get(path).list(Stage.PUBLISHED).stream().limit(100).toList()) {
 					Optional<Page> page = newest(summary.slug(), Stage.PUBLISHED);
 					if (page.isPresent()

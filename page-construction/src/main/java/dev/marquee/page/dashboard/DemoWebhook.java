@@ -16,8 +16,9 @@ import dev.marquee.model.TitleCard;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Marquee's native webhook body, written the way a CMS would: a page document rebuilt from a rendered page with a
- * new hero heading (signed with {@link dev.marquee.model.webhook.NativeWebhook}).
+ * Marquee's native webhook body, written the way a CMS would: a page document rebuilt
+ * from a rendered page with a new hero heading (signed with
+ * {@link dev.marquee.model.webhook.NativeWebhook}).
  */
 final class DemoWebhook {
 
@@ -25,10 +26,11 @@ final class DemoWebhook {
 	}
 
 	/**
-	 * A {@code publish} of the page's document with the first HERO element's heading replaced. The rendered page
-	 * is all page construction holds, so the document is rebuilt from it: hydrated text stays as text (a
-	 * {@code {{title:ID}}} placeholder the editor wrote is sent resolved), cards and images go back to their ids,
-	 * which ingestion hydrates again.
+	 * A {@code publish} of the page's document with the first HERO element's heading
+	 * replaced. The rendered page is all page construction holds, so the document is
+	 * rebuilt from it: hydrated text stays as text (a {@code {{title:ID}}} placeholder
+	 * the editor wrote is sent resolved), cards and images go back to their ids, which
+	 * ingestion hydrates again.
 	 * @param page the published page to edit
 	 * @param heading the new hero heading
 	 * @param version the CMS version of the edited document

@@ -5,9 +5,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.netflix.hollow.api.consumer.HollowConsumer;
 
 /**
- * An announcement watcher that can be told to look now: it follows its delegate (long-poll or file poll),
- * and {@link #catchUp(HollowConsumer)} asks the store for the latest announcement and refreshes at once, so a
- * preview carrying a consistency token does not wait for the next poll.
+ * An announcement watcher that can be told to look now: it follows its delegate
+ * (long-poll or file poll), and {@link #catchUp(HollowConsumer)} asks the store for the
+ * latest announcement and refreshes at once, so a preview carrying a consistency token
+ * does not wait for the next poll.
  */
 final class CatchUpWatcher implements HollowConsumer.AnnouncementWatcher {
 
@@ -33,7 +34,8 @@ final class CatchUpWatcher implements HollowConsumer.AnnouncementWatcher {
 	}
 
 	/**
-	 * Reads the announced version now and refreshes the consumer to it (on the calling thread).
+	 * Reads the announced version now and refreshes the consumer to it (on the calling
+	 * thread).
 	 * @param consumer the consumer to refresh
 	 */
 	void catchUp(HollowConsumer consumer) {

@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import com.netflix.hollow.api.consumer.HollowConsumer;
 
 /**
- * Watches {@code announced.version} in a filesystem blob store (what {@code HollowFilesystemAnnouncer}
- * writes). Hollow's own filesystem watcher polls once a second; this one polls at a configurable, much shorter
- * interval, since reading a tiny file is cheap and the second is most of the path's propagation time.
+ * Watches {@code announced.version} in a filesystem blob store (what
+ * {@code HollowFilesystemAnnouncer} writes). Hollow's own filesystem watcher polls once a
+ * second; this one polls at a configurable, much shorter interval, since reading a tiny
+ * file is cheap and the second is most of the path's propagation time.
  */
 final class FilesystemAnnouncementWatcher implements HollowConsumer.AnnouncementWatcher, Announcements, AutoCloseable {
 
@@ -64,7 +65,8 @@ final class FilesystemAnnouncementWatcher implements HollowConsumer.Announcement
 			return NO_ANNOUNCEMENT_AVAILABLE;
 		}
 		catch (IOException | NumberFormatException ex) {
-			// The announcer replaces the file atomically, but be lenient with a half-written one.
+			// The announcer replaces the file atomically, but be lenient with a
+			// half-written one.
 			return this.latest.get();
 		}
 	}

@@ -63,14 +63,18 @@ import dev.marquee.page.source.TokenNotForPathException;
 import dev.marquee.support.observability.HttpClientObservation;
 
 /**
- * The HOLLOW read path: every page of both stages in the memory of this process, read through a primary-key
- * index on (slug, stage) with no I/O per request. The consumer refreshes as soon as the hollow-producer
- * announces a version (HTTP long-poll, or a fast file poll for a local blob store); a delta updates the index
- * and the listings by the records it changed, a snapshot builds them anew. While the producer is down the consumer keeps serving the version it holds.
+ * The HOLLOW read path: every page of both stages in the memory of this process, read
+ * through a primary-key index on (slug, stage) with no I/O per request. The consumer
+ * refreshes as soon as the hollow-producer announces a version (HTTP long-poll, or a fast
+ * file poll for a local blob store); a delta updates the index and the listings by the
+ * records it changed, a snapshot builds them anew. While the producer is down the
+ * consumer keeps serving the version it holds.
  *
- * <p>With a producer URL, a {@link LogFollower} also follows the producer's write log into an {@link Overlay}
- * that reads consult before the state (RAW Hollow's in-flight overlay): an edit is readable here as soon as the
- * log has it durably, and is dropped from the overlay once an installed state contains its offset.
+ * <p>
+ * With a producer URL, a {@link LogFollower} also follows the producer's write log into
+ * an {@link Overlay} that reads consult before the state (RAW Hollow's in-flight
+ * overlay): an edit is readable here as soon as the log has it durably, and is dropped
+ * from the overlay once an installed state contains its offset.
  */
 @Component
 class HollowPageSource implements PageSource, DisposableBean {
@@ -79,7 +83,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 
 	private static final long BUILT_PAGES = 2_000;
 
-	// Waiting previews nudge at most every 200 ms each; one catch-up per this interval serves them all.
+	// Waiting previews nudge at most every 200 ms each; one catch-up per this interval
+	// serves them all.
 	private static final long CATCH_UP_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final HollowConsumer consumer;
@@ -99,11 +104,13 @@ class HollowPageSource implements PageSource, DisposableBean {
 	// only the consumer's refresh thread touches it
 	private final Listings listings = new Listings();
 
-	// Built on a snapshot, then kept current by Hollow itself on every delta (cost of the change, not of the
+	// Built on a snapshot, then kept current by Hollow itself on every delta (cost of the
+	// change, not of the
 	// state); only the consumer's refresh thread replaces it.
 	private @Nullable HollowPrimaryKeyIndex slugIndex;
 
-	// The hot pages, built; bounded because a built page is far larger than its Hollow records.
+	// The hot pages, built; bounded because a built page is far larger than its Hollow
+	// records.
 	private final Cache<PageKey, Page> built = Caffeine.newBuilder().maximumSize(BUILT_PAGES).build();
 
 	private volatile @Nullable Instant lastRefresh;
@@ -140,11 +147,13 @@ class HollowPageSource implements PageSource, DisposableBean {
 		Announcements announcements;
 		String producerUrl = settings.producerUrl();
 		if (producerUrl != null && !producerUrl.isBlank()) {
-			// Every call to the producer is timed (http.client.requests) and carries the current traceparent.
+			// Every call to the producer is timed (http.client.requests) and carries the
+			// current traceparent.
 			HttpClientObservation available = observation.getIfAvailable();
 			UnaryOperator<HttpClient> observed = (available != null) ? available : UnaryOperator.identity();
 			HollowProducerEndpoint endpoint = HollowProducerEndpoint
-				.of(URI.create(producerUrl), HollowProducerEndpoint.SERVICE_USER, properties.security().servicePassword())
+				.of(URI.create(producerUrl), HollowProducerEndpoint.SERVICE_USER,
+						properties.security().servicePassword())
 				.withClientDecorator(observed);
 			Path staging = directory(properties.dataDirectory().resolve("hollow-blobs"));
 			retriever = new HttpBlobRetriever(endpoint, staging);
@@ -169,7 +178,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 			this.closeWatcher = files;
 			announcements = files;
 			this.origin = "filesystem " + blobDir.toAbsolutePath();
-			// A filesystem blob store has no write log: plain Hollow, installed states only.
+			// A filesystem blob store has no write log: plain Hollow, installed states
+			// only.
 			this.follower = null;
 			this.overlayEnabled = false;
 		}
@@ -189,7 +199,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 	@EventListener(ApplicationReadyEvent.class)
 	void start() {
 		logger.info("Hollow consumer following {}", this.origin);
-		// Load the announced state in the background: page construction starts even while the producer is down.
+		// Load the announced state in the background: page construction starts even while
+		// the producer is down.
 		this.consumer.triggerAsyncRefresh();
 		if (this.follower != null) {
 			logger.info("Following the write log of {} (overlay {})", this.origin,
@@ -207,19 +218,23 @@ class HollowPageSource implements PageSource, DisposableBean {
 		this.closeWatcher.close();
 	}
 
-	/** @return whether this instance follows a write log (a producer URL is set) */
+	/**
+	 * @return whether this instance follows a write log (a producer URL is set)
+	 */
 	boolean overlayAvailable() {
 		return this.follower != null;
 	}
 
-	/** @return whether reads and token waits see the overlay */
+	/**
+	 * @return whether reads and token waits see the overlay
+	 */
 	boolean overlayEnabled() {
 		return this.overlayEnabled;
 	}
 
 	/**
-	 * Switches the overlay for every later read; the follower keeps running either way, so switching it back
-	 * on is instant.
+	 * Switches the overlay for every later read; the follower keeps running either way,
+	 * so switching it back on is instant.
 	 * @param enabled on or off
 	 * @throws IllegalStateException when turning it on without a write log to follow
 	 */
@@ -257,13 +272,17 @@ class HollowPageSource implements PageSource, DisposableBean {
 		if (ordinal < 0) {
 			return Optional.empty();
 		}
-		if (overlaid && !this.overlay.isEmpty() && this.overlay.hides(
-				Listings.string(new GenericHollowObject(current.engine, HollowPage.TYPE, ordinal), "pageId"), stage, slug)) {
+		if (overlaid && !this.overlay.isEmpty()
+				&& this.overlay.hides(
+						Listings.string(new GenericHollowObject(current.engine, HollowPage.TYPE, ordinal), "pageId"),
+						stage, slug)) {
 			// renamed or removed after this state: its old slug stops resolving at once
 			return Optional.empty();
 		}
-		// Content versions are unique across every page stage, so an equal version is the same page: reuse the
-		// object built for it instead of materializing ~50 elements from Hollow records on every request.
+		// Content versions are unique across every page stage, so an equal version is the
+		// same page: reuse the
+		// object built for it instead of materializing ~50 elements from Hollow records
+		// on every request.
 		long version = new GenericHollowObject(current.engine, HollowPage.TYPE, ordinal).getLong("contentVersion");
 		PageKey key = new PageKey(slug, stage);
 		Page built = this.built.getIfPresent(key);
@@ -276,7 +295,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 
 	@Override
 	public Optional<Page> findFresh(String slug, Stage stage) {
-		// Memory is the store on this path; built pages are checked against its current version on every read.
+		// Memory is the store on this path; built pages are checked against its current
+		// version on every read.
 		return find(slug, stage);
 	}
 
@@ -292,7 +312,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 		if (required == null) {
 			throw new TokenNotForPathException(ReadPath.HOLLOW);
 		}
-		// With the overlay, what this instance applied from the log; without it, what its installed state holds.
+		// With the overlay, what this instance applied from the log; without it, what its
+		// installed state holds.
 		boolean overlaid = this.overlayEnabled;
 		long current = overlaid ? this.overlay.applied() : this.view.stateOffset;
 		String where = overlaid ? "applied log offset " : "state log offset ";
@@ -315,10 +336,12 @@ class HollowPageSource implements PageSource, DisposableBean {
 	public void nudge() {
 		LogFollower following = this.follower;
 		if (this.overlayEnabled && following != null && following.connected()) {
-			// The follower's long-poll brings every entry the moment it is durable: nothing to ask for.
+			// The follower's long-poll brings every entry the moment it is durable:
+			// nothing to ask for.
 			return;
 		}
-		// One catch-up at a time and at most one per interval, shared by every waiting preview of this instance.
+		// One catch-up at a time and at most one per interval, shared by every waiting
+		// preview of this instance.
 		long now = System.nanoTime();
 		if (now - this.lastCatchUpNanos < CATCH_UP_EVERY_NANOS || !this.catchingUp.compareAndSet(false, true)) {
 			return;
@@ -378,22 +401,30 @@ class HollowPageSource implements PageSource, DisposableBean {
 		return status;
 	}
 
-	/** @return the highest log offset this instance applied (overlay or installed state) */
+	/**
+	 * @return the highest log offset this instance applied (overlay or installed state)
+	 */
 	long appliedOffset() {
 		return this.overlay.applied();
 	}
 
-	/** @return the log offset contained in the installed state */
+	/**
+	 * @return the log offset contained in the installed state
+	 */
 	long stateOffset() {
 		return this.view.stateOffset;
 	}
 
-	/** @return page stages in the overlay */
+	/**
+	 * @return page stages in the overlay
+	 */
 	int overlaySize() {
 		return this.overlay.size();
 	}
 
-	/** @return the version held, or {@code Long.MIN_VALUE} before the first load */
+	/**
+	 * @return the version held, or {@code Long.MIN_VALUE} before the first load
+	 */
 	long version() {
 		return this.view.version;
 	}
@@ -426,7 +457,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 		Map<Stage, List<PageSummary>> listings;
 		BitSet addedOrdinals = null;
 		if (delta) {
-			// O(changes): only the records the delta removed and added are read, and merged into the listings.
+			// O(changes): only the records the delta removed and added are read, and
+			// merged into the listings.
 			BitSet previous = pages.getPreviousOrdinals();
 			BitSet removed = (BitSet) previous.clone();
 			removed.andNot(populated);
@@ -438,14 +470,16 @@ class HollowPageSource implements PageSource, DisposableBean {
 			listings = this.listings.rebuild(engine, populated);
 		}
 		List<Page> added = (addedOrdinals != null) ? addedPublished(engine, addedOrdinals) : List.of();
-		// Before the fold: which of the state's new versions the overlay had already made readable.
+		// Before the fold: which of the state's new versions the overlay had already made
+		// readable.
 		boolean overlaid = this.overlayEnabled;
 		List<Boolean> alreadyVisible = new ArrayList<>(added.size());
 		for (Page page : added) {
 			Overlay.Entry entry = this.overlay.entry(page.pageId(), page.stage());
 			alreadyVisible.add(overlaid && entry != null && entry.contentVersion() >= page.contentVersion());
 		}
-		// Invariant: the state serves reads before the overlay drops what it contains, never the other way round.
+		// Invariant: the state serves reads before the overlay drops what it contains,
+		// never the other way round.
 		this.view = new View(version, engine, index, listings, stateOffset);
 		this.overlay.fold(stateOffset, logId);
 		this.progress.advance();
@@ -460,8 +494,9 @@ class HollowPageSource implements PageSource, DisposableBean {
 	}
 
 	/**
-	 * The (slug, stage) index of a state. After a delta the index that listened to it is already current; a
-	 * snapshot (a new engine, or the first state) gets a new one, which then follows the deltas after it.
+	 * The (slug, stage) index of a state. After a delta the index that listened to it is
+	 * already current; a snapshot (a new engine, or the first state) gets a new one,
+	 * which then follows the deltas after it.
 	 */
 	private HollowPrimaryKeyIndex slugIndex(HollowReadStateEngine engine, HollowTypeReadState pages, boolean delta) {
 		HollowPrimaryKeyIndex index = this.slugIndex;
@@ -495,7 +530,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 		List<Page> added = new ArrayList<>();
 		for (int ordinal = ordinals.nextSetBit(0); ordinal >= 0; ordinal = ordinals.nextSetBit(ordinal + 1)) {
 			GenericHollowObject page = new GenericHollowObject(engine, HollowPage.TYPE, ordinal);
-			// Propagation is measured for public (published) content, the same as on the near-cache path.
+			// Propagation is measured for public (published) content, the same as on the
+			// near-cache path.
 			if (Stage.PUBLISHED.name().equals(Listings.string(page, "stage"))) {
 				Page built = HollowPages.fromHollow(engine, ordinal);
 				this.built.put(new PageKey(built.slug(), built.stage()), built);
@@ -559,8 +595,8 @@ class HollowPageSource implements PageSource, DisposableBean {
 		@Override
 		public void refreshFailed(long beforeVersion, long afterVersion, long requestedVersion, Throwable failure) {
 			HollowPageSource.this.lastFailure = String.valueOf(failure.getMessage());
-			logger.warn("Hollow refresh to version {} failed; serving version {}: {}", requestedVersion,
-					beforeVersion, failure.getMessage());
+			logger.warn("Hollow refresh to version {} failed; serving version {}: {}", requestedVersion, beforeVersion,
+					failure.getMessage());
 		}
 
 	}

@@ -15,7 +15,8 @@ import com.netflix.hollow.api.consumer.HollowConsumer;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * Asks the hollow-producer for {@code GET /v1/announcements/latest}, used when a preview must catch up now.
+ * Asks the hollow-producer for {@code GET /v1/announcements/latest}, used when a preview
+ * must catch up now.
  */
 final class HttpAnnouncements implements Announcements {
 

@@ -19,26 +19,31 @@ import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.page.source.PageSummary;
 
 /**
- * The listing of each stage, ordered by slug, kept up to date from each delta's removed and added page
- * ordinals instead of being rebuilt from every record of the state: a delta reads only the records it changed
- * from Hollow (a changed page is a removed and an added ordinal) and merges them into the previous listing.
+ * The listing of each stage, ordered by slug, kept up to date from each delta's removed
+ * and added page ordinals instead of being rebuilt from every record of the state: a
+ * delta reads only the records it changed from Hollow (a changed page is a removed and an
+ * added ordinal) and merges them into the previous listing.
  *
- * <p>Only the consumer's refresh thread calls {@link #rebuild} and {@link #update}; the listings they return
- * are immutable and safe to share.
+ * <p>
+ * Only the consumer's refresh thread calls {@link #rebuild} and {@link #update}; the
+ * listings they return are immutable and safe to share.
  */
 final class Listings {
 
 	static final Comparator<PageSummary> ORDER = Comparator.comparing(PageSummary::slug)
 		.thenComparing(PageSummary::pageId);
 
-	// what each populated ordinal was listed as, so a removed ordinal is found without reading Hollow
+	// what each populated ordinal was listed as, so a removed ordinal is found without
+	// reading Hollow
 	private PageSummary[] summaries = new PageSummary[0];
 
 	private Stage[] stages = new Stage[0];
 
 	private Map<Stage, List<PageSummary>> current = empty();
 
-	/** @return the listings of the last state */
+	/**
+	 * @return the listings of the last state
+	 */
 	Map<Stage, List<PageSummary>> current() {
 		return this.current;
 	}
@@ -151,7 +156,8 @@ final class Listings {
 	}
 
 	/**
-	 * A string field of a Hollow record, inline or a reference to a string record; empty when absent.
+	 * A string field of a Hollow record, inline or a reference to a string record; empty
+	 * when absent.
 	 */
 	static String string(GenericHollowObject object, String field) {
 		HollowObjectSchema schema = object.getSchema();

@@ -15,10 +15,11 @@ import dev.marquee.model.writelog.WriteLogBatch;
 import dev.marquee.model.writelog.WriteLogEntry;
 
 /**
- * Follows the hollow-producer's write log on one thread: long-polls for the entries after the applied offset
- * and applies them to the overlay. A truncated range, a gap or a new log id makes it resynchronise (load the
- * latest state, then follow from its offset); while the producer is down it retries with backoff and the
- * instance keeps serving what it holds.
+ * Follows the hollow-producer's write log on one thread: long-polls for the entries after
+ * the applied offset and applies them to the overlay. A truncated range, a gap or a new
+ * log id makes it resynchronise (load the latest state, then follow from its offset);
+ * while the producer is down it retries with backoff and the instance keeps serving what
+ * it holds.
  */
 final class LogFollower implements AutoCloseable {
 
@@ -52,8 +53,8 @@ final class LogFollower implements AutoCloseable {
 
 	private long backoffMillis;
 
-	LogFollower(HollowLogClient client, Overlay overlay, Duration pollTimeout, Duration minBackoff,
-			Duration maxBackoff, Listener listener) {
+	LogFollower(HollowLogClient client, Overlay overlay, Duration pollTimeout, Duration minBackoff, Duration maxBackoff,
+			Listener listener) {
 		this.client = client;
 		this.overlay = overlay;
 		this.pollTimeout = pollTimeout;
@@ -148,7 +149,8 @@ final class LogFollower implements AutoCloseable {
 			return;
 		}
 		if (known == null) {
-			// The first answer names the log; a state installed later with another log id resets the overlay.
+			// The first answer names the log; a state installed later with another log id
+			// resets the overlay.
 			this.overlay.adoptLog(batch.logId());
 		}
 		List<Overlay.Entry> applied = new ArrayList<>(batch.entries().size());
@@ -181,7 +183,8 @@ final class LogFollower implements AutoCloseable {
 			logger.warn("Resynchronising failed: {}", ex.getMessage());
 		}
 		if (this.overlay.applied() == before) {
-			// The latest state did not move us on (not announced or not loaded yet): do not spin on the producer.
+			// The latest state did not move us on (not announced or not loaded yet): do
+			// not spin on the producer.
 			backoff();
 		}
 	}

@@ -21,19 +21,23 @@ import dev.marquee.model.writelog.WriteLogEntry;
 import dev.marquee.page.source.PageSummary;
 
 /**
- * The in-flight writes of the hollow-producer's log that no installed Hollow state holds yet: per (page,
- * stage) the newest page or removal with its offset, and which slugs those entries claim.
+ * The in-flight writes of the hollow-producer's log that no installed Hollow state holds
+ * yet: per (page, stage) the newest page or removal with its offset, and which slugs
+ * those entries claim.
  *
- * <p>One thread writes (the log follower, and the consumer's refresh when a state is installed), under this
- * object's lock; reads are lock-free. A read consults {@link #claimant(String, Stage)} before the state, and
- * {@link #hides(String, Stage, String)} for the page the state maps a slug to: an entry that renamed or removed
- * that page hides the state's old slug at once.
+ * <p>
+ * One thread writes (the log follower, and the consumer's refresh when a state is
+ * installed), under this object's lock; reads are lock-free. A read consults
+ * {@link #claimant(String, Stage)} before the state, and
+ * {@link #hides(String, Stage, String)} for the page the state maps a slug to: an entry
+ * that renamed or removed that page hides the state's old slug at once.
  */
 final class Overlay {
 
 	private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
 
-	// The pages whose entry claimed a slug; arrays are replaced, never changed, so readers need no lock.
+	// The pages whose entry claimed a slug; arrays are replaced, never changed, so
+	// readers need no lock.
 	private final ConcurrentHashMap<SlugKey, Key[]> claims = new ConcurrentHashMap<>();
 
 	private final Map<Stage, Merged> merged = new EnumMap<>(Stage.class);
@@ -46,22 +50,31 @@ final class Overlay {
 
 	private volatile long modifications;
 
-	/** @return the highest log offset this instance has applied, through the overlay or an installed state */
+	/**
+	 * @return the highest log offset this instance has applied, through the overlay or an
+	 * installed state
+	 */
 	long applied() {
 		return this.applied;
 	}
 
-	/** @return the highest offset contained in the installed state */
+	/**
+	 * @return the highest offset contained in the installed state
+	 */
 	long folded() {
 		return this.folded;
 	}
 
-	/** @return the log the offsets belong to, once known */
+	/**
+	 * @return the log the offsets belong to, once known
+	 */
 	@Nullable String logId() {
 		return this.logId;
 	}
 
-	/** @return how many page stages the overlay holds */
+	/**
+	 * @return how many page stages the overlay holds
+	 */
 	int size() {
 		return this.entries.size();
 	}
@@ -73,9 +86,10 @@ final class Overlay {
 	/**
 	 * Applies one log entry.
 	 * @param logEntry the entry; entries must come in offset order
-	 * @return the entry now in the overlay, or null when the entry was ignored (the installed state or the
-	 * overlay already holds it or something newer)
-	 * @throws IllegalStateException when the entry does not follow the applied offset (a gap: resynchronise)
+	 * @return the entry now in the overlay, or null when the entry was ignored (the
+	 * installed state or the overlay already holds it or something newer)
+	 * @throws IllegalStateException when the entry does not follow the applied offset (a
+	 * gap: resynchronise)
 	 */
 	synchronized @Nullable Entry apply(WriteLogEntry logEntry) {
 		long offset = logEntry.offset();
@@ -90,12 +104,12 @@ final class Overlay {
 		Key key = new Key(change.pageId(), change.stage());
 		Entry previous = this.entries.get(key);
 		if (previous != null && previous.contentVersion() > change.contentVersion()) {
-			// the writer decides last-write-wins at append time; this only guards against a faulty log
+			// the writer decides last-write-wins at append time; this only guards against
+			// a faulty log
 			return null;
 		}
 		Page page = (change.kind() == PageChanged.ChangeKind.UPSERTED) ? change.page() : null;
-		Entry entry = new Entry(offset, change.pageId(), change.stage(), change.slug(), change.contentVersion(),
-				page);
+		Entry entry = new Entry(offset, change.pageId(), change.stage(), change.slug(), change.contentVersion(), page);
 		this.entries.put(key, entry);
 		if (previous != null && !previous.removal() && (entry.removal() || !previous.slug().equals(entry.slug()))) {
 			unclaim(previous, key);
@@ -108,13 +122,15 @@ final class Overlay {
 	}
 
 	/**
-	 * A Hollow state was installed: drops every entry it contains. Call only once the state serves reads.
+	 * A Hollow state was installed: drops every entry it contains. Call only once the
+	 * state serves reads.
 	 * @param stateOffset the highest offset the state contains
 	 * @param stateLogId the log the state's offset belongs to, if the state names one
 	 */
 	synchronized void fold(long stateOffset, @Nullable String stateLogId) {
 		if (stateLogId != null && this.logId != null && !stateLogId.equals(this.logId)) {
-			// The producer's log was replaced: offsets of the old log say nothing about the new one.
+			// The producer's log was replaced: offsets of the old log say nothing about
+			// the new one.
 			reset(stateLogId, stateOffset);
 			return;
 		}
@@ -153,7 +169,8 @@ final class Overlay {
 	/**
 	 * Forgets every entry: the log is another one than before.
 	 * @param newLogId the log followed from now on
-	 * @param stateOffset the offset of the installed state in that log ({@link WriteLog#NO_OFFSET} if unknown)
+	 * @param stateOffset the offset of the installed state in that log
+	 * ({@link WriteLog#NO_OFFSET} if unknown)
 	 */
 	synchronized void reset(String newLogId, long stateOffset) {
 		this.entries.clear();
@@ -165,10 +182,12 @@ final class Overlay {
 	}
 
 	/**
-	 * The overlay's page for a slug: the newest entry, by offset, whose page has this slug now.
+	 * The overlay's page for a slug: the newest entry, by offset, whose page has this
+	 * slug now.
 	 * @param slug the slug
 	 * @param stage the stage
-	 * @return the entry (an upsert), or null when the overlay holds no page with this slug
+	 * @return the entry (an upsert), or null when the overlay holds no page with this
+	 * slug
 	 */
 	@Nullable Entry claimant(String slug, Stage stage) {
 		if (this.entries.isEmpty()) {
@@ -190,7 +209,8 @@ final class Overlay {
 	}
 
 	/**
-	 * Whether the overlay hides the state's page for a slug: the page was removed or renamed after the state.
+	 * Whether the overlay hides the state's page for a slug: the page was removed or
+	 * renamed after the state.
 	 * @param pageId the page the state maps the slug to
 	 * @param stage the stage
 	 * @param slug the slug looked up
@@ -214,11 +234,13 @@ final class Overlay {
 	}
 
 	/**
-	 * The listing of a stage with the overlay on the state's: pages the overlay changed, added or removed replace
-	 * the state's, and a slug claimed in the overlay is no longer listed for the state's page.
+	 * The listing of a stage with the overlay on the state's: pages the overlay changed,
+	 * added or removed replace the state's, and a slug claimed in the overlay is no
+	 * longer listed for the state's page.
 	 * @param stage the stage
 	 * @param state the state's listing, ordered by slug
-	 * @return the merged listing, ordered by slug; the same list while neither side changes
+	 * @return the merged listing, ordered by slug; the same list while neither side
+	 * changes
 	 */
 	List<PageSummary> listing(Stage stage, List<PageSummary> state) {
 		if (this.entries.isEmpty()) {
@@ -242,8 +264,8 @@ final class Overlay {
 			byPage.put(entry.pageId(), entry);
 			if (!entry.removal() && claimant(entry.slug(), stage) == entry) {
 				claimed.add(entry.slug());
-				listing.add(new PageSummary(entry.pageId(), entry.slug(), entry.page().title(),
-						entry.contentVersion()));
+				listing
+					.add(new PageSummary(entry.pageId(), entry.slug(), entry.page().title(), entry.contentVersion()));
 			}
 		}
 		if (byPage.isEmpty()) {

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET/PUT /admin/hollow/overlay} (role ADMIN): switches the in-flight overlay at runtime, so one
- * platform can be measured with and without it. Not persisted: a restart applies
- * {@code marquee.hollow.overlay.enabled}.
+ * {@code GET/PUT /admin/hollow/overlay} (role ADMIN): switches the in-flight overlay at
+ * runtime, so one platform can be measured with and without it. Not persisted: a restart
+ * applies {@code marquee.hollow.overlay.enabled}.
  */
 @RestController
 @Tag(name = "admin", description = "Read-path toggle (role ADMIN)")
@@ -56,8 +56,8 @@ class OverlayController {
 	}
 
 	private OverlayBody body() {
-		return new OverlayBody(this.source.overlayEnabled(), this.source.overlayAvailable(),
-				this.source.overlaySize(), this.source.appliedOffset(), this.source.stateOffset());
+		return new OverlayBody(this.source.overlayEnabled(), this.source.overlayAvailable(), this.source.overlaySize(),
+				this.source.appliedOffset(), this.source.stateOffset());
 	}
 
 	/**

@@ -16,10 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.marquee.model.ReadPath;
 
 /**
- * The response body of every page version served, serialized once and then sent as bytes: a page version never
- * changes, so a read costs a cache lookup instead of writing ~60 KB of JSON. A gzip copy is made the first time a
- * client that accepts gzip asks for the version. Keyed by read path and content version (a content version is
- * unique across page stages), so the two paths never share bytes and a difference between them stays visible.
+ * The response body of every page version served, serialized once and then sent as bytes:
+ * a page version never changes, so a read costs a cache lookup instead of writing ~60 KB
+ * of JSON. A gzip copy is made the first time a client that accepts gzip asks for the
+ * version. Keyed by read path and content version (a content version is unique across
+ * page stages), so the two paths never share bytes and a difference between them stays
+ * visible.
  */
 @Component
 class PageBodies {
@@ -33,7 +35,8 @@ class PageBodies {
 	PageBodies(JsonMapper json, PageBodySettings settings, MeterRegistry meters) {
 		this.json = json;
 		this.gzipAbove = settings.gzipAbove().toBytes();
-		// Weighed with a gzip copy's share (JSON compresses to about a tenth), made or not yet.
+		// Weighed with a gzip copy's share (JSON compresses to about a tenth), made or
+		// not yet.
 		this.bodies = Caffeine.newBuilder()
 			.maximumWeight(settings.bodyCache().toBytes())
 			.weigher((Key key, Body body) -> body.json.length + body.json.length / 8)
@@ -73,12 +76,17 @@ class PageBodies {
 			return this.json;
 		}
 
-		/** @return whether a gzip copy is worth sending */
+		/**
+		 * @return whether a gzip copy is worth sending
+		 */
 		boolean compressible() {
 			return this.compressible;
 		}
 
-		/** @return the gzip copy, compressed on first use (two racing readers may both compress it: harmless) */
+		/**
+		 * @return the gzip copy, compressed on first use (two racing readers may both
+		 * compress it: harmless)
+		 */
 		byte[] gzip() {
 			byte[] compressed = this.gzip;
 			if (compressed == null) {

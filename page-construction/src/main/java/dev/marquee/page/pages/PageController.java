@@ -28,8 +28,9 @@ import dev.marquee.model.ReadPath;
 import dev.marquee.page.source.PageSummary;
 
 /**
- * Public page reads: published content only. Parameter constraints are checked by Spring MVC's own method
- * validation (no {@code @Validated} proxy), so a violation is a 400 problem rather than an unhandled exception.
+ * Public page reads: published content only. Parameter constraints are checked by Spring
+ * MVC's own method validation (no {@code @Validated} proxy), so a violation is a 400
+ * problem rather than an unhandled exception.
  */
 @RestController
 @Tag(name = "pages", description = "Published pages (public)")
@@ -44,7 +45,8 @@ class PageController {
 		this.bodies = bodies;
 	}
 
-	// Slugs may contain '/' (e.g. articles/story-01), so the slug is the rest of the path.
+	// Slugs may contain '/' (e.g. articles/story-01), so the slug is the rest of the
+	// path.
 	@GetMapping("/pages/{*slug}")
 	@Operation(summary = "A published page as server-driven-UI JSON, from the active read path",
 			description = "Headers: Marquee-Read-Path (the path used), Marquee-Content-Version, ETag; "
@@ -76,7 +78,8 @@ class PageController {
 	}
 
 	/**
-	 * The slug from a {@code {*slug}} path variable, which starts with the '/' that separates it.
+	 * The slug from a {@code {*slug}} path variable, which starts with the '/' that
+	 * separates it.
 	 */
 	static String slugOf(String captured) {
 		return captured.startsWith("/") ? captured.substring(1) : captured;
@@ -84,8 +87,10 @@ class PageController {
 
 	static ResponseEntity<byte[]> respond(Served served, PageBodies bodies, @Nullable String ifNoneMatch,
 			@Nullable String acceptEncoding, CacheControl cacheControl) {
-		// The same content version is the same JSON on both paths, so the version alone is the entity tag; the gzip
-		// representation gets its own (RFC 9110 8.8.3), and either one answers If-None-Match with a 304.
+		// The same content version is the same JSON on both paths, so the version alone
+		// is the entity tag; the gzip
+		// representation gets its own (RFC 9110 8.8.3), and either one answers
+		// If-None-Match with a 304.
 		String version = Long.toString(served.page().contentVersion());
 		PageBodies.Body body = bodies.of(served);
 		boolean gzip = body.compressible() && acceptsGzip(acceptEncoding);
@@ -111,7 +116,10 @@ class PageController {
 		return builder.body(body.json());
 	}
 
-	/** If-None-Match with the weak comparison RFC 9110 prescribes, against both representations of a version. */
+	/**
+	 * If-None-Match with the weak comparison RFC 9110 prescribes, against both
+	 * representations of a version.
+	 */
 	static boolean matches(@Nullable String ifNoneMatch, String version) {
 		if (ifNoneMatch == null) {
 			return false;
@@ -131,7 +139,10 @@ class PageController {
 		return false;
 	}
 
-	/** Whether an Accept-Encoding header admits gzip (named or {@code *}, with a q-value above zero). */
+	/**
+	 * Whether an Accept-Encoding header admits gzip (named or {@code *}, with a q-value
+	 * above zero).
+	 */
 	static boolean acceptsGzip(@Nullable String acceptEncoding) {
 		if (acceptEncoding == null) {
 			return false;

@@ -17,9 +17,9 @@ import dev.marquee.support.problem.ProblemHandling;
 import dev.marquee.support.problem.Problems;
 
 /**
- * Page construction's own failures as RFC 9457 problem+json with a stable {@code type}: 4xx for the caller's
- * mistakes, 503 with {@code Retry-After} when a read path is down or behind. Everything else is service-support's
- * {@link ProblemHandling}, asked after this.
+ * Page construction's own failures as RFC 9457 problem+json with a stable {@code type}:
+ * 4xx for the caller's mistakes, 503 with {@code Retry-After} when a read path is down or
+ * behind. Everything else is service-support's {@link ProblemHandling}, asked after this.
  */
 @RestControllerAdvice
 @Order(ProblemHandling.SERVICE_ORDER)

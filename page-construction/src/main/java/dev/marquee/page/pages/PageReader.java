@@ -23,9 +23,9 @@ import dev.marquee.page.source.PageSources;
 import dev.marquee.page.source.PageSummary;
 
 /**
- * Builds pages from the chosen read path: the per-request override, else the active path read once at the
- * start of the request (so a switch never affects a request in flight). Build time is the
- * {@code marquee.page.build} timer tagged with the path.
+ * Builds pages from the chosen read path: the per-request override, else the active path
+ * read once at the start of the request (so a switch never affects a request in flight).
+ * Build time is the {@code marquee.page.build} timer tagged with the path.
  */
 @Component
 class PageReader {
@@ -44,7 +44,8 @@ class PageReader {
 
 	private final java.util.Map<ReadPath, Timer> timers = new java.util.EnumMap<>(ReadPath.class);
 
-	// The version last read per (path, stage, slug), so each new version's first read is logged once at INFO.
+	// The version last read per (path, stage, slug), so each new version's first read is
+	// logged once at INFO.
 	private final Cache<String, Long> firstReads = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	PageReader(PageSources sources, ReadPathSwitch readPath, ConsistencyWait consistency,
@@ -55,11 +56,12 @@ class PageReader {
 		this.properties = properties;
 		this.registry = registry;
 		for (ReadPath path : ReadPath.values()) {
-			this.timers.put(path, Timer.builder("marquee.page.build")
-				.description("Time to build a page from a read path")
-				.tag("path", path.name())
-				.publishPercentileHistogram()
-				.register(registry));
+			this.timers.put(path,
+					Timer.builder("marquee.page.build")
+						.description("Time to build a page from a read path")
+						.tag("path", path.name())
+						.publishPercentileHistogram()
+						.register(registry));
 		}
 	}
 
@@ -102,8 +104,10 @@ class PageReader {
 	}
 
 	private void log(Page page, ReadPath path, boolean preview) {
-		// The write's trace id (the webhook's traceparent) ties this read to the ingestion, Kafka, data-consumer and
-		// hollow-producer log lines of the write; the line's own [trace-span] prefix is this request's trace.
+		// The write's trace id (the webhook's traceparent) ties this read to the
+		// ingestion, Kafka, data-consumer and
+		// hollow-producer log lines of the write; the line's own [trace-span] prefix is
+		// this request's trace.
 		String key = path + " " + page.stage() + " " + page.slug();
 		Long previous = this.firstReads.asMap().put(key, page.contentVersion());
 		if (previous == null || previous != page.contentVersion()) {

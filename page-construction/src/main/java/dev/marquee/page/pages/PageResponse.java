@@ -11,8 +11,9 @@ import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
 
 /**
- * A rendered page as server-driven-UI JSON: the page's metadata and its elements in display order, each fully
- * hydrated (CDN image URLs with sizes, title and talent cards), so a client renders it without further lookups.
+ * A rendered page as server-driven-UI JSON: the page's metadata and its elements in
+ * display order, each fully hydrated (CDN image URLs with sizes, title and talent cards),
+ * so a client renders it without further lookups.
  *
  * @param pageId the CMS page id
  * @param slug the URL segment
@@ -20,7 +21,8 @@ import dev.marquee.model.Stage;
  * @param template the template that validated the page
  * @param title the page title
  * @param summary a short description
- * @param contentVersion the rendered version (also the {@code Marquee-Content-Version} header and the ETag)
+ * @param contentVersion the rendered version (also the {@code Marquee-Content-Version}
+ * header and the ETag)
  * @param sourceVersion the CMS document version rendered
  * @param ingestedAt when ingestion accepted the write that produced this version
  * @param traceId the id that follows the write from the webhook to this page build
@@ -35,9 +37,8 @@ record PageResponse(String pageId, String slug, Stage stage, String template, St
 			.stream()
 			.sorted(java.util.Comparator.comparingInt(Element::position))
 			.toList();
-		return new PageResponse(page.pageId(), page.slug(), page.stage(), page.template(), page.title(),
-				page.summary(), page.contentVersion(), page.sourceVersion(), page.ingestedAt(), page.traceId(),
-				ordered);
+		return new PageResponse(page.pageId(), page.slug(), page.stage(), page.template(), page.title(), page.summary(),
+				page.contentVersion(), page.sourceVersion(), page.ingestedAt(), page.traceId(), ordered);
 	}
 
 	static final String EXAMPLE = """

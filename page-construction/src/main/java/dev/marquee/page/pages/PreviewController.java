@@ -21,8 +21,8 @@ import dev.marquee.model.MarqueeHeaders;
 import dev.marquee.model.ReadPath;
 
 /**
- * Authenticated previews (role EDITOR): the PREVIEW stage, drafts included, with read-after-write when the
- * request carries a consistency token.
+ * Authenticated previews (role EDITOR): the PREVIEW stage, drafts included, with
+ * read-after-write when the request carries a consistency token.
  */
 @RestController
 @Tag(name = "preview", description = "Draft and published content for editors (role EDITOR)")

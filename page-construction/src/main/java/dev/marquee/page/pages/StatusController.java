@@ -19,8 +19,8 @@ import dev.marquee.page.readpath.ReadPathSwitch;
 import dev.marquee.page.source.PageSources;
 
 /**
- * Public JSON for the dashboard and the benchmark: the active path and each source's state, and propagation
- * latencies per path.
+ * Public JSON for the dashboard and the benchmark: the active path and each source's
+ * state, and propagation latencies per path.
  */
 @RestController
 @Tag(name = "status", description = "Read-path status and propagation latency (public)")
@@ -59,7 +59,8 @@ class StatusController {
 	@PostMapping("/admin/propagation/reset")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	@SecurityRequirement(name = "basic")
-	@Operation(summary = "Forgets recorded propagation latencies and recent edits (role ADMIN), e.g. before a benchmark")
+	@Operation(
+			summary = "Forgets recorded propagation latencies and recent edits (role ADMIN), e.g. before a benchmark")
 	void reset() {
 		this.propagation.reset();
 	}

@@ -1,6 +1,6 @@
 /**
- * The page API: public published pages, authenticated previews with read-after-write, listings, status, and
- * the problem+json answers of every error.
+ * The page API: public published pages, authenticated previews with read-after-write,
+ * listings, status, and the problem+json answers of every error.
  */
 @NullMarked
 package dev.marquee.page.pages;

@@ -21,17 +21,19 @@ import dev.marquee.model.Page;
 import dev.marquee.model.ReadPath;
 
 /**
- * Records when a new content version of a published page became readable on a read path: the
- * {@code marquee.propagation} timer (tagged {@code path}), an HdrHistogram per path, and the last
- * {@value #RECENT_EDITS} edits with their visibility time on each path. On the Hollow path a second figure,
- * {@code marquee.propagation.folded}, records when a Hollow state containing the version was installed.
+ * Records when a new content version of a published page became readable on a read path:
+ * the {@code marquee.propagation} timer (tagged {@code path}), an HdrHistogram per path,
+ * and the last {@value #RECENT_EDITS} edits with their visibility time on each path. On
+ * the Hollow path a second figure, {@code marquee.propagation.folded}, records when a
+ * Hollow state containing the version was installed.
  */
 @Component
 public class PropagationRecorder {
 
 	static final int RECENT_EDITS = 200;
 
-	// One hour in microseconds: anything slower is clamped, the near cache's default cycle is 30 s.
+	// One hour in microseconds: anything slower is clamped, the near cache's default
+	// cycle is 30 s.
 	private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
 
 	private final Map<ReadPath, Timer> timers = new EnumMap<>(ReadPath.class);
@@ -55,25 +57,28 @@ public class PropagationRecorder {
 
 	public PropagationRecorder(MeterRegistry registry) {
 		for (ReadPath path : ReadPath.values()) {
-			this.timers.put(path, Timer.builder("marquee.propagation")
-				.description("Edit accepted by ingestion until the new version is readable on the path")
-				.tag("path", path.name())
-				.publishPercentileHistogram()
-				.publishPercentiles(0.5, 0.9, 0.99)
-				.minimumExpectedValue(Duration.ofMillis(1))
-				.maximumExpectedValue(Duration.ofMinutes(5))
-				.register(registry));
+			this.timers.put(path,
+					Timer.builder("marquee.propagation")
+						.description("Edit accepted by ingestion until the new version is readable on the path")
+						.tag("path", path.name())
+						.publishPercentileHistogram()
+						.publishPercentiles(0.5, 0.9, 0.99)
+						.minimumExpectedValue(Duration.ofMillis(1))
+						.maximumExpectedValue(Duration.ofMinutes(5))
+						.register(registry));
 			this.histograms.put(path, new SynchronizedHistogram(HIGHEST_MICROS, 3));
 		}
-		// Only the Hollow path has a second stage: an edit readable through the overlay is later folded into a state.
-		this.foldedTimers.put(ReadPath.HOLLOW, Timer.builder("marquee.propagation.folded")
-			.description("Edit accepted by ingestion until a Hollow state containing it is installed")
-			.tag("path", ReadPath.HOLLOW.name())
-			.publishPercentileHistogram()
-			.publishPercentiles(0.5, 0.9, 0.99)
-			.minimumExpectedValue(Duration.ofMillis(1))
-			.maximumExpectedValue(Duration.ofMinutes(5))
-			.register(registry));
+		// Only the Hollow path has a second stage: an edit readable through the overlay
+		// is later folded into a state.
+		this.foldedTimers.put(ReadPath.HOLLOW,
+				Timer.builder("marquee.propagation.folded")
+					.description("Edit accepted by ingestion until a Hollow state containing it is installed")
+					.tag("path", ReadPath.HOLLOW.name())
+					.publishPercentileHistogram()
+					.publishPercentiles(0.5, 0.9, 0.99)
+					.minimumExpectedValue(Duration.ofMillis(1))
+					.maximumExpectedValue(Duration.ofMinutes(5))
+					.register(registry));
 		this.foldedHistograms.put(ReadPath.HOLLOW, new SynchronizedHistogram(HIGHEST_MICROS, 3));
 	}
 
@@ -86,7 +91,8 @@ public class PropagationRecorder {
 	public void visible(ReadPath path, Page page, Instant visibleAt) {
 		Duration latency = Duration.between(page.ingestedAt(), visibleAt);
 		if (latency.isNegative()) {
-			// Ingestion runs on another host whose clock may be ahead; a negative latency is clock skew.
+			// Ingestion runs on another host whose clock may be ahead; a negative latency
+			// is clock skew.
 			latency = Duration.ZERO;
 		}
 		this.timers.get(path).record(latency);
@@ -100,9 +106,11 @@ public class PropagationRecorder {
 	}
 
 	/**
-	 * A new version of a published page was folded into a Hollow state that is now installed (it may have been
-	 * readable earlier, through the overlay): the {@code marquee.propagation.folded} figure.
-	 * @param path the path ({@link ReadPath#HOLLOW}; other paths have no second stage and are ignored)
+	 * A new version of a published page was folded into a Hollow state that is now
+	 * installed (it may have been readable earlier, through the overlay): the
+	 * {@code marquee.propagation.folded} figure.
+	 * @param path the path ({@link ReadPath#HOLLOW}; other paths have no second stage and
+	 * are ignored)
 	 * @param page the page
 	 * @param foldedAt when the state holding it was installed
 	 */
@@ -119,7 +127,9 @@ public class PropagationRecorder {
 		this.foldedHistograms.get(path).recordValue(Math.min(HIGHEST_MICROS, latency.toNanos() / 1000));
 	}
 
-	/** @return percentiles per path and the recent edits, newest first */
+	/**
+	 * @return percentiles per path and the recent edits, newest first
+	 */
 	public PropagationReport report() {
 		Map<ReadPath, PathLatency> paths = new EnumMap<>(ReadPath.class);
 		this.histograms.forEach((path, histogram) -> paths.put(path, PathLatency.of(histogram.copy())));
@@ -135,7 +145,10 @@ public class PropagationRecorder {
 		return new PropagationReport(paths, edits, folded);
 	}
 
-	/** Forgets every recorded latency and edit (the dashboard's and the benchmark's reset). */
+	/**
+	 * Forgets every recorded latency and edit (the dashboard's and the benchmark's
+	 * reset).
+	 */
 	public void reset() {
 		this.histograms.values().forEach(Histogram::reset);
 		this.foldedHistograms.values().forEach(Histogram::reset);
@@ -161,7 +174,8 @@ public class PropagationRecorder {
 	 *
 	 * @param paths latency percentiles per path
 	 * @param recentEdits the newest edits first
-	 * @param folded per path with a second stage (HOLLOW): ingestion → folded into an installed Hollow state
+	 * @param folded per path with a second stage (HOLLOW): ingestion → folded into an
+	 * installed Hollow state
 	 */
 	public record PropagationReport(Map<ReadPath, PathLatency> paths, List<RecentEditView> recentEdits,
 			Map<ReadPath, PathLatency> folded) {

@@ -16,10 +16,12 @@ import dev.marquee.model.ReadPath;
 import dev.marquee.page.PageConstructionProperties;
 
 /**
- * The active read path of this replica. A request reads it once when it starts, so a switch applies to every later
- * request and never to one in flight. The choice is written to {@code <home>/data/page-construction/read-path} and
- * read back on start; without that file the configured default applies. {@link SharedReadPath} makes every replica
- * follow the choice stored in Cassandra; this file is what a replica serves until it has read that.
+ * The active read path of this replica. A request reads it once when it starts, so a
+ * switch applies to every later request and never to one in flight. The choice is written
+ * to {@code <home>/data/page-construction/read-path} and read back on start; without that
+ * file the configured default applies. {@link SharedReadPath} makes every replica follow
+ * the choice stored in Cassandra; this file is what a replica serves until it has read
+ * that.
  */
 @Component
 public class ReadPathSwitch {
@@ -45,7 +47,9 @@ public class ReadPathSwitch {
 		logger.info("Active read path: {} (persisted in {})", initial, this.file);
 	}
 
-	/** @return the path serving requests that start now */
+	/**
+	 * @return the path serving requests that start now
+	 */
 	public ReadPath active() {
 		return this.active.get();
 	}

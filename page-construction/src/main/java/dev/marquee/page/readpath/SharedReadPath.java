@@ -28,15 +28,18 @@ import org.springframework.web.ErrorResponseException;
 import dev.marquee.model.ReadPath;
 
 /**
- * Shares the read-path choice between page-construction replicas: a switch on any replica is written to
- * {@code marquee_read.read_path_choice} (LOCAL_QUORUM, like every read-table access) before it takes effect there,
- * and every replica polls the row and follows it within one poll interval. The local file of {@link ReadPathSwitch}
- * stays the fallback: a replica that starts while Cassandra is unreachable serves its last known choice until the
- * first poll succeeds.
+ * Shares the read-path choice between page-construction replicas: a switch on any replica
+ * is written to {@code marquee_read.read_path_choice} (LOCAL_QUORUM, like every
+ * read-table access) before it takes effect there, and every replica polls the row and
+ * follows it within one poll interval. The local file of {@link ReadPathSwitch} stays the
+ * fallback: a replica that starts while Cassandra is unreachable serves its last known
+ * choice until the first poll succeeds.
  *
- * <p>Cassandra rather than Hollow or Kafka because it is the one store every replica already reads with a quorum,
- * and the row is tiny; polling rather than a push because a replica that missed a push (restarted, partitioned)
- * would stay wrong, while the next poll always converges.
+ * <p>
+ * Cassandra rather than Hollow or Kafka because it is the one store every replica already
+ * reads with a quorum, and the row is tiny; polling rather than a push because a replica
+ * that missed a push (restarted, partitioned) would stay wrong, while the next poll
+ * always converges.
  */
 @Component
 public class SharedReadPath implements DisposableBean {
@@ -86,19 +89,20 @@ public class SharedReadPath implements DisposableBean {
 	}
 
 	/**
-	 * Switches every replica: writes the shared row, then switches this one at once (the others follow within one
-	 * poll interval).
+	 * Switches every replica: writes the shared row, then switches this one at once (the
+	 * others follow within one poll interval).
 	 * @param path the new path
 	 * @return the previous path of this replica
-	 * @throws ErrorResponseException 503 when the choice cannot be stored where every replica sees it; nothing
-	 * changes then
+	 * @throws ErrorResponseException 503 when the choice cannot be stored where every
+	 * replica sees it; nothing changes then
 	 */
 	public ReadPath switchTo(ReadPath path) {
 		Instant now = this.clock.instant();
 		try {
 			CqlSession session = this.sessions.get();
-			session.execute(prepare(session, "INSERT INTO marquee_read.read_path_choice "
-					+ "(scope, read_path, changed_at, changed_by) VALUES (?, ?, ?, ?) USING TIMESTAMP ?")
+			session.execute(prepare(session,
+					"INSERT INTO marquee_read.read_path_choice "
+							+ "(scope, read_path, changed_at, changed_by) VALUES (?, ?, ?, ?) USING TIMESTAMP ?")
 				.bind(SCOPE, path.name(), now, this.instance, ChronoUnit.MICROS.between(Instant.EPOCH, now)));
 		}
 		catch (RuntimeException ex) {
@@ -119,8 +123,10 @@ public class SharedReadPath implements DisposableBean {
 	 */
 	Optional<ReadPath> poll() {
 		CqlSession session = this.sessions.get();
-		Row row = session.execute(prepare(session,
-				"SELECT read_path, changed_by FROM marquee_read.read_path_choice WHERE scope = ?").bind(SCOPE)).one();
+		Row row = session
+			.execute(prepare(session, "SELECT read_path, changed_by FROM marquee_read.read_path_choice WHERE scope = ?")
+				.bind(SCOPE))
+			.one();
 		this.lastSync = this.clock.instant();
 		if (row == null) {
 			return Optional.empty();
@@ -138,12 +144,15 @@ public class SharedReadPath implements DisposableBean {
 			poll();
 		}
 		catch (RuntimeException ex) {
-			// Cassandra down or the schema not applied yet: keep serving the last known choice.
+			// Cassandra down or the schema not applied yet: keep serving the last known
+			// choice.
 			logger.debug("Shared read path not readable: {}", ex.getMessage());
 		}
 	}
 
-	/** @return when this replica last read or wrote the shared choice */
+	/**
+	 * @return when this replica last read or wrote the shared choice
+	 */
 	Instant lastSync() {
 		return this.lastSync;
 	}

@@ -1,5 +1,6 @@
 /**
- * The runtime switch between the Hollow and the Kafka → Cassandra read paths, persisted across restarts.
+ * The runtime switch between the Hollow and the Kafka → Cassandra read paths, persisted
+ * across restarts.
  */
 @NullMarked
 package dev.marquee.page.readpath;

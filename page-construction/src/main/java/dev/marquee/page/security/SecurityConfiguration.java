@@ -7,9 +7,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what: {@code GET /pages/**}, {@code /api/**}, {@code /}, static assets, OpenAPI and health are
- * public; {@code /preview/**} needs EDITOR; {@code /admin/**} and the other actuator endpoints need ADMIN. Users,
- * statelessness and the problem+json 401/403 are service-support's.
+ * Who may call what: {@code GET /pages/**}, {@code /api/**}, {@code /}, static assets,
+ * OpenAPI and health are public; {@code /preview/**} needs EDITOR; {@code /admin/**} and
+ * the other actuator endpoints need ADMIN. Users, statelessness and the problem+json
+ * 401/403 are service-support's.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -1,5 +1,6 @@
 /**
- * Page construction's access rules: public page reads and status, EDITOR previews, ADMIN toggle and actuator.
+ * Page construction's access rules: public page reads and status, EDITOR previews, ADMIN
+ * toggle and actuator.
  */
 @NullMarked
 package dev.marquee.page.security;

@@ -10,10 +10,11 @@ import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
 
 /**
- * Read-after-write: answers a preview only once the read path has caught up with a consistency token, and never
- * with a page older than the version the token wrote, waiting at most a bounded time. A path that signals its
- * progress ({@link PageSource#awaitProgress}) wakes the wait the moment it moves; others are re-checked after a
- * 1 → 20 ms backoff.
+ * Read-after-write: answers a preview only once the read path has caught up with a
+ * consistency token, and never with a page older than the version the token wrote,
+ * waiting at most a bounded time. A path that signals its progress
+ * ({@link PageSource#awaitProgress}) wakes the wait the moment it moves; others are
+ * re-checked after a 1 → 20 ms backoff.
  */
 public final class ConsistencyWait {
 
@@ -21,7 +22,8 @@ public final class ConsistencyWait {
 
 	private static final Duration MAX_PAUSE = Duration.ofMillis(20);
 
-	// A nudge (e.g. a Hollow refresh) is not free, so repeat it only this often while waiting.
+	// A nudge (e.g. a Hollow refresh) is not free, so repeat it only this often while
+	// waiting.
 	private static final Duration NUDGE_EVERY = Duration.ofMillis(200);
 
 	private final Clock clock;
@@ -44,14 +46,14 @@ public final class ConsistencyWait {
 	 * @throws PathBehindException if the path is still behind at the deadline
 	 * @throws TokenNotForPathException if the token names no position on this path
 	 */
-	public Optional<Page> read(PageSource source, ConsistencyToken token, String slug, Stage stage,
-			Duration maxWait) {
+	public Optional<Page> read(PageSource source, ConsistencyToken token, String slug, Stage stage, Duration maxWait) {
 		Instant start = this.clock.instant();
 		Instant deadline = start.plus(maxWait);
 		Instant lastNudge = null;
 		Duration pause = FIRST_PAUSE;
 		while (true) {
-			// Read the progress count before the check: a move between the check and the wait ends the wait.
+			// Read the progress count before the check: a move between the check and the
+			// wait ends the wait.
 			long seen = source.progress();
 			Lag lag = source.lag(token);
 			if (lag.caughtUp()) {
@@ -64,7 +66,8 @@ public final class ConsistencyWait {
 				if (required == null || served >= required) {
 					return page;
 				}
-				// The position is reached but the page is older than the token's write (e.g. a cache or a replica
+				// The position is reached but the page is older than the token's write
+				// (e.g. a cache or a replica
 				// behind): keep waiting rather than answer stale content.
 				lag = new Lag("page " + page.get().pageId() + " at content version " + served,
 						"content version " + required, required - served, "content-version µs");
@@ -81,7 +84,8 @@ public final class ConsistencyWait {
 			if (remaining.isNegative() || remaining.isZero()) {
 				continue;
 			}
-			// Event-driven where the path signals progress (woken the moment it moves), else a short backoff.
+			// Event-driven where the path signals progress (woken the moment it moves),
+			// else a short backoff.
 			Duration untilNudge = (remaining.compareTo(NUDGE_EVERY) < 0) ? remaining : NUDGE_EVERY;
 			if (source.awaitProgress(seen, untilNudge)) {
 				continue;
@@ -104,7 +108,9 @@ public final class ConsistencyWait {
 		 */
 		void pause(Duration duration);
 
-		/** @return a pauser that parks the thread */
+		/**
+		 * @return a pauser that parks the thread
+		 */
 		static Pauser parking() {
 			return (duration) -> {
 				java.util.concurrent.locks.LockSupport.parkNanos(duration.toNanos());

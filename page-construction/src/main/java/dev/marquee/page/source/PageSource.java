@@ -15,7 +15,9 @@ import dev.marquee.model.Stage;
  */
 public interface PageSource {
 
-	/** @return the read path this source implements */
+	/**
+	 * @return the read path this source implements
+	 */
 	ReadPath path();
 
 	/**
@@ -27,7 +29,8 @@ public interface PageSource {
 	Optional<Page> find(String slug, Stage stage);
 
 	/**
-	 * A read that bypasses every cache, used once the path has caught up with a consistency token.
+	 * A read that bypasses every cache, used once the path has caught up with a
+	 * consistency token.
 	 * @param slug the page's slug
 	 * @param stage which copy
 	 * @return the page, if the path's store holds it
@@ -54,7 +57,8 @@ public interface PageSource {
 	}
 
 	/**
-	 * A count that changes whenever the path's position may have moved; see {@link #awaitProgress}.
+	 * A count that changes whenever the path's position may have moved; see
+	 * {@link #awaitProgress}.
 	 * @return the current count
 	 */
 	default long progress() {
@@ -62,18 +66,20 @@ public interface PageSource {
 	}
 
 	/**
-	 * Waits until {@link #progress()} differs from a count seen, so a waiting preview re-checks its token the
-	 * moment the path moves rather than after a pause.
+	 * Waits until {@link #progress()} differs from a count seen, so a waiting preview
+	 * re-checks its token the moment the path moves rather than after a pause.
 	 * @param seen a count from {@link #progress()}
 	 * @param timeout the longest wait
-	 * @return false when this path cannot signal progress (the caller pauses instead), else true once it moved
-	 * or the timeout passed
+	 * @return false when this path cannot signal progress (the caller pauses instead),
+	 * else true once it moved or the timeout passed
 	 */
 	default boolean awaitProgress(long seen, Duration timeout) {
 		return false;
 	}
 
-	/** @return what {@code /api/status} shows about this source */
+	/**
+	 * @return what {@code /api/status} shows about this source
+	 */
 	Map<String, Object> status();
 
 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 import dev.marquee.model.ReadPath;
 
 /**
- * A read path did not catch up with a consistency token within the preview's maximum wait.
+ * A read path did not catch up with a consistency token within the preview's maximum
+ * wait.
  */
 public class PathBehindException extends RuntimeException {
 
@@ -26,17 +27,23 @@ public class PathBehindException extends RuntimeException {
 		this.waited = waited;
 	}
 
-	/** @return the path that is behind */
+	/**
+	 * @return the path that is behind
+	 */
 	public ReadPath path() {
 		return this.path;
 	}
 
-	/** @return by how much */
+	/**
+	 * @return by how much
+	 */
 	public Lag lag() {
 		return this.lag;
 	}
 
-	/** @return how long the request waited */
+	/**
+	 * @return how long the request waited
+	 */
 	public Duration waited() {
 		return this.waited;
 	}

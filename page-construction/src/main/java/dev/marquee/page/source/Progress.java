@@ -3,14 +3,16 @@ package dev.marquee.page.source;
 import java.time.Duration;
 
 /**
- * A counter a read path advances whenever its position moves (a log entry applied, a state installed), so
- * that waiting previews are woken at once instead of polling.
+ * A counter a read path advances whenever its position moves (a log entry applied, a
+ * state installed), so that waiting previews are woken at once instead of polling.
  */
 public final class Progress {
 
 	private long epoch;
 
-	/** @return the current count, to pass to {@link #await(long, Duration)} */
+	/**
+	 * @return the current count, to pass to {@link #await(long, Duration)}
+	 */
 	public synchronized long current() {
 		return this.epoch;
 	}

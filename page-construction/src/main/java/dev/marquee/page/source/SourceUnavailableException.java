@@ -3,7 +3,8 @@ package dev.marquee.page.source;
 import dev.marquee.model.ReadPath;
 
 /**
- * A read path's store cannot be reached (e.g. Cassandra is down); answered with 503 so clients retry.
+ * A read path's store cannot be reached (e.g. Cassandra is down); answered with 503 so
+ * clients retry.
  */
 public class SourceUnavailableException extends RuntimeException {
 
@@ -16,7 +17,9 @@ public class SourceUnavailableException extends RuntimeException {
 		this.path = path;
 	}
 
-	/** @return the path whose store is down */
+	/**
+	 * @return the path whose store is down
+	 */
 	public ReadPath path() {
 		return this.path;
 	}

@@ -3,7 +3,8 @@ package dev.marquee.page.source;
 import dev.marquee.model.ReadPath;
 
 /**
- * A consistency token names no position on the path asked for: the write did not go to it.
+ * A consistency token names no position on the path asked for: the write did not go to
+ * it.
  */
 public class TokenNotForPathException extends RuntimeException {
 
@@ -17,7 +18,9 @@ public class TokenNotForPathException extends RuntimeException {
 		this.path = path;
 	}
 
-	/** @return the path the token does not cover */
+	/**
+	 * @return the path the token does not cover
+	 */
 	public ReadPath path() {
 		return this.path;
 	}

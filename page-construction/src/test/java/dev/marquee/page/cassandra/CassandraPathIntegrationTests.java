@@ -47,13 +47,16 @@ class CassandraPathIntegrationTests extends IntegrationTestSupport {
 			.until(() -> heading(get("/pages/kc-edited?readPath=KAFKA_CASSANDRA", null)), "Before"::equals);
 		long edited = nextVersion();
 		writeCassandra(page("kc-2", "kc-edited", Stage.PUBLISHED, edited, "After"));
-		// The row is in Cassandra now, but the near cache still serves what it holds until its refresh comes.
+		// The row is in Cassandra now, but the near cache still serves what it holds
+		// until its refresh comes.
 		assertThat(heading(get("/pages/kc-edited?readPath=KAFKA_CASSANDRA", null))).isEqualTo("Before");
 		await().atMost(Duration.ofSeconds(15))
 			.pollInterval(Duration.ofMillis(50))
 			.until(() -> heading(get("/pages/kc-edited?readPath=KAFKA_CASSANDRA", null)), "After"::equals);
 		await().atMost(Duration.ofSeconds(5))
-			.until(() -> json(get("/api/propagation", null)).path("paths").path("KAFKA_CASSANDRA").path("count")
+			.until(() -> json(get("/api/propagation", null)).path("paths")
+				.path("KAFKA_CASSANDRA")
+				.path("count")
 				.asLong() > 0);
 	}
 
@@ -83,15 +86,16 @@ class CassandraPathIntegrationTests extends IntegrationTestSupport {
 		HttpResponse<String> timedOut = get("/preview/pages/kc-wait?readPath=KAFKA_CASSANDRA", EDITOR,
 				MarqueeHeaders.CONSISTENCY_TOKEN, behind);
 		assertThat(timedOut.statusCode()).isEqualTo(503);
-		assertThat(timedOut.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(timedOut.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(json(timedOut).path("type").asString()).isEqualTo("https://marquee.dev/problems/read-path-behind");
 		assertThat(json(timedOut).path("readPath").asString()).isEqualTo("KAFKA_CASSANDRA");
 		assertThat(json(timedOut).path("behindBy").asLong()).isEqualTo(5);
 
 		String reachable = new ConsistencyToken(Map.of(4, 210L), null, Map.of()).encode();
-		CompletableFuture<HttpResponse<String>> waiting = CompletableFuture.supplyAsync(() -> get(
-				"/preview/pages/kc-wait?readPath=KAFKA_CASSANDRA", EDITOR, MarqueeHeaders.CONSISTENCY_TOKEN, reachable));
+		CompletableFuture<HttpResponse<String>> waiting = CompletableFuture
+			.supplyAsync(() -> get("/preview/pages/kc-wait?readPath=KAFKA_CASSANDRA", EDITOR,
+					MarqueeHeaders.CONSISTENCY_TOKEN, reachable));
 		writeWatermark(4, 210);
 		assertThat(waiting.join().statusCode()).isEqualTo(200);
 	}

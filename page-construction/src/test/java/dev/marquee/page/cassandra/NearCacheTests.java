@@ -61,7 +61,8 @@ class NearCacheTests {
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(this.cache.tick()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(this.store.loads).containsExactly("a", "b", "c", "d");
-		// The next cycle starts one interval after the previous one, not right after its last key.
+		// The next cycle starts one interval after the previous one, not right after its
+		// last key.
 		this.clock.advance(Duration.ofMillis(500));
 		this.cache.tick();
 		assertThat(this.store.loads).hasSize(4);
@@ -87,7 +88,8 @@ class NearCacheTests {
 
 	@Test
 	void perKeyDelayShrinksAsKeysGrowButNotBelowTheMinimum() {
-		assertThat(NearCache.perKey(Duration.ofSeconds(30), Duration.ofMillis(1), 60)).isEqualTo(Duration.ofMillis(500));
+		assertThat(NearCache.perKey(Duration.ofSeconds(30), Duration.ofMillis(1), 60))
+			.isEqualTo(Duration.ofMillis(500));
 		assertThat(NearCache.perKey(Duration.ofSeconds(30), Duration.ofMillis(1), 0)).isEqualTo(Duration.ofSeconds(30));
 		assertThat(NearCache.perKey(Duration.ofSeconds(1), Duration.ofMillis(1), 1_000_000))
 			.isEqualTo(Duration.ofMillis(1));

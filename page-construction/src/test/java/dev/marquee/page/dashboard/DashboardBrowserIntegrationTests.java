@@ -74,15 +74,17 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The dashboard in a real headless Chromium against page construction on the real Cassandra node and a Hollow
- * blob store written by a real producer. Ingestion is played by a small HTTP server that checks the demo
- * edit's signature and then does what ingestion, the data consumer and the hollow-producer do for it: writes the
- * edited page to the Cassandra read tables and publishes a new Hollow state, so both paths really converge.
+ * The dashboard in a real headless Chromium against page construction on the real
+ * Cassandra node and a Hollow blob store written by a real producer. Ingestion is played
+ * by a small HTTP server that checks the demo edit's signature and then does what
+ * ingestion, the data consumer and the hollow-producer do for it: writes the edited page
+ * to the Cassandra read tables and publishes a new Hollow state, so both paths really
+ * converge.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "server.address=127.0.0.1", "marquee.hollow.producer-url=",
-				"marquee.near-cache.refresh-interval=1s", "marquee.demo.webhook-secret="
-						+ DashboardBrowserIntegrationTests.SECRET })
+				"marquee.near-cache.refresh-interval=1s",
+				"marquee.demo.webhook-secret=" + DashboardBrowserIntegrationTests.SECRET })
 class DashboardBrowserIntegrationTests {
 
 	static final String SECRET = "dashboard-test-webhook-secret";
@@ -130,7 +132,8 @@ class DashboardBrowserIntegrationTests {
 		cassandra = CqlSession.builder()
 			.addContactPoint(contactPoint(RealInfrastructure.cassandraContactPoint()))
 			.withLocalDatacenter(RealInfrastructure.CASSANDRA_DATACENTER)
-			// Schema changes on a busy 2-core machine take longer than the driver's default 2 s.
+			// Schema changes on a busy 2-core machine take longer than the driver's
+			// default 2 s.
 			.withConfigLoader(DriverConfigLoader.programmaticBuilder()
 				.withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(60))
 				.withDuration(DefaultDriverOption.CONNECTION_INIT_QUERY_TIMEOUT, Duration.ofSeconds(30))
@@ -141,7 +144,8 @@ class DashboardBrowserIntegrationTests {
 			.withAnnouncer(new HollowFilesystemAnnouncer(blobs))
 			.build();
 		producer.initializeDataModel(HollowPage.class);
-		// Both paths hold the page before page construction starts, so neither records it as an edit.
+		// Both paths hold the page before page construction starts, so neither records it
+		// as an edit.
 		publish(samplePage(FIRST_HEADING, 7, micros(Instant.now()), Instant.now()));
 		ingestion = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		ingestion.createContext("/webhooks/marquee", DashboardBrowserIntegrationTests::receiveWebhook);
@@ -189,8 +193,7 @@ class DashboardBrowserIntegrationTests {
 
 			signIn("admin", "not-the-password");
 			awaitTextContaining("login-error", "Wrong user or password");
-			assertThat(this.browser.findElement(By.id("login-hint")).getText())
-				.contains("admin / marquee-admin-local");
+			assertThat(this.browser.findElement(By.id("login-hint")).getText()).contains("admin / marquee-admin-local");
 			signIn("admin", "marquee-admin-local");
 			awaitText("session-user", "admin");
 
@@ -207,7 +210,8 @@ class DashboardBrowserIntegrationTests {
 			awaitTextContaining("demo-heading", "Demo edit at");
 			String heading = this.browser.findElement(By.id("demo-heading")).getText();
 
-			// Exactly one signed native webhook reached "ingestion", carrying the heading the dashboard shows.
+			// Exactly one signed native webhook reached "ingestion", carrying the heading
+			// the dashboard shows.
 			assertThat(deliveries).singleElement().satisfies((delivery) -> {
 				assertThat(delivery.signatureValid()).isTrue();
 				assertThat(delivery.deliveryId()).startsWith("dashboard-demo-");
@@ -222,12 +226,14 @@ class DashboardBrowserIntegrationTests {
 			assertThat(this.browser.findElement(By.id("demo-token")).getText()).isNotBlank().isNotEqualTo("none");
 			assertThat(this.browser.findElement(By.id("demo-status")).getText()).contains("HTTP 200");
 
-			// Both paths converge: the dashboard reports when the edit became visible on each, and shows it.
+			// Both paths converge: the dashboard reports when the edit became visible on
+			// each, and shows it.
 			awaitTextContaining("demo-visible-HOLLOW", "visible after");
 			awaitTextContaining("demo-visible-KAFKA_CASSANDRA", "visible after");
 			awaitPreviewHeading("HOLLOW", heading);
 			awaitPreviewHeading("KAFKA_CASSANDRA", heading);
-			WebElement edit = this.browser.findElement(By.cssSelector("#edits-body tr.demo[data-page='" + PAGE_ID + "']"));
+			WebElement edit = this.browser
+				.findElement(By.cssSelector("#edits-body tr.demo[data-page='" + PAGE_ID + "']"));
 			assertThat(edit.findElement(By.cssSelector("td[data-path=HOLLOW] .ms")).getText()).matches(".*\\d.*(ms|s)");
 			assertThat(edit.findElement(By.cssSelector("td[data-path=KAFKA_CASSANDRA] .ms")).getText())
 				.matches(".*\\d.*(ms|s)");
@@ -238,16 +244,18 @@ class DashboardBrowserIntegrationTests {
 					assertThat(row.findElement(By.cssSelector("td[data-k=p99Ms]")).getText()).isNotEqualTo("–");
 				}
 				assertThat(this.browser.findElements(By.cssSelector("#percentile-chart rect"))).hasSize(6);
-				assertThat(this.browser.findElements(By.cssSelector("#series-chart circle"))).hasSizeGreaterThanOrEqualTo(2);
+				assertThat(this.browser.findElements(By.cssSelector("#series-chart circle")))
+					.hasSizeGreaterThanOrEqualTo(2);
 			});
 			JsonNode report = json(get("/api/propagation"));
 			assertThat(report.path("paths").path("HOLLOW").path("count").asLong()).isEqualTo(1);
 			assertThat(report.path("paths").path("KAFKA_CASSANDRA").path("count").asLong()).isEqualTo(1);
 
-			// A second click builds on the first edit: the next CMS version, and a second point per path.
+			// A second click builds on the first edit: the next CMS version, and a second
+			// point per path.
 			click("demo-publish");
-			awaitUntilAsserted(() -> assertThat(this.browser.findElement(By.id("demo-heading")).getText())
-				.isNotEqualTo(heading));
+			awaitUntilAsserted(
+					() -> assertThat(this.browser.findElement(By.id("demo-heading")).getText()).isNotEqualTo(heading));
 			String second = this.browser.findElement(By.id("demo-heading")).getText();
 			assertThat(deliveries).hasSize(2);
 			assertThat(MarqueeJson.mapper().readTree(deliveries.get(1).body()).path("version").asLong()).isEqualTo(9);
@@ -255,8 +263,10 @@ class DashboardBrowserIntegrationTests {
 			awaitPreviewHeading("KAFKA_CASSANDRA", second);
 			awaitUntilAsserted(() -> {
 				assertThat(this.browser.findElements(By.cssSelector("#edits-body tr.demo"))).hasSize(2);
-				assertThat(this.browser.findElements(By.cssSelector("#series-chart circle"))).hasSizeGreaterThanOrEqualTo(4);
-				assertThat(this.browser.findElement(By.cssSelector("#latency-KAFKA_CASSANDRA td[data-k=count]")).getText())
+				assertThat(this.browser.findElements(By.cssSelector("#series-chart circle")))
+					.hasSizeGreaterThanOrEqualTo(4);
+				assertThat(
+						this.browser.findElement(By.cssSelector("#latency-KAFKA_CASSANDRA td[data-k=count]")).getText())
 					.isEqualTo("2");
 			});
 			screenshot();
@@ -286,9 +296,11 @@ class DashboardBrowserIntegrationTests {
 		assertThat(settings.statusCode()).isEqualTo(200);
 		assertThat(json(settings).path("localDefaults").path("editor").asString()).isEqualTo("marquee-editor-local");
 
-		// The dashboard's script asks without a Basic challenge, so browsers show its form, not their dialog.
-		HttpResponse<String> wrong = send(HttpRequest.newBuilder(uri("/api/dashboard/session"))
-			.header("X-Requested-With", "XMLHttpRequest"), "admin:wrong");
+		// The dashboard's script asks without a Basic challenge, so browsers show its
+		// form, not their dialog.
+		HttpResponse<String> wrong = send(
+				HttpRequest.newBuilder(uri("/api/dashboard/session")).header("X-Requested-With", "XMLHttpRequest"),
+				"admin:wrong");
 		assertThat(wrong.statusCode()).isEqualTo(401);
 		assertThat(wrong.headers().firstValue("WWW-Authenticate")).isEmpty();
 		HttpResponse<String> editor = send(HttpRequest.newBuilder(uri("/api/dashboard/session")),
@@ -298,8 +310,8 @@ class DashboardBrowserIntegrationTests {
 
 		HttpResponse<String> anonymous = post("/api/demo-edit", null);
 		assertThat(anonymous.statusCode()).isEqualTo(401);
-		assertThat(anonymous.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(anonymous.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).contains("Basic realm=\"marquee\"");
 
 		HttpResponse<String> service = post("/api/demo-edit", "marquee-service:marquee-service-local");
@@ -308,17 +320,18 @@ class DashboardBrowserIntegrationTests {
 
 		HttpResponse<String> unknown = post("/api/demo-edit?slug=no-such-page", "editor:marquee-editor-local");
 		assertThat(unknown.statusCode()).isEqualTo(404);
-		assertThat(json(unknown).path("type").asString())
-			.isEqualTo("https://marquee.dev/problems/demo-page-not-found");
+		assertThat(json(unknown).path("type").asString()).isEqualTo("https://marquee.dev/problems/demo-page-not-found");
 	}
 
-	// ---- the stand-in for ingestion (plus data consumer and hollow-producer) ---------------------------------
+	// ---- the stand-in for ingestion (plus data consumer and hollow-producer)
+	// ---------------------------------
 
 	private static void receiveWebhook(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			byte[] body = exchange.getRequestBody().readAllBytes();
 			String signature = exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_SIGNATURE);
-			String deliveryId = String.valueOf(exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_DELIVERY_ID));
+			String deliveryId = String
+				.valueOf(exchange.getRequestHeaders().getFirst(MarqueeHeaders.WEBHOOK_DELIVERY_ID));
 			boolean valid = "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
 					&& validSignature(signature, deliveryId, body);
 			deliveries.add(new Delivery(deliveryId, valid, body));
@@ -337,11 +350,13 @@ class DashboardBrowserIntegrationTests {
 			ConsistencyToken token = new ConsistencyToken(Map.of(), hollowVersion,
 					Map.of(PAGE_ID, edited.contentVersion()));
 			String answer = MarqueeJson.mapper()
-				.writeValueAsString(Map.of("source", "marquee", "deliveryId", deliveryId, "duplicate", false, "ignored",
-						false, "contentType", "page", "documentId", PAGE_ID, "version", edited.sourceVersion(), "pages",
-						List.of(Map.of("pageId", PAGE_ID, "stage", "PUBLISHED", "slug", SLUG, "change", "UPSERT",
-								"contentVersion", edited.contentVersion())),
-						"consistencyToken", token.encode()));
+				.writeValueAsString(
+						Map.of("source", "marquee", "deliveryId", deliveryId, "duplicate", false, "ignored", false,
+								"contentType", "page", "documentId", PAGE_ID, "version", edited.sourceVersion(),
+								"pages",
+								List.of(Map.of("pageId", PAGE_ID, "stage", "PUBLISHED", "slug", SLUG, "change",
+										"UPSERT", "contentVersion", edited.contentVersion())),
+								"consistencyToken", token.encode()));
 			exchange.getResponseHeaders().add(MarqueeHeaders.CONSISTENCY_TOKEN, token.encode());
 			answer(exchange, 200, answer);
 		}
@@ -365,7 +380,10 @@ class DashboardBrowserIntegrationTests {
 		exchange.getResponseBody().write(bytes);
 	}
 
-	/** Writes both stages of a page to the Cassandra read tables and into a new Hollow state. */
+	/**
+	 * Writes both stages of a page to the Cassandra read tables and into a new Hollow
+	 * state.
+	 */
 	private static synchronized long publish(Page page) {
 		for (Stage stage : Stage.values()) {
 			writeCassandra(page.withStage(stage));
@@ -395,8 +413,8 @@ class DashboardBrowserIntegrationTests {
 		List<Element> elements = List.of(
 				new Element("hero", ElementType.HERO, 0, Map.of("heading", heading, "subheading", "The final season"),
 						List.of(keyArt), List.of(), List.of()),
-				new Element("related", ElementType.TITLE_ROW, 1, Map.of("heading", "More like this"), List.of(),
-						titles, List.of()),
+				new Element("related", ElementType.TITLE_ROW, 1, Map.of("heading", "More like this"), List.of(), titles,
+						List.of()),
 				new Element("cast-mbb", ElementType.TALENT_CARD, 2, Map.of(), List.of(), List.of(),
 						List.of(new TalentCard("talent-mbb", "Millie Bobby Brown", null))),
 				new Element("quote", ElementType.QUOTE, 3,
@@ -408,7 +426,8 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	private static Image image(String assetId, String alt) {
-		// A host that never resolves: the dashboard must render well without the CDN (no internet here).
+		// A host that never resolves: the dashboard must render well without the CDN (no
+		// internet here).
 		String url = "https://cdn.marquee.invalid/" + assetId + ".jpg";
 		return new Image(assetId, url, 1920, 1080, "image/jpeg", alt, 0.5, 0.3,
 				List.of(new Rendition(640, 360, url + "?w=640")));
@@ -432,7 +451,8 @@ class DashboardBrowserIntegrationTests {
 		return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
 	}
 
-	// ---- browser and HTTP helpers --------------------------------------------------------------------------
+	// ---- browser and HTTP helpers
+	// --------------------------------------------------------------------------
 
 	private static WebDriver chromium() throws IOException {
 		Path profile = Files.createTempDirectory("marquee-chromium-profile");
@@ -478,14 +498,17 @@ class DashboardBrowserIntegrationTests {
 	}
 
 	private void awaitPreviewHeading(String path, String heading) {
-		awaitUntilAsserted(() -> assertThat(this.browser
-			.findElement(By.cssSelector("#preview-" + path + " .hero-heading"))
-			.getText()).isEqualTo(heading));
+		awaitUntilAsserted(() -> assertThat(
+				this.browser.findElement(By.cssSelector("#preview-" + path + " .hero-heading")).getText())
+			.isEqualTo(heading));
 	}
 
 	private void awaitUntilAsserted(ThrowingRunnable assertion) {
-		// Generous: the near cache refreshes every second, and a 2-core CI machine runs Cassandra alongside.
-		await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+		// Generous: the near cache refreshes every second, and a 2-core CI machine runs
+		// Cassandra alongside.
+		await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.ignoreExceptions()
 			.untilAsserted(assertion);
 	}
 
@@ -536,8 +559,10 @@ class DashboardBrowserIntegrationTests {
 
 	/**
 	 * One webhook delivery the stand-in received.
+	 *
 	 * @param deliveryId its {@code Marquee-Delivery-Id}
-	 * @param signatureValid whether {@code Marquee-Signature} matched the body and the secret
+	 * @param signatureValid whether {@code Marquee-Signature} matched the body and the
+	 * secret
 	 * @param body the raw body
 	 */
 	private record Delivery(String deliveryId, boolean signatureValid, byte[] body) {

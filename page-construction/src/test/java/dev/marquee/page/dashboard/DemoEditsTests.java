@@ -91,8 +91,7 @@ class DemoEditsTests {
 	@Test
 	void postsASignedPublishOfTheNewestCopyWithTheNextVersion() {
 		Page older = TestPages.page("p1", "one", Stage.PUBLISHED, 100, "Old");
-		Page newer = new Page("p1", "one", Stage.PUBLISHED, "title-hub", "T", null, older.elements(), 200, 5,
-				NOW, "t");
+		Page newer = new Page("p1", "one", Stage.PUBLISHED, "title-hub", "T", null, older.elements(), 200, 5, NOW, "t");
 		given(this.hollow.findFresh("one", Stage.PUBLISHED)).willReturn(Optional.of(older));
 		given(this.cassandra.findFresh("one", Stage.PUBLISHED)).willReturn(Optional.of(newer));
 		given(this.cassandra.findFresh("one", Stage.PREVIEW)).willReturn(Optional.of(newer.withStage(Stage.PREVIEW)));
@@ -226,8 +225,7 @@ class DemoEditsTests {
 	private static PageSource source(ReadPath path) {
 		PageSource source = mock(PageSource.class);
 		given(source.path()).willReturn(path);
-		given(source.findFresh(anyString(), any()))
-			.willReturn(Optional.empty());
+		given(source.findFresh(anyString(), any())).willReturn(Optional.empty());
 		given(source.list(any())).willReturn(List.of());
 		return source;
 	}

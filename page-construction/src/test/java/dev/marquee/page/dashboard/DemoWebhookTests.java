@@ -51,8 +51,8 @@ class DemoWebhookTests {
 				List.of());
 		Element first = new Element("hero-a", ElementType.HERO, 0, Map.of("heading", "A", "subheading", "sub"),
 				List.of(), List.of(), List.of());
-		Page page = new Page("p", "p", Stage.PUBLISHED, "home", "P", null, List.of(second, first), 1, 1,
-				Instant.now(), "t");
+		Page page = new Page("p", "p", Stage.PUBLISHED, "home", "P", null, List.of(second, first), 1, 1, Instant.now(),
+				"t");
 
 		JsonNode body = MarqueeJson.mapper().readTree(DemoWebhook.body(page, "Edited", 2));
 

@@ -23,14 +23,15 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stand-in for the hollow-producer's blob and announcement API (CONVENTIONS.md), serving a filesystem blob
- * store written by a real {@code HollowProducer}: enough to test the consumer over HTTP in this module. Given a
- * {@link TestWriteLog} it also serves {@code GET /v1/log}; without one the log answers 404.
+ * A stand-in for the hollow-producer's blob and announcement API (CONVENTIONS.md),
+ * serving a filesystem blob store written by a real {@code HollowProducer}: enough to
+ * test the consumer over HTTP in this module. Given a {@link TestWriteLog} it also serves
+ * {@code GET /v1/log}; without one the log answers 404.
  */
 final class HollowBlobHttpServer {
 
-	private static final String AUTHORIZATION = "Basic "
-			+ Base64.getEncoder().encodeToString("marquee-service:marquee-service-local".getBytes(StandardCharsets.UTF_8));
+	private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
+		.encodeToString("marquee-service:marquee-service-local".getBytes(StandardCharsets.UTF_8));
 
 	private final Path dir;
 
@@ -51,7 +52,9 @@ final class HollowBlobHttpServer {
 		this.log = log;
 	}
 
-	/** @return how many {@code GET /v1/announcements/latest} calls were answered */
+	/**
+	 * @return how many {@code GET /v1/announcements/latest} calls were answered
+	 */
 	long latestCalls() {
 		return this.latestCalls.get();
 	}

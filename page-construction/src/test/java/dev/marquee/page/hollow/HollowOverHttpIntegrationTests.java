@@ -23,8 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The Hollow consumer fed over HTTP (blobs, long-poll announcements and the write log, as the hollow-producer
- * serves them), started after several states were produced and the log truncated.
+ * The Hollow consumer fed over HTTP (blobs, long-poll announcements and the write log, as
+ * the hollow-producer serves them), started after several states were produced and the
+ * log truncated.
  */
 class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 
@@ -43,13 +44,15 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		// Snapshots only every 5 states: a consumer starting late must apply a snapshot and then deltas.
+		// Snapshots only every 5 states: a consumer starting late must apply a snapshot
+		// and then deltas.
 		LOG = new TestWriteLog(BLOBS);
 		long offset = 0;
 		for (int edit = 1; edit <= 3; edit++) {
 			offset = produce(page("hh-1", "hh-late", Stage.PUBLISHED, nextVersion(), "Edit " + edit));
 		}
-		// The log no longer holds what the state does: the follower starting from nothing must resynchronise.
+		// The log no longer holds what the state does: the follower starting from nothing
+		// must resynchronise.
 		LOG.truncate();
 		STARTUP_OFFSET = offset;
 		SERVER = new HollowBlobHttpServer(BLOBS, LOG);
@@ -67,7 +70,10 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		SERVER.stop();
 	}
 
-	/** Writes pages to the log and folds them into a state at once, as a producer cycling per write would. */
+	/**
+	 * Writes pages to the log and folds them into a state at once, as a producer cycling
+	 * per write would.
+	 */
 	static synchronized long produce(Page... pages) {
 		for (Page page : pages) {
 			LOG.upsert(page);
@@ -91,7 +97,8 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 
 		String scrape = get("/actuator/prometheus", null).body();
 
-		// Blob downloads, announcement long-polls and the log follower, observed (metrics and traceparent).
+		// Blob downloads, announcement long-polls and the log follower, observed (metrics
+		// and traceparent).
 		assertThat(scrape).containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/blobs[^\"]*\"")
 			.containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/log\"");
 	}
@@ -141,7 +148,8 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		var hollow = json(get("/api/propagation", null)).path("paths").path("HOLLOW");
 		System.out.println("HOLLOW propagation over HTTP long-poll: " + hollow);
 		assertThat(hollow.path("count").asLong()).isGreaterThanOrEqualTo(before + 10);
-		// Ingestion time -> readable includes the producer cycle; generous bound for a loaded 2-core machine.
+		// Ingestion time -> readable includes the producer cycle; generous bound for a
+		// loaded 2-core machine.
 		assertThat(hollow.path("p99Ms").asDouble()).isLessThan(5_000);
 	}
 

@@ -32,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two page-construction instances (this test's context and a second one) following one write log, served by a
- * faithful stand-in of the hollow-producer's {@code GET /v1/log} while a real Hollow producer writes the states
- * the log is folded into. Cycles run only when a test asks, so "readable before any state contains it" is
- * provable.
+ * Two page-construction instances (this test's context and a second one) following one
+ * write log, served by a faithful stand-in of the hollow-producer's {@code GET /v1/log}
+ * while a real Hollow producer writes the states the log is folded into. Cycles run only
+ * when a test asks, so "readable before any state contains it" is provable.
  */
 class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 
@@ -64,7 +64,8 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 
 	@BeforeAll
 	static void startSecondInstance() {
-		// Command-line arguments: they win over application.yml (builder properties would not).
+		// Command-line arguments: they win over application.yml (builder properties would
+		// not).
 		second = new SpringApplicationBuilder(PageConstructionApplication.class).run("--server.port=0",
 				"--server.address=127.0.0.1", "--marquee.home=" + temporary("marquee-overlay-home-b"),
 				"--marquee.hollow.producer-url=" + SERVER.url(), "--marquee.hollow.long-poll-timeout=2s",
@@ -108,7 +109,8 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 		for (int port : ports()) {
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> hollowStatus(port).path("stateOffset").asLong() >= state);
-			// the state now holds every entry: the overlay dropped them, and the page is still served
+			// the state now holds every entry: the overlay dropped them, and the page is
+			// still served
 			assertThat(hollowStatus(port).path("overlay").path("entries").asInt()).isZero();
 			assertThat(heading(getAt(port, "/pages/ov-new?readPath=HOLLOW", null))).isEqualTo("Fresh");
 		}
@@ -204,16 +206,18 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 			assertThat(heading(getAt(port, "/pages/ov-after-truncation?readPath=HOLLOW", null)))
 				.isEqualTo("After truncation");
 		}
-		// Each follower either got 410 and resynchronised, or its consumer installed the new state first (which
-		// moved its applied offset past the truncation): both continue from the state's offset without a gap.
+		// Each follower either got 410 and resynchronised, or its consumer installed the
+		// new state first (which
+		// moved its applied offset past the truncation): both continue from the state's
+		// offset without a gap.
 		long head = LOG.head();
 		for (int port : ports()) {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> hollowStatus(port).path("overlay").path("appliedOffset").asLong() >= head);
 		}
-		System.out.println("resyncs after the outage: " + (hollowStatus(this.port).path("overlay").path("resyncs")
-			.asLong() - resyncs[0]) + " and " + (hollowStatus(secondPort).path("overlay").path("resyncs").asLong()
-					- resyncs[1]));
+		System.out.println("resyncs after the outage: "
+				+ (hollowStatus(this.port).path("overlay").path("resyncs").asLong() - resyncs[0]) + " and "
+				+ (hollowStatus(secondPort).path("overlay").path("resyncs").asLong() - resyncs[1]));
 	}
 
 	@Test
@@ -231,15 +235,16 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 				.until(() -> getAt(secondPort, "/pages/ov-switch?readPath=HOLLOW", null).statusCode() == 200);
 			await().atMost(Duration.ofSeconds(20))
 				.until(() -> hollowStatus(this.port).path("overlay").path("appliedOffset").asLong() >= offset);
-			// this instance has applied the entry, but with the overlay off only an installed state counts
+			// this instance has applied the entry, but with the overlay off only an
+			// installed state counts
 			assertThat(getAt(this.port, "/pages/ov-switch?readPath=HOLLOW", null).statusCode()).isEqualTo(404);
 			assertThat(get("/pages?readPath=HOLLOW&size=1000", null).body()).doesNotContain("ov-switch");
 			String token = new ConsistencyToken(Map.of(), offset, Map.of("ov-s", version)).encode();
-			CompletableFuture<HttpResponse<String>> preview = CompletableFuture
-				.supplyAsync(() -> getAt(this.port, "/preview/pages/ov-switch?readPath=HOLLOW", EDITOR,
-						MarqueeHeaders.CONSISTENCY_TOKEN, token));
+			CompletableFuture<HttpResponse<String>> preview = CompletableFuture.supplyAsync(() -> getAt(this.port,
+					"/preview/pages/ov-switch?readPath=HOLLOW", EDITOR, MarqueeHeaders.CONSISTENCY_TOKEN, token));
 			LOG.cycle();
-			// waiting for a state (a cycle, an announcement, a delta) may outlast the 2 s max-wait on a loaded
+			// waiting for a state (a cycle, an announcement, a delta) may outlast the 2 s
+			// max-wait on a loaded
 			// machine: then the answer is 503, never the older content
 			assertFreshOrBehind(preview.get(30, TimeUnit.SECONDS));
 			await().atMost(Duration.ofSeconds(30))
@@ -257,8 +262,7 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void waitingPreviewsShareOneCatchUpPerInstance() throws Exception {
-		assertThat(putAt(this.port, "/admin/hollow/overlay", "{\"enabled\":false}", ADMIN).statusCode())
-			.isEqualTo(200);
+		assertThat(putAt(this.port, "/admin/hollow/overlay", "{\"enabled\":false}", ADMIN).statusCode()).isEqualTo(200);
 		try {
 			String ahead = new ConsistencyToken(Map.of(), LOG.head() + 1_000, Map.of()).encode();
 			long before = SERVER.latestCalls();
@@ -271,9 +275,10 @@ class HollowOverlayIntegrationTests extends IntegrationTestSupport {
 				assertThat(preview.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(503);
 			}
 			long calls = SERVER.latestCalls() - before;
-			System.out.println("25 previews waiting 2 s each asked the producer for its announcement " + calls
-					+ " times");
-			// one catch-up at a time, at most one per 50 ms, for all of them (each alone would ask every 200 ms)
+			System.out
+				.println("25 previews waiting 2 s each asked the producer for its announcement " + calls + " times");
+			// one catch-up at a time, at most one per 50 ms, for all of them (each alone
+			// would ask every 200 ms)
 			assertThat(calls).isLessThan(25 * 2);
 		}
 		finally {

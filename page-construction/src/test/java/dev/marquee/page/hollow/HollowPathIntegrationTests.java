@@ -106,8 +106,10 @@ class HollowPathIntegrationTests extends IntegrationTestSupport {
 		}
 		System.out.printf("HOLLOW 50-element page build: p50 %d µs, p99 %d µs, max %d µs%n",
 				micros.getValueAtPercentile(50), micros.getValueAtPercentile(99), micros.getMaxValue());
-		// The median shows the per-request work (an index lookup and materializing the page, no I/O); the tail on
-		// a shared 2-core machine is scheduling and GC, which the benchmark measures on a quiet machine.
+		// The median shows the per-request work (an index lookup and materializing the
+		// page, no I/O); the tail on
+		// a shared 2-core machine is scheduling and GC, which the benchmark measures on a
+		// quiet machine.
 		assertThat(micros.getValueAtPercentile(50)).isLessThan(1_000);
 	}
 

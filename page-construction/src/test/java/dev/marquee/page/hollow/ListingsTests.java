@@ -25,8 +25,9 @@ import dev.marquee.page.source.PageSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The incremental listings against real Hollow states: random adds, edits, renames and removals over many
- * deltas, with snapshots in between, always equal to the listing built from scratch.
+ * The incremental listings against real Hollow states: random adds, edits, renames and
+ * removals over many deltas, with snapshots in between, always equal to the listing built
+ * from scratch.
  */
 class ListingsTests {
 

@@ -98,9 +98,8 @@ class OverlayTests {
 	@Test
 	void aGapInOffsetsIsRefused() {
 		apply(PageChanged.upserted(page("p1", "one", 10), null));
-		assertThatIllegalStateException()
-			.isThrownBy(() -> this.overlay.apply(new WriteLogEntry(3, PageChanged.upserted(page("p2", "two", 11),
-					null))));
+		assertThatIllegalStateException().isThrownBy(
+				() -> this.overlay.apply(new WriteLogEntry(3, PageChanged.upserted(page("p2", "two", 11), null))));
 		assertThat(this.overlay.applied()).isEqualTo(1);
 	}
 

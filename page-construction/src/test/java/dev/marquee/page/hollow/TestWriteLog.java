@@ -28,10 +28,11 @@ import dev.marquee.model.writelog.WriteLogBatch;
 import dev.marquee.model.writelog.WriteLogEntry;
 
 /**
- * Our own collaborator for the follower's tests: the hollow-producer's write log as its contract says
- * ({@link WriteLog}), in memory, with a REAL Hollow producer (filesystem blob store) whose cycles fold the log
- * and tag every state with the highest offset it contains and the log id. Cycles run only when a test calls
- * {@link #cycle()}, so a test can prove a write is readable before any state contains it.
+ * Our own collaborator for the follower's tests: the hollow-producer's write log as its
+ * contract says ({@link WriteLog}), in memory, with a REAL Hollow producer (filesystem
+ * blob store) whose cycles fold the log and tag every state with the highest offset it
+ * contains and the log id. Cycles run only when a test calls {@link #cycle()}, so a test
+ * can prove a write is readable before any state contains it.
  */
 final class TestWriteLog {
 
@@ -94,7 +95,8 @@ final class TestWriteLog {
 	}
 
 	/**
-	 * Runs a Hollow cycle folding every entry appended so far, tagged with the head offset.
+	 * Runs a Hollow cycle folding every entry appended so far, tagged with the head
+	 * offset.
 	 * @return the offset the new state contains
 	 */
 	synchronized long cycle() {
@@ -114,7 +116,8 @@ final class TestWriteLog {
 		this.producer.getWriteEngine().addHeaderTag(WriteLog.LOG_ID_TAG, this.logId);
 		long version = this.producer
 			.runCycle((writer) -> this.state.values().forEach((page) -> writer.add(HollowPages.toHollow(page))));
-		// An unchanged state is not published again: the announced state keeps its offset.
+		// An unchanged state is not published again: the announced state keeps its
+		// offset.
 		if (version != this.stateVersion) {
 			this.stateVersion = version;
 			this.stateOffset = this.head;
@@ -122,12 +125,18 @@ final class TestWriteLog {
 		return this.stateOffset;
 	}
 
-	/** Forgets every entry the latest state contains, as the producer may once that state is durable. */
+	/**
+	 * Forgets every entry the latest state contains, as the producer may once that state
+	 * is durable.
+	 */
 	synchronized void truncate() {
 		this.truncatedThrough = this.stateOffset;
 	}
 
-	/** Makes every log call, and every long-poll in progress, answer 503 (the producer is down). */
+	/**
+	 * Makes every log call, and every long-poll in progress, answer 503 (the producer is
+	 * down).
+	 */
 	synchronized void unavailable(boolean down) {
 		this.unavailable = down;
 		notifyAll();

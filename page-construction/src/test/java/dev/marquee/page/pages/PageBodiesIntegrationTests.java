@@ -34,13 +34,13 @@ class PageBodiesIntegrationTests extends IntegrationTestSupport {
 
 		assertThat(gzip.statusCode()).isEqualTo(200);
 		assertThat(gzip.headers().firstValue("Content-Encoding")).contains("gzip");
-		assertThat(gzip.headers().firstValue("Vary")).hasValueSatisfying((vary) -> assertThat(vary)
-			.containsIgnoringCase("Accept-Encoding"));
+		assertThat(gzip.headers().firstValue("Vary"))
+			.hasValueSatisfying((vary) -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
 		assertThat(gzip.headers().firstValue("ETag")).contains("\"" + version + "-gzip\"");
 		assertThat(plain.headers().firstValue("ETag")).contains("\"" + version + "\"");
 		assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
-		assertThat(plain.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type)
-			.startsWith("application/json"));
+		assertThat(plain.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
 		assertThat(gzip.body().length).isLessThan(plain.body().getBytes(StandardCharsets.UTF_8).length);
 		assertThat(gunzip(gzip.body())).isEqualTo(plain.body());
 		assertThat(heading(plain)).isEqualTo("Compressed");

@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two more replicas next to the application context's, each with its own local read-path file, on the real
- * Cassandra node: a switch made on any replica is followed by every other one.
+ * Two more replicas next to the application context's, each with its own local read-path
+ * file, on the real Cassandra node: a switch made on any replica is followed by every
+ * other one.
  */
 class SharedReadPathIntegrationTests extends IntegrationTestSupport {
 
@@ -35,9 +36,12 @@ class SharedReadPathIntegrationTests extends IntegrationTestSupport {
 		try {
 			first.switchTo(ReadPath.KAFKA_CASSANDRA);
 			await().atMost(Duration.ofSeconds(10)).until(() -> secondLocal.active() == ReadPath.KAFKA_CASSANDRA);
-			// The application's own replica follows too, and a switch made through its API reaches the others.
+			// The application's own replica follows too, and a switch made through its
+			// API reaches the others.
 			await().atMost(Duration.ofSeconds(10))
-				.until(() -> json(get("/admin/read-path", ADMIN)).path("readPath").asString().equals("KAFKA_CASSANDRA"));
+				.until(() -> json(get("/admin/read-path", ADMIN)).path("readPath")
+					.asString()
+					.equals("KAFKA_CASSANDRA"));
 			assertThat(put("/admin/read-path", "{\"readPath\":\"HOLLOW\"}", ADMIN).statusCode()).isEqualTo(200);
 			await().atMost(Duration.ofSeconds(10)).until(() -> secondLocal.active() == ReadPath.HOLLOW);
 			assertThat(second.poll()).contains(ReadPath.HOLLOW);

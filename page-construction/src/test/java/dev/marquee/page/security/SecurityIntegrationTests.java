@@ -75,8 +75,8 @@ class SecurityIntegrationTests extends IntegrationTestSupport {
 	void anUnknownReadPathIsABadRequest() {
 		HttpResponse<String> response = get("/pages/x?readPath=SOMEWHERE", null);
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 	}
 
 }

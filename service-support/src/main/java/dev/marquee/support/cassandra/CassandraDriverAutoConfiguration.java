@@ -9,8 +9,9 @@ import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilde
 import org.springframework.context.annotation.Bean;
 
 /**
- * Driver settings for recovering from an outage quickly: the driver's default reconnection back-off grows to a
- * minute, which would keep a service answering 503 (or a consumer blocked) long after Cassandra is back.
+ * Driver settings for recovering from an outage quickly: the driver's default
+ * reconnection back-off grows to a minute, which would keep a service answering 503 (or a
+ * consumer blocked) long after Cassandra is back.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.cassandra.autoconfigure.CassandraAutoConfiguration")
 @ConditionalOnClass({ DriverConfigLoaderBuilderCustomizer.class, DefaultDriverOption.class })

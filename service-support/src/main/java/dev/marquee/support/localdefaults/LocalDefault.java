@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * A credential or secret still at the local default every checkout shares.
+ *
  * @param variable the environment variable that overrides it
  * @param what what it is, for a reader of the log
  * @param value the local default itself, printed so a local user can use it

@@ -3,8 +3,9 @@ package dev.marquee.support.localdefaults;
 import java.util.List;
 
 /**
- * A bean naming the settings of one concern that are still local defaults; {@link LocalDefaultsReport} prints
- * them all at startup, and refuses the {@code prod} profile with any.
+ * A bean naming the settings of one concern that are still local defaults;
+ * {@link LocalDefaultsReport} prints them all at startup, and refuses the {@code prod}
+ * profile with any.
  */
 @FunctionalInterface
 public interface LocalDefaults {

@@ -6,7 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 /**
- * The one startup report of local defaults, over every {@link LocalDefaults} bean of the service.
+ * The one startup report of local defaults, over every {@link LocalDefaults} bean of the
+ * service.
  */
 @AutoConfiguration
 public class LocalDefaultsAutoConfiguration {

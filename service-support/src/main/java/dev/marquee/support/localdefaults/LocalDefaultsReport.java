@@ -9,8 +9,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * Prints, once every bean exists and before the server takes a request, every credential and secret still at its
- * local default, so nobody runs them in production by accident; the {@code prod} profile refuses to start with any.
+ * Prints, once every bean exists and before the server takes a request, every credential
+ * and secret still at its local default, so nobody runs them in production by accident;
+ * the {@code prod} profile refuses to start with any.
  */
 public final class LocalDefaultsReport implements SmartInitializingSingleton {
 
@@ -38,7 +39,8 @@ public final class LocalDefaultsReport implements SmartInitializingSingleton {
 	/**
 	 * Logs the local defaults in use.
 	 * @return them
-	 * @throws IllegalStateException with the {@code prod} profile active and any local default in use
+	 * @throws IllegalStateException with the {@code prod} profile active and any local
+	 * default in use
 	 */
 	public List<LocalDefault> report() {
 		List<LocalDefault> defaults = this.sources.stream()

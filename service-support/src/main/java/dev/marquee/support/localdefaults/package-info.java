@@ -1,5 +1,6 @@
 /**
- * The startup report of credentials and secrets still at their local defaults, refused by the {@code prod} profile.
+ * The startup report of credentials and secrets still at their local defaults, refused by
+ * the {@code prod} profile.
  */
 @NullMarked
 package dev.marquee.support.localdefaults;

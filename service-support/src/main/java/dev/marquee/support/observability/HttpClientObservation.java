@@ -10,13 +10,15 @@ import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * Observes a JDK {@link HttpClient} (the Hollow remote clients' transport, which needs streaming to files and long
- * polls): each call sends the current {@code traceparent} and is timed as {@code http.client.requests}, as the
- * {@code RestClient}s built from Boot's builder are.
+ * Observes a JDK {@link HttpClient} (the Hollow remote clients' transport, which needs
+ * streaming to files and long polls): each call sends the current {@code traceparent} and
+ * is timed as {@code http.client.requests}, as the {@code RestClient}s built from Boot's
+ * builder are.
  */
 public final class HttpClientObservation implements UnaryOperator<HttpClient> {
 
-	// Versions, offsets and ids in paths become {n}, so the uri tag stays low-cardinality.
+	// Versions, offsets and ids in paths become {n}, so the uri tag stays
+	// low-cardinality.
 	private static final Pattern NUMBER = Pattern.compile("/-?\\d+(?=/|$)");
 
 	private final MeterRegistry meters;

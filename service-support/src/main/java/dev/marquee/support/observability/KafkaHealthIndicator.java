@@ -14,8 +14,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Kafka is UP when its cluster answers a describe-cluster within the timeout: the brokers the service writes to or
- * reads from are reachable. One admin client, created on first check and closed with the context.
+ * Kafka is UP when its cluster answers a describe-cluster within the timeout: the brokers
+ * the service writes to or reads from are reachable. One admin client, created on first
+ * check and closed with the context.
  */
 class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 

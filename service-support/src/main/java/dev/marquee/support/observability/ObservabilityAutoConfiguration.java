@@ -23,9 +23,10 @@ import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * What every service shares for tracing, metrics and health, beside the property defaults of
- * {@link ObservabilityDefaults}: the {@code Marquee-Trace-Id} response header, an observed JDK HTTP client, the
- * Cassandra driver's metrics in Micrometer and a Kafka broker health indicator, each where its library is present.
+ * What every service shares for tracing, metrics and health, beside the property defaults
+ * of {@link ObservabilityDefaults}: the {@code Marquee-Trace-Id} response header, an
+ * observed JDK HTTP client, the Cassandra driver's metrics in Micrometer and a Kafka
+ * broker health indicator, each where its library is present.
  */
 @AutoConfiguration(afterName = {
 		"org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
@@ -35,7 +36,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration" })
 public class ObservabilityAutoConfiguration {
 
-	// Inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so the server span is current.
+	// Inside Boot's ServerHttpObservationFilter (HIGHEST_PRECEDENCE + 1), so the server
+	// span is current.
 	static final int TRACE_HEADER_ORDER = Ordered.HIGHEST_PRECEDENCE + 2;
 
 	@Bean
@@ -55,8 +57,8 @@ public class ObservabilityAutoConfiguration {
 	}
 
 	/**
-	 * The driver's session and node metrics as Micrometer meters named {@code cassandra.session.*} and
-	 * {@code cassandra.nodes.*} (tags session and node).
+	 * The driver's session and node metrics as Micrometer meters named
+	 * {@code cassandra.session.*} and {@code cassandra.nodes.*} (tags session and node).
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ MicrometerMetricsFactory.class, CqlSessionBuilderCustomizer.class })
@@ -72,9 +74,10 @@ public class ObservabilityAutoConfiguration {
 				.withStringList(DefaultDriverOption.METRICS_SESSION_ENABLED,
 						java.util.List.of("connected-nodes", "cql-requests", "cql-client-timeouts", "bytes-sent",
 								"bytes-received", "throttling.delay"))
-				.withStringList(DefaultDriverOption.METRICS_NODE_ENABLED, java.util.List.of("pool.open-connections",
-						"pool.in-flight", "errors.connection.init", "errors.request.unavailables",
-						"errors.request.write-timeouts", "errors.request.read-timeouts", "retries.total"));
+				.withStringList(DefaultDriverOption.METRICS_NODE_ENABLED,
+						java.util.List.of("pool.open-connections", "pool.in-flight", "errors.connection.init",
+								"errors.request.unavailables", "errors.request.write-timeouts",
+								"errors.request.read-timeouts", "retries.total"));
 		}
 
 		@Bean

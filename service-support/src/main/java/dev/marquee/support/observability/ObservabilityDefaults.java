@@ -11,16 +11,20 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
 
 /**
- * The observability settings every service shares, as the environment's last (lowest-precedence) property source:
- * a service's {@code application.yml} only adds what is its own (its readiness group), and any setting can still be
- * overridden. See the README's "Operating Marquee".
+ * The observability settings every service shares, as the environment's last
+ * (lowest-precedence) property source: a service's {@code application.yml} only adds what
+ * is its own (its readiness group), and any setting can still be overridden. See the
+ * README's "Operating Marquee".
  */
 public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered {
 
 	/** The name of the property source. */
 	public static final String NAME = "marqueeObservabilityDefaults";
 
-	/** Where spans go, e.g. {@code http://127.0.0.1:4318/v1/traces}; unset, no span leaves the process. */
+	/**
+	 * Where spans go, e.g. {@code http://127.0.0.1:4318/v1/traces}; unset, no span leaves
+	 * the process.
+	 */
 	public static final String OTLP_ENDPOINT = "MARQUEE_OTLP_ENDPOINT";
 
 	@Override
@@ -30,21 +34,25 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
 
 	static Map<String, Object> defaults(ConfigurableEnvironment environment) {
 		Map<String, Object> defaults = new LinkedHashMap<>();
-		// Tracing: every request is sampled (a local platform; lower it in production), W3C in and out.
+		// Tracing: every request is sampled (a local platform; lower it in production),
+		// W3C in and out.
 		defaults.put("management.tracing.sampling.probability", "1.0");
 		String otlp = environment.getProperty(OTLP_ENDPOINT);
-		// Boot's exporter is created whenever the endpoint property exists, even empty: set it only when given.
+		// Boot's exporter is created whenever the endpoint property exists, even empty:
+		// set it only when given.
 		defaults.put("management.tracing.export.otlp.enabled", Boolean.toString(StringUtils.hasText(otlp)));
 		if (StringUtils.hasText(otlp)) {
 			defaults.put("management.opentelemetry.tracing.export.otlp.endpoint", otlp);
 		}
-		// Trace context in Kafka record headers, written by the template and restored by the listener.
+		// Trace context in Kafka record headers, written by the template and restored by
+		// the listener.
 		defaults.put("spring.kafka.template.observation-enabled", "true");
 		defaults.put("spring.kafka.listener.observation-enabled", "true");
 		// Metrics: one tag telling the services apart in one Prometheus.
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
-		// Health: anonymous callers get the status only; an authenticated ADMIN gets components and details.
+		// Health: anonymous callers get the status only; an authenticated ADMIN gets
+		// components and details.
 		defaults.put("management.endpoint.health.show-details", "when-authorized");
 		defaults.put("management.endpoint.health.show-components", "when-authorized");
 		defaults.put("management.endpoint.health.roles", "ADMIN");

@@ -11,8 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Answers every request with {@code Marquee-Trace-Id}: the W3C trace id of its server span, for the people who
- * used the header before traces were W3C. Runs inside Boot's server observation filter, so the span exists.
+ * Answers every request with {@code Marquee-Trace-Id}: the W3C trace id of its server
+ * span, for the people who used the header before traces were W3C. Runs inside Boot's
+ * server observation filter, so the span exists.
  */
 class TraceIdResponseHeaderFilter extends OncePerRequestFilter {
 

@@ -5,9 +5,10 @@ import java.util.UUID;
 import org.slf4j.MDC;
 
 /**
- * The trace id of the current span, as Micrometer Tracing puts it in the logging context: the id a webhook's
- * {@code traceparent} carried, or the one its server span started. It is what {@code PageChanged.traceId} records,
- * so a page read can be tied back to the trace of the write that produced it.
+ * The trace id of the current span, as Micrometer Tracing puts it in the logging context:
+ * the id a webhook's {@code traceparent} carried, or the one its server span started. It
+ * is what {@code PageChanged.traceId} records, so a page read can be tied back to the
+ * trace of the write that produced it.
  */
 public final class TraceIds {
 

@@ -1,5 +1,6 @@
 /**
- * One way for all four services to trace (W3C traceparent, trace ids in logs), expose metrics and report health.
+ * One way for all four services to trace (W3C traceparent, trace ids in logs), expose
+ * metrics and report health.
  */
 @NullMarked
 package dev.marquee.support.observability;

@@ -35,11 +35,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Builds the parts of an OpenAPI description that every Marquee service shares, so that the four
- * {@code /v3/api-docs} read alike: the info block, the {@value #BASIC} HTTP Basic scheme, the RFC 9457
- * {@value #PROBLEM} schema, and problem+json responses that list the stable {@code type} URIs an operation answers
- * with. Services call it from their own {@code OpenAPI} bean and {@code OpenApiCustomizer}; the schemas are
- * OpenAPI 3.1 (JSON Schema 2020-12), which {@code springdoc.api-docs.version: openapi_3_1} serves.
+ * Builds the parts of an OpenAPI description that every Marquee service shares, so that
+ * the four {@code /v3/api-docs} read alike: the info block, the {@value #BASIC} HTTP
+ * Basic scheme, the RFC 9457 {@value #PROBLEM} schema, and problem+json responses that
+ * list the stable {@code type} URIs an operation answers with. Services call it from
+ * their own {@code OpenAPI} bean and {@code OpenApiCustomizer}; the schemas are OpenAPI
+ * 3.1 (JSON Schema 2020-12), which {@code springdoc.api-docs.version: openapi_3_1}
+ * serves.
  */
 public final class ApiDocs {
 
@@ -95,8 +97,8 @@ public final class ApiDocs {
 	}
 
 	/**
-	 * The operation needs HTTP Basic credentials of a user with the role: documents the scheme and the 401 and 403
-	 * problems.
+	 * The operation needs HTTP Basic credentials of a user with the role: documents the
+	 * scheme and the 401 and 403 problems.
 	 * @param operation the operation
 	 * @param role the role it needs
 	 */
@@ -109,11 +111,13 @@ public final class ApiDocs {
 	}
 
 	/**
-	 * Documents a problem response; called again for the same status, it adds the types to those listed.
+	 * Documents a problem response; called again for the same status, it adds the types
+	 * to those listed.
 	 * @param operation the operation
 	 * @param status the status answered
 	 * @param description when
-	 * @param slugs the problem type slugs ({@value #PROBLEM_TYPES}{@code <slug>}) answered with that status
+	 * @param slugs the problem type slugs ({@value #PROBLEM_TYPES}{@code <slug>})
+	 * answered with that status
 	 */
 	public static void problem(Operation operation, HttpStatus status, String description, String... slugs) {
 		if (operation.getResponses() == null) {
@@ -131,9 +135,8 @@ public final class ApiDocs {
 		Arrays.stream(slugs).map((slug) -> PROBLEM_TYPES + slug).forEach((type) -> types.put(type, type));
 		Schema<Object> type = new JsonSchema().typesItem("string").format("uri");
 		type.setEnum(List.copyOf(types.keySet()));
-		Schema<Object> schema = new JsonSchema()
-			.allOf(List.of(new JsonSchema().$ref("#/components/schemas/" + PROBLEM),
-					new JsonSchema().typesItem("object").addProperty("type", type)));
+		Schema<Object> schema = new JsonSchema().allOf(List.of(new JsonSchema().$ref("#/components/schemas/" + PROBLEM),
+				new JsonSchema().typesItem("object").addProperty("type", type)));
 		ApiResponse response = new ApiResponse().description(text)
 			.content(new Content().addMediaType(PROBLEM_JSON, new MediaType().schema(schema)));
 		if (status == HttpStatus.SERVICE_UNAVAILABLE) {
@@ -144,10 +147,11 @@ public final class ApiDocs {
 	}
 
 	/**
-	 * Adds a JSON Schema (2020-12) document to the components, so that a request body can refer to the very schema
-	 * a client validates with. Its {@code $defs} become components {@code <name>.<def>} and its references follow;
-	 * {@code $id} and {@code $schema} are dropped (inside an OpenAPI document an {@code $id} would move the base of
-	 * every reference).
+	 * Adds a JSON Schema (2020-12) document to the components, so that a request body can
+	 * refer to the very schema a client validates with. Its {@code $defs} become
+	 * components {@code <name>.<def>} and its references follow; {@code $id} and
+	 * {@code $schema} are dropped (inside an OpenAPI document an {@code $id} would move
+	 * the base of every reference).
 	 * @param api the description
 	 * @param name the component name of the whole schema
 	 * @param schema the schema document
@@ -156,8 +160,8 @@ public final class ApiDocs {
 	public static Schema<?> addJsonSchema(OpenAPI api, String name, Resource schema) {
 		ObjectNode document;
 		try (InputStream in = schema.getInputStream()) {
-			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-				.replace("\"#/$defs/", "\"#/components/schemas/" + name + ".");
+			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\"#/$defs/",
+					"\"#/components/schemas/" + name + ".");
 			document = (ObjectNode) Json31.mapper().readTree(text);
 		}
 		catch (IOException ex) {
@@ -184,8 +188,9 @@ public final class ApiDocs {
 	}
 
 	/**
-	 * Moves the success springdoc documents as 200 (it cannot see the status a {@code ResponseEntity} is built with)
-	 * to the status the operation really answers with.
+	 * Moves the success springdoc documents as 200 (it cannot see the status a
+	 * {@code ResponseEntity} is built with) to the status the operation really answers
+	 * with.
 	 * @param operation the operation
 	 * @param status its success status
 	 * @param description what that answer means
@@ -198,7 +203,8 @@ public final class ApiDocs {
 	}
 
 	/**
-	 * Documents on every operation the 500 {@code internal-error} problem that a failure of our own turns into.
+	 * Documents on every operation the 500 {@code internal-error} problem that a failure
+	 * of our own turns into.
 	 * @param api the description
 	 */
 	public static void internalErrors(OpenAPI api) {

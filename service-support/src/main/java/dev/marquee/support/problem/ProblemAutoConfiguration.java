@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Registers {@link ProblemErrorController} before Boot's error auto-configuration, whose
- * {@code BasicErrorController} then backs off, and {@link ProblemHandling} before Boot's MVC auto-configuration,
- * whose generic problem-details handler then backs off too.
+ * {@code BasicErrorController} then backs off, and {@link ProblemHandling} before Boot's
+ * MVC auto-configuration, whose generic problem-details handler then backs off too.
  */
 @AutoConfiguration(beforeName = { "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration",
 		"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration" })

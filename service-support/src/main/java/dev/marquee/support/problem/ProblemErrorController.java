@@ -13,10 +13,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /error}, where the servlet container forwards the errors it raises itself (a request Tomcat refuses, a
- * {@code sendError} from a filter): answered as a problem with the original status, like every other error of a
- * Marquee service. Called directly there is no error to report, so it is a 404, not Boot's default 500. Replaces
- * Boot's {@code BasicErrorController}, which backs off when an {@link ErrorController} exists.
+ * {@code /error}, where the servlet container forwards the errors it raises itself (a
+ * request Tomcat refuses, a {@code sendError} from a filter): answered as a problem with
+ * the original status, like every other error of a Marquee service. Called directly there
+ * is no error to report, so it is a 404, not Boot's default 500. Replaces Boot's
+ * {@code BasicErrorController}, which backs off when an {@link ErrorController} exists.
  */
 @RestController
 @Hidden // not an API of the service: where the container forwards its own errors

@@ -13,9 +13,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * The error handling every service shares: Spring MVC's own errors as problems (through
- * {@link ResponseEntityExceptionHandler}), and anything unexpected as a 500 problem with the stack in the log, not
- * Boot's error page. It comes last: a service's own advice, ordered {@link #SERVICE_ORDER}, handles the exceptions
- * of that service (and may answer a Spring MVC error its own way) before this one is asked.
+ * {@link ResponseEntityExceptionHandler}), and anything unexpected as a 500 problem with
+ * the stack in the log, not Boot's error page. It comes last: a service's own advice,
+ * ordered {@link #SERVICE_ORDER}, handles the exceptions of that service (and may answer
+ * a Spring MVC error its own way) before this one is asked.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)

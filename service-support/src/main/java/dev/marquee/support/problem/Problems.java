@@ -11,8 +11,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
- * RFC 9457 problems as every Marquee service writes them: a stable {@code type} under {@value #TYPE_PREFIX}, a
- * title, a detail, and for a dependency that is down a {@code Retry-After}.
+ * RFC 9457 problems as every Marquee service writes them: a stable {@code type} under
+ * {@value #TYPE_PREFIX}, a title, a detail, and for a dependency that is down a
+ * {@code Retry-After}.
  */
 public final class Problems {
 

@@ -22,25 +22,31 @@ import dev.marquee.support.localdefaults.LocalDefault;
 import dev.marquee.support.localdefaults.LocalDefaults;
 
 /**
- * What the four services' security has in common: the three HTTP Basic users, the password encoder, and every
- * filter chain stateless, without CSRF (no browser session exists to forge), answering 401 and 403 as problems.
- * Spring Security applies the {@code Customizer<HttpSecurity>} bean to each chain before the service's own rules,
- * so a service's {@code SecurityFilterChain} says only who may call what.
+ * What the four services' security has in common: the three HTTP Basic users, the
+ * password encoder, and every filter chain stateless, without CSRF (no browser session
+ * exists to forge), answering 401 and 403 as problems. Spring Security applies the
+ * {@code Customizer<HttpSecurity>} bean to each chain before the service's own rules, so
+ * a service's {@code SecurityFilterChain} says only who may call what.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(MarqueeSecurityProperties.class)
 public class MarqueeSecurityAutoConfiguration {
 
-	/** The service user's name, the one every service-to-service call authenticates as. */
+	/**
+	 * The service user's name, the one every service-to-service call authenticates as.
+	 */
 	public static final String SERVICE_USER = "marquee-service";
 
 	@Bean
 	@ConditionalOnMissingBean
 	PasswordEncoder passwordEncoder() {
-		// Basic auth checks the password on every stateless request, and these hashes exist only in memory (made at
-		// startup from configuration): cost 4 keeps a check near 1 ms where the default cost 10 took ~100 ms of CPU
-		// and made authenticated previews, long-polls and blob downloads CPU-bound under load.
+		// Basic auth checks the password on every stateless request, and these hashes
+		// exist only in memory (made at
+		// startup from configuration): cost 4 keeps a check near 1 ms where the default
+		// cost 10 took ~100 ms of CPU
+		// and made authenticated previews, long-polls and blob downloads CPU-bound under
+		// load.
 		return new BCryptPasswordEncoder(4);
 	}
 
@@ -88,8 +94,8 @@ public class MarqueeSecurityAutoConfiguration {
 			List<LocalDefault> defaults = new ArrayList<>();
 			LocalDefault.add(defaults, "MARQUEE_ADMIN_PASSWORD", "user admin / password", properties.adminPassword(),
 					MarqueeSecurityProperties.LOCAL_ADMIN_PASSWORD);
-			LocalDefault.add(defaults, "MARQUEE_EDITOR_PASSWORD", "user editor / password",
-					properties.editorPassword(), MarqueeSecurityProperties.LOCAL_EDITOR_PASSWORD);
+			LocalDefault.add(defaults, "MARQUEE_EDITOR_PASSWORD", "user editor / password", properties.editorPassword(),
+					MarqueeSecurityProperties.LOCAL_EDITOR_PASSWORD);
 			LocalDefault.add(defaults, "MARQUEE_SERVICE_PASSWORD", "user " + SERVICE_USER + " / password",
 					properties.servicePassword(), MarqueeSecurityProperties.LOCAL_SERVICE_PASSWORD);
 			return defaults;

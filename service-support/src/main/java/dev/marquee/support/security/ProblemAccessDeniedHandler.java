@@ -9,7 +9,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * A 403 as a problem ({@code https://marquee.dev/problems/forbidden}): the user is known but lacks the role.
+ * A 403 as a problem ({@code https://marquee.dev/problems/forbidden}): the user is known
+ * but lacks the role.
  */
 public final class ProblemAccessDeniedHandler implements AccessDeniedHandler {
 

@@ -10,9 +10,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * A 401 as a problem ({@code https://marquee.dev/problems/unauthorized}) with a Basic challenge. A script asking
- * with {@code X-Requested-With: XMLHttpRequest} gets no challenge, so a browser page shows its own login form
- * instead of the browser's password dialog.
+ * A 401 as a problem ({@code https://marquee.dev/problems/unauthorized}) with a Basic
+ * challenge. A script asking with {@code X-Requested-With: XMLHttpRequest} gets no
+ * challenge, so a browser page shows its own login form instead of the browser's password
+ * dialog.
  */
 public final class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 

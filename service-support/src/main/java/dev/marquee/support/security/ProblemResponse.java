@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.marquee.support.problem.Problems;
 
 /**
- * Writes a problem straight to the response: the security filters answer before Spring MVC, whose message
- * converters are not there to do it.
+ * Writes a problem straight to the response: the security filters answer before Spring
+ * MVC, whose message converters are not there to do it.
  */
 final class ProblemResponse {
 

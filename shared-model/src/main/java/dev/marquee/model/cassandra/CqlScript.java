@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A CQL schema kept as a classpath resource ({@code read-schema.cql}, the ingestion service's
- * {@code write-schema.cql}), read as the statements to run in order.
+ * A CQL schema kept as a classpath resource ({@code read-schema.cql}, the ingestion
+ * service's {@code write-schema.cql}), read as the statements to run in order.
  */
 public final class CqlScript {
 
@@ -29,7 +29,8 @@ public final class CqlScript {
 				throw new IllegalStateException(resource + " missing beside " + owner.getName());
 			}
 			String cql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			// Comments may contain semicolons, so drop them before splitting into statements.
+			// Comments may contain semicolons, so drop them before splitting into
+			// statements.
 			String withoutComments = cql.lines()
 				.filter((line) -> !line.strip().startsWith("--"))
 				.collect(Collectors.joining("\n"));

@@ -6,23 +6,28 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How a keyspace is replicated: {@code SimpleStrategy} with one factor (a single local node) or
- * {@code NetworkTopologyStrategy} with a factor per data center (any real cluster).
+ * How a keyspace is replicated: {@code SimpleStrategy} with one factor (a single local
+ * node) or {@code NetworkTopologyStrategy} with a factor per data center (any real
+ * cluster).
  *
- * <p>Written as one setting ({@code marquee.cassandra.replication}, environment
+ * <p>
+ * Written as one setting ({@code marquee.cassandra.replication}, environment
  * {@code MARQUEE_CASSANDRA_REPLICATION}): {@code SimpleStrategy:1}, or
- * {@code NetworkTopologyStrategy:datacenter1=3} ({@code dc1=3,dc2=3} for several data centers).
+ * {@code NetworkTopologyStrategy:datacenter1=3} ({@code dc1=3,dc2=3} for several data
+ * centers).
  *
  * @param strategy {@value #SIMPLE} or {@value #NETWORK_TOPOLOGY}
- * @param factors the replication factor: under the key {@code replication_factor} for {@value #SIMPLE}, per data
- * center for {@value #NETWORK_TOPOLOGY}
+ * @param factors the replication factor: under the key {@code replication_factor} for
+ * {@value #SIMPLE}, per data center for {@value #NETWORK_TOPOLOGY}
  */
 public record KeyspaceReplication(String strategy, Map<String, Integer> factors) {
 
 	/** One replica wherever the key falls: for one local node only. */
 	public static final String SIMPLE = "SimpleStrategy";
 
-	/** Replicas per data center, placed on distinct racks: the strategy for every cluster. */
+	/**
+	 * Replicas per data center, placed on distinct racks: the strategy for every cluster.
+	 */
 	public static final String NETWORK_TOPOLOGY = "NetworkTopologyStrategy";
 
 	/** The single-node default: {@code SimpleStrategy}, replication factor 1. */
@@ -31,8 +36,8 @@ public record KeyspaceReplication(String strategy, Map<String, Integer> factors)
 
 	public KeyspaceReplication {
 		if (!strategy.equals(SIMPLE) && !strategy.equals(NETWORK_TOPOLOGY)) {
-			throw new IllegalArgumentException("unknown replication strategy '" + strategy + "': use " + SIMPLE
-					+ " or " + NETWORK_TOPOLOGY);
+			throw new IllegalArgumentException(
+					"unknown replication strategy '" + strategy + "': use " + SIMPLE + " or " + NETWORK_TOPOLOGY);
 		}
 		if (factors.isEmpty() || factors.values().stream().anyMatch((factor) -> factor < 1)) {
 			throw new IllegalArgumentException("replication factors must be at least 1: " + factors);
@@ -54,7 +59,8 @@ public record KeyspaceReplication(String strategy, Map<String, Integer> factors)
 	}
 
 	/**
-	 * Reads the setting's form: {@code SimpleStrategy:1} or {@code NetworkTopologyStrategy:dc1=3,dc2=3}.
+	 * Reads the setting's form: {@code SimpleStrategy:1} or
+	 * {@code NetworkTopologyStrategy:dc1=3,dc2=3}.
 	 * @param setting the setting
 	 * @return the replication
 	 */
@@ -74,8 +80,8 @@ public record KeyspaceReplication(String strategy, Map<String, Integer> factors)
 		for (String entry : rest.split(",")) {
 			String[] parts = entry.split("=");
 			if (parts.length != 2 || parts[0].isBlank()) {
-				throw new IllegalArgumentException("replication '" + setting + "': '" + entry
-						+ "' must read <dc>=<factor>");
+				throw new IllegalArgumentException(
+						"replication '" + setting + "': '" + entry + "' must read <dc>=<factor>");
 			}
 			factors.put(parts[0].strip(), factor(parts[1], setting));
 		}
@@ -102,16 +108,22 @@ public record KeyspaceReplication(String strategy, Map<String, Integer> factors)
 		}
 	}
 
-	/** @return the CQL map literal, e.g. {@code {'class': 'NetworkTopologyStrategy', 'datacenter1': 3}} */
+	/**
+	 * @return the CQL map literal, e.g. {@code {'class': 'NetworkTopologyStrategy',
+	 * 'datacenter1': 3}}
+	 */
 	public String cql() {
 		StringBuilder cql = new StringBuilder("{'class': '").append(this.strategy).append('\'');
-		new TreeMap<>(this.factors).forEach((key, factor) -> cql.append(", '").append(key).append("': ").append(factor));
+		new TreeMap<>(this.factors)
+			.forEach((key, factor) -> cql.append(", '").append(key).append("': ").append(factor));
 		return cql.append('}').toString();
 	}
 
 	/**
-	 * Whether a keyspace's replication as Cassandra reports it ({@code system_schema.keyspaces.replication}, e.g.
-	 * {@code class=org.apache.cassandra.locator.SimpleStrategy, replication_factor=1}) is this one.
+	 * Whether a keyspace's replication as Cassandra reports it
+	 * ({@code system_schema.keyspaces.replication}, e.g.
+	 * {@code class=org.apache.cassandra.locator.SimpleStrategy, replication_factor=1}) is
+	 * this one.
 	 * @param existing the reported replication map
 	 * @return {@code true} when strategy and every factor match
 	 */
@@ -138,11 +150,13 @@ public record KeyspaceReplication(String strategy, Map<String, Integer> factors)
 
 	@Override
 	public String toString() {
-		return this.strategy + ":" + (this.strategy.equals(SIMPLE) ? String.valueOf(this.factors.get("replication_factor"))
-				: String.join(",", new TreeMap<>(this.factors).entrySet()
-					.stream()
-					.map((entry) -> entry.getKey() + "=" + entry.getValue())
-					.toList()));
+		return this.strategy + ":"
+				+ (this.strategy.equals(SIMPLE) ? String.valueOf(this.factors.get("replication_factor"))
+						: String.join(",",
+								new TreeMap<>(this.factors).entrySet()
+									.stream()
+									.map((entry) -> entry.getKey() + "=" + entry.getValue())
+									.toList()));
 	}
 
 }

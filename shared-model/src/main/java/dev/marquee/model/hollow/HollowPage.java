@@ -7,8 +7,8 @@ import com.netflix.hollow.core.write.objectmapper.HollowTypeName;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A rendered page in the Hollow state, one record per page and stage. Its elements are references, so an
- * element that did not change between versions is stored once.
+ * A rendered page in the Hollow state, one record per page and stage. Its elements are
+ * references, so an element that did not change between versions is stored once.
  */
 @HollowTypeName(name = "Page")
 @HollowPrimaryKey(fields = { "pageId", "stage" })
@@ -55,17 +55,23 @@ public final class HollowPage {
 		this.traceId = traceId;
 	}
 
-	/** @return the page id (primary key, with the stage) */
+	/**
+	 * @return the page id (primary key, with the stage)
+	 */
 	public String pageId() {
 		return this.pageId;
 	}
 
-	/** @return the stage's name (primary key, with the page id) */
+	/**
+	 * @return the stage's name (primary key, with the page id)
+	 */
 	public String stage() {
 		return this.stage;
 	}
 
-	/** @return the rendered content version */
+	/**
+	 * @return the rendered content version
+	 */
 	public long contentVersion() {
 		return this.contentVersion;
 	}

@@ -24,8 +24,9 @@ import dev.marquee.model.TalentCard;
 import dev.marquee.model.TitleCard;
 
 /**
- * Converts between the shared {@link Page} model and its Hollow form, in both directions: the producer writes
- * {@link #toHollow(Page)}, consumers read {@link #fromHollow(HollowDataAccess, int)}.
+ * Converts between the shared {@link Page} model and its Hollow form, in both directions:
+ * the producer writes {@link #toHollow(Page)}, consumers read
+ * {@link #fromHollow(HollowDataAccess, int)}.
  */
 public final class HollowPages {
 
@@ -139,12 +140,12 @@ public final class HollowPages {
 		}
 		List<Rendition> renditions = new ArrayList<>();
 		for (GenericHollowObject rendition : objects(image.getList("renditions"))) {
-			renditions.add(new Rendition(rendition.getInt("width"), rendition.getInt("height"),
-					string(rendition, "url")));
+			renditions
+				.add(new Rendition(rendition.getInt("width"), rendition.getInt("height"), string(rendition, "url")));
 		}
-		return new Image(string(image, "assetId"), string(image, "url"), image.getInt("width"),
-				image.getInt("height"), string(image, "mimeType"), nullableString(image, "altText"),
-				image.getDouble("focalX"), image.getDouble("focalY"), renditions);
+		return new Image(string(image, "assetId"), string(image, "url"), image.getInt("width"), image.getInt("height"),
+				string(image, "mimeType"), nullableString(image, "altText"), image.getDouble("focalX"),
+				image.getDouble("focalY"), renditions);
 	}
 
 	private static List<GenericHollowObject> objects(@Nullable GenericHollowList list) {

@@ -7,8 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.marquee.model.PageChanged;
 
 /**
- * The JSON mapping every service uses for the shared model: ISO-8601 instants, unknown properties tolerated
- * (newer producers may add fields), and nothing else surprising.
+ * The JSON mapping every service uses for the shared model: ISO-8601 instants, unknown
+ * properties tolerated (newer producers may add fields), and nothing else surprising.
  */
 public final class MarqueeJson {
 

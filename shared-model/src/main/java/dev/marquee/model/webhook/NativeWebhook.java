@@ -18,17 +18,21 @@ import org.jspecify.annotations.Nullable;
 import dev.marquee.model.MarqueeHeaders;
 
 /**
- * Marquee's native webhook signature, the one contract between ingestion (which verifies) and every client that
- * signs (CMS adapters, the sample loader, the dashboard's demo edit, the bench, the tests).
+ * Marquee's native webhook signature, the one contract between ingestion (which verifies)
+ * and every client that signs (CMS adapters, the sample loader, the dashboard's demo
+ * edit, the bench, the tests).
  * <p>
- * Like the Standard Webhooks scheme, the signature covers the delivery id and the timestamp as well as the body:
- * {@code Marquee-Signature: t=<epoch millis>,v1=<lower-case hex HMAC-SHA256(secret, "<id>.<t>.<raw body>")>} with
- * {@code <id>} the {@code Marquee-Delivery-Id}. A captured request therefore cannot be replayed under a fresh
- * delivery id (the de-duplication key) nor with a fresh timestamp, and the timestamp must be within a tolerance of
- * the receiver's clock either way. Several {@code v1} values may be sent while a secret rotates.
+ * Like the Standard Webhooks scheme, the signature covers the delivery id and the
+ * timestamp as well as the body:
+ * {@code Marquee-Signature: t=<epoch millis>,v1=<lower-case hex HMAC-SHA256(secret, "<id>.<t>.<raw body>")>}
+ * with {@code <id>} the {@code Marquee-Delivery-Id}. A captured request therefore cannot
+ * be replayed under a fresh delivery id (the de-duplication key) nor with a fresh
+ * timestamp, and the timestamp must be within a tolerance of the receiver's clock either
+ * way. Several {@code v1} values may be sent while a secret rotates.
  * <p>
- * The delivery id is 1 to {@value #MAX_DELIVERY_ID_LENGTH} visible ASCII characters. Its {@code .} separators
- * cannot be shifted: the timestamp is digits only and comes from the header, and the body must be a JSON object.
+ * The delivery id is 1 to {@value #MAX_DELIVERY_ID_LENGTH} visible ASCII characters. Its
+ * {@code .} separators cannot be shifted: the timestamp is digits only and comes from the
+ * header, and the body must be a JSON object.
  */
 public final class NativeWebhook {
 
@@ -38,7 +42,10 @@ public final class NativeWebhook {
 	/** The signature header. */
 	public static final String SIGNATURE = MarqueeHeaders.WEBHOOK_SIGNATURE;
 
-	/** How far a signature's timestamp may be from the receiver's clock, either way, unless configured. */
+	/**
+	 * How far a signature's timestamp may be from the receiver's clock, either way,
+	 * unless configured.
+	 */
 	public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
 	/** The longest delivery id accepted. */
@@ -60,8 +67,8 @@ public final class NativeWebhook {
 	 */
 	public static String sign(String secret, String deliveryId, long timestampMillis, byte[] body) {
 		if (!validDeliveryId(deliveryId)) {
-			throw new IllegalArgumentException("A delivery id is 1 to " + MAX_DELIVERY_ID_LENGTH
-					+ " visible ASCII characters: " + deliveryId);
+			throw new IllegalArgumentException(
+					"A delivery id is 1 to " + MAX_DELIVERY_ID_LENGTH + " visible ASCII characters: " + deliveryId);
 		}
 		return "t=" + timestampMillis + ",v1=" + hex(secret, deliveryId, timestampMillis, body);
 	}
@@ -74,8 +81,8 @@ public final class NativeWebhook {
 	 * @param body the raw body as received
 	 * @param tolerance how far the signed timestamp may be from now, either way
 	 * @param clock now
-	 * @throws Rejected when the delivery id or the signature is missing or malformed, the signature does not
-	 * match, or the timestamp is outside the tolerance
+	 * @throws Rejected when the delivery id or the signature is missing or malformed, the
+	 * signature does not match, or the timestamp is outside the tolerance
 	 */
 	public static void verify(String secret, @Nullable String deliveryId, @Nullable String signature, byte[] body,
 			Duration tolerance, Clock clock) {
@@ -98,8 +105,8 @@ public final class NativeWebhook {
 			}
 			if ("t".equals(pair[0])) {
 				if (timestamp != null || !pair[1].matches("[0-9]{1,18}")) {
-					throw new Rejected(Reason.MALFORMED, "One numeric timestamp t=<epoch millis> is required in "
-							+ SIGNATURE);
+					throw new Rejected(Reason.MALFORMED,
+							"One numeric timestamp t=<epoch millis> is required in " + SIGNATURE);
 				}
 				timestamp = Long.parseLong(pair[1]);
 			}
@@ -117,8 +124,8 @@ public final class NativeWebhook {
 			matched |= constantTimeEquals(expected, candidate);
 		}
 		if (!matched) {
-			throw new Rejected(Reason.MISMATCH, "Signature does not match: v1 is the HMAC-SHA256 of '<"
-					+ DELIVERY_ID + ">.<t>.<raw body>'");
+			throw new Rejected(Reason.MISMATCH,
+					"Signature does not match: v1 is the HMAC-SHA256 of '<" + DELIVERY_ID + ">.<t>.<raw body>'");
 		}
 		if (!fresh(timestamp, tolerance, clock)) {
 			throw new Rejected(Reason.EXPIRED, "Signature timestamp is more than " + tolerance + " away from now");
@@ -126,18 +133,21 @@ public final class NativeWebhook {
 	}
 
 	/**
-	 * Compares two strings in time that depends on their lengths only, not on where they differ.
+	 * Compares two strings in time that depends on their lengths only, not on where they
+	 * differ.
 	 * @param expected the expected value
 	 * @param actual the value received
 	 * @return whether they are equal
 	 */
 	public static boolean constantTimeEquals(String expected, String actual) {
-		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
+		return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+				actual.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * Whether a signed timestamp is within a tolerance of now, either way: a signature dated in the future would
-	 * otherwise stay replayable until then. Written so that no timestamp can overflow into "fresh".
+	 * Whether a signed timestamp is within a tolerance of now, either way: a signature
+	 * dated in the future would otherwise stay replayable until then. Written so that no
+	 * timestamp can overflow into "fresh".
 	 * @param signedAtMillis the signed timestamp
 	 * @param tolerance the tolerance
 	 * @param clock now
@@ -149,8 +159,9 @@ public final class NativeWebhook {
 	}
 
 	/**
-	 * Whether a delivery id may be sent: 1 to {@value #MAX_DELIVERY_ID_LENGTH} visible ASCII characters (no
-	 * whitespace or control characters, which headers would fold or drop).
+	 * Whether a delivery id may be sent: 1 to {@value #MAX_DELIVERY_ID_LENGTH} visible
+	 * ASCII characters (no whitespace or control characters, which headers would fold or
+	 * drop).
 	 * @param deliveryId the id
 	 * @return whether it is valid
 	 */

@@ -8,8 +8,8 @@ import dev.marquee.model.PageChanged;
  * One durable entry of the write log.
  *
  * @param offset its offset, see {@link WriteLog}
- * @param change the page change; never older than what the log and the state held for its page stage when
- * it was appended (the writer decides last-write-wins at append time)
+ * @param change the page change; never older than what the log and the state held for its
+ * page stage when it was appended (the writer decides last-write-wins at append time)
  */
 public record WriteLogEntry(long offset, PageChanged change) {
 

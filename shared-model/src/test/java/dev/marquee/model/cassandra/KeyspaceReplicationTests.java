@@ -40,14 +40,18 @@ class KeyspaceReplicationTests {
 	void matchesTheReplicationCassandraReports() {
 		KeyspaceReplication cluster = KeyspaceReplication.networkTopology("datacenter1", 3);
 
-		assertThat(cluster.matches(Map.of("class", "org.apache.cassandra.locator.NetworkTopologyStrategy",
-				"datacenter1", "3"))).isTrue();
-		assertThat(cluster.matches(Map.of("class", "org.apache.cassandra.locator.SimpleStrategy",
-				"replication_factor", "1"))).isFalse();
-		assertThat(cluster.matches(Map.of("class", "org.apache.cassandra.locator.NetworkTopologyStrategy",
-				"datacenter1", "1"))).isFalse();
-		assertThat(KeyspaceReplication.SINGLE_NODE.matches(Map.of("class",
-				"org.apache.cassandra.locator.SimpleStrategy", "replication_factor", "1"))).isTrue();
+		assertThat(cluster
+			.matches(Map.of("class", "org.apache.cassandra.locator.NetworkTopologyStrategy", "datacenter1", "3")))
+			.isTrue();
+		assertThat(cluster
+			.matches(Map.of("class", "org.apache.cassandra.locator.SimpleStrategy", "replication_factor", "1")))
+			.isFalse();
+		assertThat(cluster
+			.matches(Map.of("class", "org.apache.cassandra.locator.NetworkTopologyStrategy", "datacenter1", "1")))
+			.isFalse();
+		assertThat(KeyspaceReplication.SINGLE_NODE
+			.matches(Map.of("class", "org.apache.cassandra.locator.SimpleStrategy", "replication_factor", "1")))
+			.isTrue();
 	}
 
 	@Test

@@ -15,9 +15,10 @@ import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookProblems;
 
 /**
- * A Contentful delivery (full CMA entity payload, locale-keyed fields) as an {@link IncomingChange}: the topic gives
- * the entity and the action, the content type id the type (for a {@code DeletedEntry} that names none, the type
- * stored under its id). Content model: module README.
+ * A Contentful delivery (full CMA entity payload, locale-keyed fields) as an
+ * {@link IncomingChange}: the topic gives the entity and the action, the content type id
+ * the type (for a {@code DeletedEntry} that names none, the type stored under its id).
+ * Content model: module README.
  */
 public final class ContentfulMapping {
 
@@ -38,13 +39,14 @@ public final class ContentfulMapping {
 
 	/**
 	 * Maps a verified delivery.
-	 * @param topic the {@code X-Contentful-Topic}, e.g. {@code ContentManagement.Entry.publish}
+	 * @param topic the {@code X-Contentful-Topic}, e.g.
+	 * {@code ContentManagement.Entry.publish}
 	 * @param json the parsed body
 	 * @param deliveryId its delivery id
 	 * @param body the raw body
 	 * @return the change
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an unsupported topic, entity or content type, or
-	 * unusable fields
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an unsupported topic,
+	 * entity or content type, or unusable fields
 	 */
 	public IncomingChange toChange(String topic, JsonNode json, String deliveryId, byte[] body) {
 		// ContentManagement.Entry.publish → entity "Entry", event "publish"
@@ -66,7 +68,8 @@ public final class ContentfulMapping {
 			case "Entry" -> entryType(sys, id);
 			default -> throw WebhookProblems.unknownContentType("Unsupported entity " + parts[1]);
 		};
-		// sys.version counts every save and publish; a DeletedEntry carries no comparable one, so a removal
+		// sys.version counts every save and publish; a DeletedEntry carries no comparable
+		// one, so a removal
 		// applies over whatever is stored (Contentful never re-creates an entry id).
 		Long version = action.isRemoval() ? null : Json.integer(Json.child(sys, "version"), "sys.version");
 		JsonNode fields = action.isRemoval() ? null : fields(type, Json.child(json, "fields"));
@@ -82,7 +85,8 @@ public final class ContentfulMapping {
 				.orElseThrow(() -> WebhookProblems.unknownContentType(
 						"Contentful content type '" + contentType + "' is not one of page, title, talent"));
 		}
-		// A DeletedEntry may not name its content type: find what we stored under that id.
+		// A DeletedEntry may not name its content type: find what we stored under that
+		// id.
 		for (ContentType candidate : new ContentType[] { ContentType.PAGE, ContentType.TITLE, ContentType.TALENT }) {
 			if (this.known.test(candidate, id)) {
 				return candidate;
@@ -116,8 +120,8 @@ public final class ContentfulMapping {
 					.number("width", Json.child(image, "width"))
 					.number("height", Json.child(image, "height"))
 					.text("mimeType", Json.text(file, "contentType"))
-					.text("altText", (text(fields, "description") != null) ? text(fields, "description")
-							: text(fields, "title"))
+					.text("altText",
+							(text(fields, "description") != null) ? text(fields, "description") : text(fields, "title"))
 					.build();
 			}
 		};

@@ -15,13 +15,15 @@ import dev.marquee.ingestion.webhook.Hmac;
 import dev.marquee.ingestion.webhook.WebhookProblems;
 
 /**
- * Contentful's request verification, as its apps toolkit defines it: {@code x-contentful-signature} is the
- * lower-case hex HMAC-SHA256 (signing secret) of the canonical request
- * {@code METHOD\nPATH\nk1:v1;k2:v2\nBODY}, where the headers are those named, comma-separated, in
- * {@code x-contentful-signed-headers} (names lower-cased, in that order; they must include the topic, which decides
- * the action, besides the list itself and the timestamp), and the signed
- * {@code x-contentful-timestamp} (epoch millis) must be younger than a time to live (toolkit default 30 s) and
- * not further in the future than that (the toolkit does not check this; a future date would make a replay window).
+ * Contentful's request verification, as its apps toolkit defines it:
+ * {@code x-contentful-signature} is the lower-case hex HMAC-SHA256 (signing secret) of
+ * the canonical request {@code METHOD\nPATH\nk1:v1;k2:v2\nBODY}, where the headers are
+ * those named, comma-separated, in {@code x-contentful-signed-headers} (names
+ * lower-cased, in that order; they must include the topic, which decides the action,
+ * besides the list itself and the timestamp), and the signed
+ * {@code x-contentful-timestamp} (epoch millis) must be younger than a time to live
+ * (toolkit default 30 s) and not further in the future than that (the toolkit does not
+ * check this; a future date would make a replay window).
  */
 final class ContentfulSignature {
 
@@ -76,7 +78,8 @@ final class ContentfulSignature {
 				names.add(name.strip().toLowerCase(Locale.ROOT));
 			}
 		}
-		// The topic decides the action (Entry.save is a draft, Entry.publish goes public): an unsigned topic would
+		// The topic decides the action (Entry.save is a draft, Entry.publish goes
+		// public): an unsigned topic would
 		// let anyone holding one captured draft delivery publish it.
 		if (!names.contains(TIMESTAMP) || !names.contains(SIGNED_HEADERS) || !names.contains(TOPIC)) {
 			throw WebhookProblems.badSignature("The timestamp, the topic and the signed-headers list must be signed: "

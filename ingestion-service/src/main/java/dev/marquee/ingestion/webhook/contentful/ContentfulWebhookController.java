@@ -18,9 +18,10 @@ import dev.marquee.ingestion.webhook.WebhookProblems;
 import dev.marquee.ingestion.webhook.WebhookRequests;
 
 /**
- * {@code POST /webhooks/contentful}: Contentful's webhook (full CMA entity payload, locale-keyed fields),
- * verified with Contentful's signed-headers HMAC and dispatched on {@code X-Contentful-Topic}. Unpublish and
- * delete share the {@code DeletedEntry}/{@code DeletedAsset} body, so only the topic tells them apart.
+ * {@code POST /webhooks/contentful}: Contentful's webhook (full CMA entity payload,
+ * locale-keyed fields), verified with Contentful's signed-headers HMAC and dispatched on
+ * {@code X-Contentful-Topic}. Unpublish and delete share the
+ * {@code DeletedEntry}/{@code DeletedAsset} body, so only the topic tells them apart.
  * Content model: module README.
  */
 @RestController
@@ -52,7 +53,8 @@ class ContentfulWebhookController {
 	@PostMapping("/webhooks/contentful")
 	ResponseEntity<IngestionResult> receive(HttpServletRequest request) {
 		byte[] body = this.requests.body(request);
-		String path = request.getRequestURI() + ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
+		String path = request.getRequestURI()
+				+ ((request.getQueryString() != null) ? "?" + request.getQueryString() : "");
 		ContentfulSignature.verify(request::getHeader, request.getMethod(), path, body,
 				this.webhooks.secretContentful(), this.webhooks.contentfulTimeToLive(), this.clock);
 		JsonNode json = WebhookRequests.parse(body);

@@ -1,6 +1,6 @@
 /**
- * {@code POST /webhooks/contentful}: Contentful's signed-headers verification and its entries mapped onto the native
- * format.
+ * {@code POST /webhooks/contentful}: Contentful's signed-headers verification and its
+ * entries mapped onto the native format.
  */
 @NullMarked
 package dev.marquee.ingestion.webhook.contentful;

@@ -12,7 +12,8 @@ import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookProblems;
 
 /**
- * A native delivery ({@code {type, id, action, version, fields}}) as an {@link IncomingChange}.
+ * A native delivery ({@code {type, id, action, version, fields}}) as an
+ * {@link IncomingChange}.
  */
 public final class NativeMapping {
 
@@ -28,8 +29,8 @@ public final class NativeMapping {
 	 * @param deliveryId its delivery id
 	 * @param body the raw body
 	 * @return the change
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an unknown type or action, a missing id, version
-	 * or fields
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an unknown type or
+	 * action, a missing id, version or fields
 	 */
 	public static IncomingChange toChange(JsonNode json, String deliveryId, byte[] body) {
 		String typeName = Json.text(json, "type");

@@ -17,8 +17,8 @@ import dev.marquee.model.webhook.NativeWebhook;
 
 /**
  * {@code POST /webhooks/marquee}: Marquee's own webhook format (module README,
- * {@code schema/marquee-webhook.schema.json}), signed over delivery id, timestamp and body as
- * {@link NativeWebhook} defines.
+ * {@code schema/marquee-webhook.schema.json}), signed over delivery id, timestamp and
+ * body as {@link NativeWebhook} defines.
  */
 @RestController
 class NativeWebhookController {
@@ -49,10 +49,10 @@ class NativeWebhookController {
 		}
 		catch (NativeWebhook.Rejected ex) {
 			throw switch (ex.reason()) {
-				case MISSING_DELIVERY_ID -> WebhookProblems.badRequest("missing-delivery-id", "Missing delivery id",
-						ex.getMessage());
-				case INVALID_DELIVERY_ID -> WebhookProblems.badRequest("invalid-delivery-id", "Invalid delivery id",
-						ex.getMessage());
+				case MISSING_DELIVERY_ID ->
+					WebhookProblems.badRequest("missing-delivery-id", "Missing delivery id", ex.getMessage());
+				case INVALID_DELIVERY_ID ->
+					WebhookProblems.badRequest("invalid-delivery-id", "Invalid delivery id", ex.getMessage());
 				case EXPIRED -> WebhookProblems.expired(ex.getMessage());
 				case MISSING_SIGNATURE, MALFORMED, MISMATCH -> WebhookProblems.badSignature(ex.getMessage());
 			};

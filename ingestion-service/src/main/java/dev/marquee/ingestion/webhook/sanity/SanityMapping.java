@@ -18,9 +18,10 @@ import dev.marquee.ingestion.webhook.WebhookProblems;
 import dev.marquee.model.json.MarqueeJson;
 
 /**
- * A Sanity delivery (the whole document plus its operation) as an {@link IncomingChange}: a {@code drafts.} or
- * {@code versions.<release>.} id is a draft of the document it copies, and the version is {@code _updatedAt} in
- * microseconds. Content model: module README.
+ * A Sanity delivery (the whole document plus its operation) as an {@link IncomingChange}:
+ * a {@code drafts.} or {@code versions.<release>.} id is a draft of the document it
+ * copies, and the version is {@code _updatedAt} in microseconds. Content model: module
+ * README.
  */
 public final class SanityMapping {
 
@@ -33,8 +34,9 @@ public final class SanityMapping {
 	static final String VERSION_PREFIX = "versions.";
 
 	/**
-	 * Where the documented projection ({@code {..., "_operation": delta::operation()}}) puts the operation: in the
-	 * signed body, so it cannot be changed in transit the way the unsigned {@code sanity-operation} header can.
+	 * Where the documented projection ({@code {..., "_operation": delta::operation()}})
+	 * puts the operation: in the signed body, so it cannot be changed in transit the way
+	 * the unsigned {@code sanity-operation} header can.
 	 */
 	static final String BODY_OPERATION = "_operation";
 
@@ -42,11 +44,13 @@ public final class SanityMapping {
 	}
 
 	/**
-	 * The operation: from the signed body when the projection carries it, else from the unsigned header.
+	 * The operation: from the signed body when the projection carries it, else from the
+	 * unsigned header.
 	 * @param json the body
 	 * @param header the {@code sanity-operation} header, null if absent
 	 * @return the operation, {@code update} when neither names one
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 when the body's operation is not a string
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 when the body's operation
+	 * is not a string
 	 */
 	public static String operation(JsonNode json, @Nullable String header) {
 		JsonNode signed = Json.child(json, BODY_OPERATION);
@@ -61,15 +65,19 @@ public final class SanityMapping {
 	}
 
 	/**
-	 * Whether a Sanity id is a published document. Sanity keeps every id with a path ({@code drafts.X},
-	 * {@code versions.<release>.X}, any other dotted id) out of public reads, so none of them may go public here
-	 * either: a content release is scheduled, not published.
+	 * Whether a Sanity id is a published document. Sanity keeps every id with a path
+	 * ({@code drafts.X}, {@code versions.<release>.X}, any other dotted id) out of public
+	 * reads, so none of them may go public here either: a content release is scheduled,
+	 * not published.
 	 */
 	public static boolean published(String rawId) {
 		return rawId.indexOf('.') < 0;
 	}
 
-	/** The document a Sanity id is a copy of: X for {@code drafts.X} and {@code versions.<release>.X}. */
+	/**
+	 * The document a Sanity id is a copy of: X for {@code drafts.X} and
+	 * {@code versions.<release>.X}.
+	 */
 	private static String documentId(String rawId) {
 		if (rawId.startsWith(DRAFT_PREFIX)) {
 			return rawId.substring(DRAFT_PREFIX.length());
@@ -89,10 +97,9 @@ public final class SanityMapping {
 		}
 		boolean draft = !published(rawId);
 		String id = Json.documentId(documentId(rawId), "_id");
-		ContentType type = "sanity.imageAsset".equals(typeName) ? ContentType.ASSET
-				: ContentType.fromWireName(typeName)
-					.orElseThrow(() -> WebhookProblems.unknownContentType(
-							"Sanity type '" + typeName + "' is not one of page, title, talent, asset, sanity.imageAsset"));
+		ContentType type = "sanity.imageAsset".equals(typeName) ? ContentType.ASSET : ContentType.fromWireName(typeName)
+			.orElseThrow(() -> WebhookProblems.unknownContentType(
+					"Sanity type '" + typeName + "' is not one of page, title, talent, asset, sanity.imageAsset"));
 		Action action = switch (operation) {
 			case "create", "update" -> draft ? Action.DRAFT : Action.PUBLISH;
 			case "delete" -> Action.DELETE;
@@ -108,7 +115,8 @@ public final class SanityMapping {
 		return switch (type) {
 			case PAGE -> {
 				JsonNode slug = Json.child(doc, "slug");
-				String slugValue = (slug != null && slug.isObject()) ? Json.text(slug, "current") : Json.text(doc, "slug");
+				String slugValue = (slug != null && slug.isObject()) ? Json.text(slug, "current")
+						: Json.text(doc, "slug");
 				yield new Fields().text("slug", slugValue)
 					.text("template", Json.text(doc, "template"))
 					.text("title", Json.text(doc, "title"))
@@ -146,7 +154,10 @@ public final class SanityMapping {
 			.build();
 	}
 
-	/** An image field ({@code {asset: {_ref}}}), a plain reference ({@code {_ref}}) or an id string. */
+	/**
+	 * An image field ({@code {asset: {_ref}}}), a plain reference ({@code {_ref}}) or an
+	 * id string.
+	 */
 	private static @Nullable String imageRef(@Nullable JsonNode field) {
 		if (field == null) {
 			return null;
@@ -158,7 +169,10 @@ public final class SanityMapping {
 		return (asset != null) ? Json.text(asset, "_ref") : Json.text(field, "_ref");
 	}
 
-	/** Sanity array items: {@code _key} is the element id, {@code _type} its type; references by {@code _ref}. */
+	/**
+	 * Sanity array items: {@code _key} is the element id, {@code _type} its type;
+	 * references by {@code _ref}.
+	 */
 	private static @Nullable JsonNode elements(@Nullable JsonNode items) {
 		if (items == null || !items.isArray()) {
 			return items;

@@ -13,7 +13,8 @@ import dev.marquee.ingestion.webhook.WebhookProblems;
 /**
  * Sanity's webhook signature, as {@code @sanity/webhook} defines it:
  * {@code sanity-webhook-signature: t=<epoch millis>,v1=<base64url HMAC-SHA256(secret, "<t>.<body>")>}.
- * Sanity's toolkit does not limit the timestamp's age; we do (the native tolerance) against replays.
+ * Sanity's toolkit does not limit the timestamp's age; we do (the native tolerance)
+ * against replays.
  */
 final class SanitySignature {
 

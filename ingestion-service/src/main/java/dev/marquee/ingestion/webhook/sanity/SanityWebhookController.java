@@ -19,11 +19,13 @@ import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookRequests;
 
 /**
- * {@code POST /webhooks/sanity}: a Sanity GROQ-powered webhook whose projection is the whole document plus its
- * operation ({@code {..., "_operation": delta::operation()}}), signed with {@code sanity-webhook-signature}. A
- * {@code drafts.} or {@code versions.<release>.} id is a draft save (preview only); a delete of the published id
- * removes the page; a delete of a draft or release id only matters when nothing is published. Versions are
- * {@code _updatedAt} (Sanity's {@code _rev} is not ordered). Content model: module README.
+ * {@code POST /webhooks/sanity}: a Sanity GROQ-powered webhook whose projection is the
+ * whole document plus its operation ({@code {..., "_operation": delta::operation()}}),
+ * signed with {@code sanity-webhook-signature}. A {@code drafts.} or
+ * {@code versions.<release>.} id is a draft save (preview only); a delete of the
+ * published id removes the page; a delete of a draft or release id only matters when
+ * nothing is published. Versions are {@code _updatedAt} (Sanity's {@code _rev} is not
+ * ordered). Content model: module README.
  */
 @RestController
 class SanityWebhookController {

@@ -1,6 +1,6 @@
 /**
- * {@code POST /webhooks/sanity}: Sanity's webhook signature and its GROQ-projected documents mapped onto the native
- * format.
+ * {@code POST /webhooks/sanity}: Sanity's webhook signature and its GROQ-projected
+ * documents mapped onto the native format.
  */
 @NullMarked
 package dev.marquee.ingestion.webhook.sanity;

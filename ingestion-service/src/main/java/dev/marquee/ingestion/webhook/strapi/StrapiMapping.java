@@ -15,8 +15,9 @@ import dev.marquee.ingestion.webhook.Json;
 import dev.marquee.ingestion.webhook.WebhookProblems;
 
 /**
- * A Strapi 5 delivery ({@code {event, model, uid, entry}}) as an {@link IncomingChange}: {@code entry.documentId} is
- * the document id, {@code updatedAt} its version. Content model: module README.
+ * A Strapi 5 delivery ({@code {event, model, uid, entry}}) as an {@link IncomingChange}:
+ * {@code entry.documentId} is the document id, {@code updatedAt} its version. Content
+ * model: module README.
  */
 public final class StrapiMapping {
 
@@ -33,7 +34,8 @@ public final class StrapiMapping {
 	 * @param deliveryId its delivery id
 	 * @param body the raw body
 	 * @return the change
-	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an unknown model or event, or unusable fields
+	 * @throws dev.marquee.ingestion.system.ProblemException 422 for an unknown model or
+	 * event, or unusable fields
 	 */
 	public static IncomingChange toChange(String event, JsonNode json, String deliveryId, byte[] body) {
 		String model = Json.text(json, "model");
@@ -46,7 +48,8 @@ public final class StrapiMapping {
 		boolean published = Json.text(entry, "publishedAt") != null;
 		Action action = switch (event) {
 			case "entry.publish" -> Action.PUBLISH;
-			// Without draft & publish, Strapi stamps publishedAt on every save: that is a publish.
+			// Without draft & publish, Strapi stamps publishedAt on every save: that is a
+			// publish.
 			case "entry.create", "entry.update" -> published ? Action.PUBLISH : Action.DRAFT;
 			case "entry.unpublish" -> Action.UNPUBLISH;
 			case "entry.delete" -> Action.DELETE;

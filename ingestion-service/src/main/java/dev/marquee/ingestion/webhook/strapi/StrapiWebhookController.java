@@ -21,10 +21,11 @@ import dev.marquee.ingestion.webhook.WebhookRequests;
 
 /**
  * {@code POST /webhooks/strapi}: Strapi 5's webhook ({@code X-Strapi-Event}, body
- * {@code {event, model, uid, entry}}). Strapi signs nothing, so it must send a configured bearer token
- * ({@code webhooks.defaultHeaders} in Strapi's {@code config/server}); it has no idempotency key either, so
- * the delivery id is the hash of event and body. {@code entry.documentId} is the document id,
- * {@code updatedAt} its version. Content model: module README.
+ * {@code {event, model, uid, entry}}). Strapi signs nothing, so it must send a configured
+ * bearer token ({@code webhooks.defaultHeaders} in Strapi's {@code config/server}); it
+ * has no idempotency key either, so the delivery id is the hash of event and body.
+ * {@code entry.documentId} is the document id, {@code updatedAt} its version. Content
+ * model: module README.
  */
 @RestController
 class StrapiWebhookController {
@@ -61,7 +62,8 @@ class StrapiWebhookController {
 		String deliveryId = WebhookRequests.sha256Hex(event.getBytes(StandardCharsets.UTF_8), body);
 		if ("entry.draft-discard".equals(event)) {
 			IncomingChange change = StrapiMapping.toChange("entry.update", json, deliveryId, body);
-			return WebhookRequests.answer(IngestionResult.ignored(change, "a discarded draft changes nothing published"));
+			return WebhookRequests
+				.answer(IngestionResult.ignored(change, "a discarded draft changes nothing published"));
 		}
 		return WebhookRequests.answer(this.ingestion.handle(StrapiMapping.toChange(event, json, deliveryId, body)));
 	}

@@ -1,5 +1,6 @@
 /**
- * {@code POST /webhooks/strapi}: Strapi 5's bearer-token webhook and its entries mapped onto the native format.
+ * {@code POST /webhooks/strapi}: Strapi 5's bearer-token webhook and its entries mapped
+ * onto the native format.
  */
 @NullMarked
 package dev.marquee.ingestion.webhook.strapi;

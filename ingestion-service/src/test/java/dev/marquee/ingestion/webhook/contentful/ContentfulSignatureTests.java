@@ -37,11 +37,11 @@ class ContentfulSignatureTests {
 		headers.put("x-contentful-signature", signature);
 
 		assertThat(signature).matches("[0-9a-f]{64}");
-		assertThatCode(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body, "secret",
-				Duration.ofSeconds(30), this.clock))
+		assertThatCode(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
+				"secret", Duration.ofSeconds(30), this.clock))
 			.doesNotThrowAnyException();
-		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/other", this.body, "secret",
-				Duration.ofSeconds(30), this.clock));
+		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/other", this.body,
+				"secret", Duration.ofSeconds(30), this.clock));
 		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
 				"secret", Duration.ofMillis(500), this.clock));
 		Map<String, String> unsignedTimestamp = new LinkedHashMap<>(headers);
@@ -59,8 +59,8 @@ class ContentfulSignatureTests {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
 		headers.put("x-contentful-timestamp", Long.toString(NOW - 1000));
-		headers.put("x-contentful-signature",
-				ContentfulSignature.sign("secret", "POST", "/webhooks/contentful", new LinkedHashMap<>(headers), this.body));
+		headers.put("x-contentful-signature", ContentfulSignature.sign("secret", "POST", "/webhooks/contentful",
+				new LinkedHashMap<>(headers), this.body));
 		headers.put("x-contentful-topic", "ContentManagement.Entry.publish");
 
 		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
@@ -72,10 +72,12 @@ class ContentfulSignatureTests {
 		Map<String, String> headers = new LinkedHashMap<>();
 		headers.put("x-contentful-signed-headers", "x-contentful-signed-headers,x-contentful-timestamp");
 		headers.put("x-contentful-timestamp", "1700000000000");
-		String canonical = "POST\n/hook\nx-contentful-signed-headers:x-contentful-signed-headers,x-contentful-timestamp;"
+		String canonical = "POST\n/hook\n"
+				+ "x-contentful-signed-headers:x-contentful-signed-headers,x-contentful-timestamp;"
 				+ "x-contentful-timestamp:1700000000000\n{\"a\":1}";
 
-		assertThat(ContentfulSignature.sign("s", "post", "/hook", headers, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
+		assertThat(
+				ContentfulSignature.sign("s", "post", "/hook", headers, "{\"a\":1}".getBytes(StandardCharsets.UTF_8)))
 			.isEqualTo(Hmac.hex(Hmac.sha256("s", Hmac.utf8(canonical))));
 	}
 
@@ -90,7 +92,8 @@ class ContentfulSignatureTests {
 
 		assertUnauthorized(() -> ContentfulSignature.verify(headers::get, "POST", "/webhooks/contentful", this.body,
 				"secret", Duration.ofSeconds(30), this.clock));
-		// now - (now - 2^63) overflows to Long.MIN_VALUE, whose absolute value is negative: "fresh" before the fix
+		// now - (now - 2^63) overflows to Long.MIN_VALUE, whose absolute value is
+		// negative: "fresh" before the fix
 		for (long timestamp : new long[] { NOW + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0 }) {
 			assertThat(Hmac.fresh(timestamp, Duration.ofMinutes(5), this.clock)).as("t=%d", timestamp).isFalse();
 		}

@@ -45,7 +45,8 @@ class SanityMappingTests {
 	}
 
 	private static IncomingChange change(String operation, String id) {
-		String body = "{\"_id\":\"" + id + "\",\"_type\":\"title\",\"_updatedAt\":\"2026-01-01T00:00:00Z\",\"name\":\"N\"}";
+		String body = "{\"_id\":\"" + id
+				+ "\",\"_type\":\"title\",\"_updatedAt\":\"2026-01-01T00:00:00Z\",\"name\":\"N\"}";
 		return SanityMapping.toChange(operation, json(body), "d", body.getBytes(StandardCharsets.UTF_8));
 	}
 

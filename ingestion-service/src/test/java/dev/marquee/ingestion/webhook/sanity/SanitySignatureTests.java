@@ -36,10 +36,11 @@ class SanitySignatureTests {
 
 	@Test
 	void sanitySignaturesAtTheEndsOfTimeAreNotFresh() {
-		// now - (now - 2^63) overflows to Long.MIN_VALUE, whose absolute value is negative: "fresh" before the fix
+		// now - (now - 2^63) overflows to Long.MIN_VALUE, whose absolute value is
+		// negative: "fresh" before the fix
 		for (long timestamp : new long[] { NOW + Long.MIN_VALUE, Long.MIN_VALUE, Long.MAX_VALUE, 0 }) {
-			assertUnauthorized(() -> SanitySignature.verify(SanitySignature.sign("secret", timestamp, this.body), this.body,
-					"secret", Duration.ofMinutes(5), this.clock));
+			assertUnauthorized(() -> SanitySignature.verify(SanitySignature.sign("secret", timestamp, this.body),
+					this.body, "secret", Duration.ofMinutes(5), this.clock));
 		}
 	}
 

@@ -12,8 +12,9 @@ import dev.marquee.model.writelog.WriteLog;
 import dev.marquee.model.writelog.WriteLogBatch;
 
 /**
- * Reads the hollow-producer's write log ({@code GET /v1/log?after=OFFSET&timeoutMs=T}): the durable entries
- * after an offset, at once when there are some, else after a long-poll of up to the timeout.
+ * Reads the hollow-producer's write log ({@code GET /v1/log?after=OFFSET&timeoutMs=T}):
+ * the durable entries after an offset, at once when there are some, else after a
+ * long-poll of up to the timeout.
  */
 public final class HollowLogClient {
 
@@ -32,16 +33,20 @@ public final class HollowLogClient {
 
 	/**
 	 * The entries after an offset.
-	 * @param after the highest offset the caller has applied ({@link WriteLog#NO_OFFSET} for none)
+	 * @param after the highest offset the caller has applied ({@link WriteLog#NO_OFFSET}
+	 * for none)
 	 * @param timeout how long the producer may hold the call when no entry is there yet
 	 * @return the batch, possibly without entries
-	 * @throws TruncatedException when the log no longer holds the entries right after {@code after}
-	 * @throws HollowProducerException when the producer is unreachable or answers with another error
+	 * @throws TruncatedException when the log no longer holds the entries right after
+	 * {@code after}
+	 * @throws HollowProducerException when the producer is unreachable or answers with
+	 * another error
 	 */
 	public WriteLogBatch read(long after, Duration timeout) {
 		String pathAndQuery = WriteLog.PATH + "?after=" + after + "&timeoutMs=" + timeout.toMillis();
 		HttpRequest request = HttpRequest.newBuilder(this.endpoint.resolve(pathAndQuery))
-			// the producer holds a long-poll up to the timeout; allow the request timeout on top for the answer
+			// the producer holds a long-poll up to the timeout; allow the request timeout
+			// on top for the answer
 			.timeout(timeout.plus(this.endpoint.requestTimeout()))
 			.header("Authorization", this.endpoint.authorization())
 			.header("Accept", "application/json")
@@ -69,8 +74,8 @@ public final class HollowLogClient {
 	}
 
 	/**
-	 * The log no longer keeps the entries after the offset asked for (a Hollow state holds them now): load
-	 * the latest state and follow the log from that state's offset.
+	 * The log no longer keeps the entries after the offset asked for (a Hollow state
+	 * holds them now): load the latest state and follow the log from that state's offset.
 	 */
 	public static final class TruncatedException extends HollowProducerException {
 

@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  * @param password its password
  * @param connectTimeout how long to wait for a TCP connection
  * @param requestTimeout how long a blob download or a write may take
- * @param clientDecorator wraps each client made for this endpoint, e.g. to observe it (metrics, traceparent)
+ * @param clientDecorator wraps each client made for this endpoint, e.g. to observe it
+ * (metrics, traceparent)
  */
 public record HollowProducerEndpoint(URI baseUri, String username, String password, Duration connectTimeout,
 		Duration requestTimeout, UnaryOperator<HttpClient> clientDecorator) {
@@ -24,7 +25,10 @@ public record HollowProducerEndpoint(URI baseUri, String username, String passwo
 	/** The service user of the conventions. */
 	public static final String SERVICE_USER = "marquee-service";
 
-	/** The service user's local default password; production sets {@code MARQUEE_SERVICE_PASSWORD}. */
+	/**
+	 * The service user's local default password; production sets
+	 * {@code MARQUEE_SERVICE_PASSWORD}.
+	 */
 	public static final String LOCAL_SERVICE_PASSWORD = "marquee-service-local";
 
 	public HollowProducerEndpoint {

@@ -23,11 +23,13 @@ import dev.marquee.model.json.MarqueeJson;
 
 /**
  * Learns of newly announced Hollow versions by long-polling the hollow-producer
- * ({@code GET /v1/announcements/await}), and refreshes every subscribed consumer as soon as one arrives,
- * instead of polling a file every second.
+ * ({@code GET /v1/announcements/await}), and refreshes every subscribed consumer as soon
+ * as one arrives, instead of polling a file every second.
  *
- * <p>While the producer is unreachable it keeps retrying with exponential backoff; consumers keep the version
- * they hold. {@link #getLatestVersion()} is the latest version this watcher has heard of.
+ * <p>
+ * While the producer is unreachable it keeps retrying with exponential backoff; consumers
+ * keep the version they hold. {@link #getLatestVersion()} is the latest version this
+ * watcher has heard of.
  */
 public final class HttpAnnouncementWatcher implements HollowConsumer.AnnouncementWatcher, AutoCloseable {
 
@@ -68,7 +70,8 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 	/**
 	 * A watcher.
 	 * @param endpoint the producer
-	 * @param pollTimeout how long one long-poll may wait on the producer before it answers unchanged
+	 * @param pollTimeout how long one long-poll may wait on the producer before it
+	 * answers unchanged
 	 * @param minBackoff the first retry delay after a failed poll
 	 * @param maxBackoff the longest retry delay while the producer stays unreachable
 	 */
@@ -88,10 +91,10 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 	}
 
 	/**
-	 * The latest announced version known. Before the first successful poll this asks the producer once, so a
-	 * consumer's initial refresh finds the current state.
-	 * @return the version, or {@link #NO_ANNOUNCEMENT_AVAILABLE} when nothing was announced or the producer
-	 * was never reachable
+	 * The latest announced version known. Before the first successful poll this asks the
+	 * producer once, so a consumer's initial refresh finds the current state.
+	 * @return the version, or {@link #NO_ANNOUNCEMENT_AVAILABLE} when nothing was
+	 * announced or the producer was never reachable
 	 */
 	@Override
 	public long getLatestVersion() {
@@ -114,7 +117,8 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 	}
 
 	/**
-	 * Calls a listener with each newly announced version (after the consumers' refresh was triggered).
+	 * Calls a listener with each newly announced version (after the consumers' refresh
+	 * was triggered).
 	 * @param listener the listener; called on the watcher's thread
 	 */
 	public void addListener(LongConsumer listener) {
@@ -147,7 +151,8 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 	private void poll() {
 		long after = this.latest.get();
 		try {
-			long version = fetch("/v1/announcements/await?after=" + wire(after) + "&timeoutMs=" + this.pollTimeout.toMillis(),
+			long version = fetch(
+					"/v1/announcements/await?after=" + wire(after) + "&timeoutMs=" + this.pollTimeout.toMillis(),
 					this.pollTimeout.plus(this.endpoint.requestTimeout()));
 			this.connected = true;
 			this.backoffMillis = this.minBackoff.toMillis();
@@ -176,7 +181,8 @@ public final class HttpAnnouncementWatcher implements HollowConsumer.Announcemen
 		}
 	}
 
-	// the producer's API says -1 for "nothing announced yet", Hollow says NO_ANNOUNCEMENT_AVAILABLE
+	// the producer's API says -1 for "nothing announced yet", Hollow says
+	// NO_ANNOUNCEMENT_AVAILABLE
 	private static long wire(long version) {
 		return (version == NO_ANNOUNCEMENT_AVAILABLE) ? -1 : version;
 	}

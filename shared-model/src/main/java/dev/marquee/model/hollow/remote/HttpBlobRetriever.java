@@ -14,15 +14,20 @@ import com.netflix.hollow.api.consumer.HollowConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Retrieves Hollow blobs from the hollow-producer over HTTP, so consumers on other hosts need no shared disk.
+ * Retrieves Hollow blobs from the hollow-producer over HTTP, so consumers on other hosts
+ * need no shared disk.
  *
- * <p>Each blob is downloaded to a temporary file before Hollow reads it: the update planner asks for the blob
- * first and reads it later, and a half-read HTTP stream would hold a connection for that long. The file is
- * deleted when Hollow closes the stream.
+ * <p>
+ * Each blob is downloaded to a temporary file before Hollow reads it: the update planner
+ * asks for the blob first and reads it later, and a half-read HTTP stream would hold a
+ * connection for that long. The file is deleted when Hollow closes the stream.
  */
 public final class HttpBlobRetriever implements HollowConsumer.BlobRetriever {
 
-	/** Response header: the version a blob starts from (equal to the target for a snapshot). */
+	/**
+	 * Response header: the version a blob starts from (equal to the target for a
+	 * snapshot).
+	 */
 	public static final String VERSION_FROM_HEADER = "Hollow-Version-From";
 
 	/** Response header: the version a blob leads to. */
@@ -120,8 +125,8 @@ public final class HttpBlobRetriever implements HollowConsumer.BlobRetriever {
 		try {
 			file = Files.createTempFile(this.tempDir, "hollow-blob-", ".tmp");
 			file.toFile().deleteOnExit();
-			HttpResponse<Path> response = this.client.send(request,
-					HttpResponse.BodyHandlers.ofFile(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
+			HttpResponse<Path> response = this.client.send(request, HttpResponse.BodyHandlers.ofFile(file,
+					StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
 			int status = response.statusCode();
 			if (status == 404) {
 				Files.deleteIfExists(file);

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A real Hollow producer publishes to a directory served by a JDK HTTP server speaking the hollow-producer's
- * API; real Hollow consumers read it through {@link HttpBlobRetriever} and {@link HttpAnnouncementWatcher}.
+ * A real Hollow producer publishes to a directory served by a JDK HTTP server speaking
+ * the hollow-producer's API; real Hollow consumers read it through
+ * {@link HttpBlobRetriever} and {@link HttpAnnouncementWatcher}.
  */
 class HttpHollowConsumerTests {
 
@@ -79,7 +80,8 @@ class HttpHollowConsumerTests {
 	@Test
 	void consumerSubscribedBeforeTheFirstAnnouncementLoadsIt() {
 		HollowConsumer consumer = consumer();
-		assertThat(this.watcher.getLatestVersion()).isEqualTo(HollowConsumer.AnnouncementWatcher.NO_ANNOUNCEMENT_AVAILABLE);
+		assertThat(this.watcher.getLatestVersion())
+			.isEqualTo(HollowConsumer.AnnouncementWatcher.NO_ANNOUNCEMENT_AVAILABLE);
 		long v1 = write(TestPages.page("p-1", 1));
 		await().atMost(Duration.ofSeconds(2)).until(consumer::getCurrentVersionId, (version) -> version == v1);
 		assertThat(read(consumer, "p-1").contentVersion()).isEqualTo(1);

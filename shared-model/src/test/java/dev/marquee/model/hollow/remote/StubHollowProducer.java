@@ -19,8 +19,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A JDK {@link HttpServer} that serves the blobs of a Hollow filesystem publisher the way the hollow-producer
- * does, and announces versions handed to it (it is also the producer's announcer).
+ * A JDK {@link HttpServer} that serves the blobs of a Hollow filesystem publisher the way
+ * the hollow-producer does, and announces versions handed to it (it is also the
+ * producer's announcer).
  */
 final class StubHollowProducer implements HollowProducer.Announcer, AutoCloseable {
 
@@ -78,8 +79,8 @@ final class StubHollowProducer implements HollowProducer.Announcer, AutoCloseabl
 		try (exchange) {
 			String expected = HollowProducerEndpoint.SERVICE_USER + ":" + HollowProducerEndpoint.LOCAL_SERVICE_PASSWORD;
 			String auth = exchange.getRequestHeaders().getFirst("Authorization");
-			if (auth == null || !auth.equals("Basic " + java.util.Base64.getEncoder()
-				.encodeToString(expected.getBytes(StandardCharsets.UTF_8)))) {
+			if (auth == null || !auth.equals("Basic "
+					+ java.util.Base64.getEncoder().encodeToString(expected.getBytes(StandardCharsets.UTF_8)))) {
 				exchange.sendResponseHeaders(401, -1);
 				return;
 			}
