@@ -27,7 +27,6 @@ import com.netflix.hollow.api.custom.HollowAPI;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.netflix.hollow.api.objects.generic.GenericHollowObject;
-import com.netflix.hollow.core.index.HollowPrimaryKeyIndex;
 import com.netflix.hollow.core.read.engine.HollowReadStateEngine;
 import com.netflix.hollow.core.read.engine.HollowTypeReadState;
 import com.netflix.hollow.api.consumer.fs.HollowFilesystemBlobRetriever;
@@ -64,11 +63,11 @@ import dev.marquee.support.observability.HttpClientObservation;
 
 /**
  * The HOLLOW read path: every page of both stages in the memory of this process, read
- * through a primary-key index on (slug, stage) with no I/O per request. The consumer
- * refreshes as soon as the hollow-producer announces a version (HTTP long-poll, or a fast
- * file poll for a local blob store); a delta updates the index and the listings by the
- * records it changed, a snapshot builds them anew. While the producer is down the
- * consumer keeps serving the version it holds.
+ * through an index on (slug, stage) with no I/O per request. The consumer refreshes as
+ * soon as the hollow-producer announces a version (HTTP long-poll, or a fast file poll
+ * for a local blob store); a delta updates the index and the listings by the records it
+ * changed, a snapshot builds them anew. While the producer is down the consumer keeps
+ * serving the version it holds.
  *
  * <p>
  * With a producer URL, a {@link LogFollower} also follows the producer's write log into
@@ -103,11 +102,6 @@ class HollowPageSource implements PageSource, DisposableBean {
 
 	// only the consumer's refresh thread touches it
 	private final Listings listings = new Listings();
-
-	// Built on a snapshot, then kept current by Hollow itself on every delta (cost of the
-	// change, not of the
-	// state); only the consumer's refresh thread replaces it.
-	private @Nullable HollowPrimaryKeyIndex slugIndex;
 
 	// The hot pages, built; bounded because a built page is far larger than its Hollow
 	// records.
@@ -268,7 +262,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 		if (current.index == null) {
 			return Optional.empty();
 		}
-		int ordinal = current.index.getMatchingOrdinal(slug, stage.name());
+		int ordinal = current.index.ordinal(slug, stage);
 		if (ordinal < 0) {
 			return Optional.empty();
 		}
@@ -452,7 +446,6 @@ class HollowPageSource implements PageSource, DisposableBean {
 			this.progress.advance();
 			return;
 		}
-		HollowPrimaryKeyIndex index = slugIndex(engine, pages, delta);
 		BitSet populated = pages.getPopulatedOrdinals();
 		Map<Stage, List<PageSummary>> listings;
 		BitSet addedOrdinals = null;
@@ -469,6 +462,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 		else {
 			listings = this.listings.rebuild(engine, populated);
 		}
+		SlugIndex index = this.listings.index();
 		List<Page> added = (addedOrdinals != null) ? addedPublished(engine, addedOrdinals) : List.of();
 		// Before the fold: which of the state's new versions the overlay had already made
 		// readable.
@@ -491,25 +485,6 @@ class HollowPageSource implements PageSource, DisposableBean {
 				this.propagation.visible(ReadPath.HOLLOW, page, now);
 			}
 		}
-	}
-
-	/**
-	 * The (slug, stage) index of a state. After a delta the index that listened to it is
-	 * already current; a snapshot (a new engine, or the first state) gets a new one,
-	 * which then follows the deltas after it.
-	 */
-	private HollowPrimaryKeyIndex slugIndex(HollowReadStateEngine engine, HollowTypeReadState pages, boolean delta) {
-		HollowPrimaryKeyIndex index = this.slugIndex;
-		if (delta && index != null && index.getTypeState() == pages) {
-			return index;
-		}
-		if (index != null) {
-			index.detachFromDeltaUpdates();
-		}
-		index = new HollowPrimaryKeyIndex(engine, HollowPage.TYPE, "slug.value", "stage.value");
-		index.listenForDeltaUpdates();
-		this.slugIndex = index;
-		return index;
 	}
 
 	private static long stateOffset(HollowReadStateEngine engine) {
@@ -544,7 +519,7 @@ class HollowPageSource implements PageSource, DisposableBean {
 	private record PageKey(String slug, Stage stage) {
 	}
 
-	private record View(long version, @Nullable HollowReadStateEngine engine, @Nullable HollowPrimaryKeyIndex index,
+	private record View(long version, @Nullable HollowReadStateEngine engine, @Nullable SlugIndex index,
 			Map<Stage, List<PageSummary>> listings, long stateOffset) {
 
 		static final View EMPTY = new View(Long.MIN_VALUE, null, null, Map.of(), WriteLog.NO_OFFSET);

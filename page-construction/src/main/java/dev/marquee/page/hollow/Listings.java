@@ -25,8 +25,9 @@ import dev.marquee.page.source.PageSummary;
  * added ordinal) and merges them into the previous listing.
  *
  * <p>
- * Only the consumer's refresh thread calls {@link #rebuild} and {@link #update}; the
- * listings they return are immutable and safe to share.
+ * It keeps the state's {@link SlugIndex} the same way. Only the consumer's refresh thread
+ * calls {@link #rebuild} and {@link #update}; the listings they return are immutable and
+ * safe to share, the index is safe to read while they run.
  */
 final class Listings {
 
@@ -41,11 +42,21 @@ final class Listings {
 
 	private Map<Stage, List<PageSummary>> current = empty();
 
+	private SlugIndex index = new SlugIndex();
+
 	/**
 	 * @return the listings of the last state
 	 */
 	Map<Stage, List<PageSummary>> current() {
 		return this.current;
+	}
+
+	/**
+	 * @return the (slug, stage) index of the last state: a new one after
+	 * {@link #rebuild}, the same one updated in place by {@link #update}
+	 */
+	SlugIndex index() {
+		return this.index;
 	}
 
 	/**
@@ -57,6 +68,7 @@ final class Listings {
 	Map<Stage, List<PageSummary>> rebuild(HollowReadStateEngine engine, BitSet populated) {
 		this.summaries = new PageSummary[populated.length()];
 		this.stages = new Stage[populated.length()];
+		SlugIndex rebuilt = new SlugIndex();
 		Map<Stage, List<PageSummary>> listings = new EnumMap<>(Stage.class);
 		for (Stage stage : Stage.values()) {
 			listings.put(stage, new ArrayList<>());
@@ -64,7 +76,9 @@ final class Listings {
 		for (int ordinal = populated.nextSetBit(0); ordinal >= 0; ordinal = populated.nextSetBit(ordinal + 1)) {
 			PageSummary summary = read(engine, ordinal);
 			listings.get(this.stages[ordinal]).add(summary);
+			rebuilt.put(summary.slug(), this.stages[ordinal], ordinal);
 		}
+		this.index = rebuilt;
 		Map<Stage, List<PageSummary>> sorted = new EnumMap<>(Stage.class);
 		listings.forEach((stage, list) -> {
 			PageSummary[] array = list.toArray(PageSummary[]::new);
@@ -84,9 +98,14 @@ final class Listings {
 	 */
 	Map<Stage, List<PageSummary>> update(HollowReadStateEngine engine, BitSet removed, BitSet added) {
 		Map<Stage, List<PageSummary>> gone = new EnumMap<>(Stage.class);
+		List<Runnable> unindex = new ArrayList<>();
 		for (int ordinal = removed.nextSetBit(0); ordinal >= 0; ordinal = removed.nextSetBit(ordinal + 1)) {
 			if (ordinal < this.summaries.length && this.summaries[ordinal] != null) {
-				gone.computeIfAbsent(this.stages[ordinal], (s) -> new ArrayList<>()).add(this.summaries[ordinal]);
+				PageSummary summary = this.summaries[ordinal];
+				Stage stage = this.stages[ordinal];
+				gone.computeIfAbsent(stage, (s) -> new ArrayList<>()).add(summary);
+				int removedOrdinal = ordinal;
+				unindex.add(() -> this.index.remove(summary.slug(), stage, removedOrdinal));
 				this.summaries[ordinal] = null;
 				this.stages[ordinal] = null;
 			}
@@ -95,7 +114,11 @@ final class Listings {
 		for (int ordinal = added.nextSetBit(0); ordinal >= 0; ordinal = added.nextSetBit(ordinal + 1)) {
 			PageSummary summary = read(engine, ordinal);
 			fresh.computeIfAbsent(this.stages[ordinal], (s) -> new ArrayList<>()).add(summary);
+			this.index.put(summary.slug(), this.stages[ordinal], ordinal);
 		}
+		// Only after every added ordinal is in: an edited page (a removed and an added
+		// ordinal) is never missing.
+		unindex.forEach(Runnable::run);
 		Map<Stage, List<PageSummary>> next = new EnumMap<>(this.current);
 		for (Stage stage : Stage.values()) {
 			List<PageSummary> removedHere = gone.getOrDefault(stage, List.of());

@@ -3,11 +3,14 @@ package dev.marquee.page.hollow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import com.netflix.hollow.api.objects.generic.GenericHollowObject;
 import com.netflix.hollow.core.read.engine.HollowReadStateEngine;
 import com.netflix.hollow.core.read.engine.HollowTypeReadState;
 import com.netflix.hollow.core.util.StateEngineRoundTripper;
@@ -25,9 +28,10 @@ import dev.marquee.page.source.PageSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The incremental listings against real Hollow states: random adds, edits, renames and
- * removals over many deltas, with snapshots in between, always equal to the listing built
- * from scratch.
+ * The incremental listings and slug index against real Hollow states: random adds, edits,
+ * renames and removals over many deltas, with snapshots in between, always equal to the
+ * listing built from scratch, and every (slug, stage) resolving to exactly the page that
+ * holds it now (an old slug to nothing).
  */
 class ListingsTests {
 
@@ -41,6 +45,12 @@ class ListingsTests {
 
 	private long version = 1;
 
+	private final Set<String> everUsed = new HashSet<>();
+
+	private HollowReadStateEngine read;
+
+	private int lookups;
+
 	@Test
 	void deltasKeepTheListingsEqualToAFullRebuildAcrossSnapshots() throws IOException {
 		this.mapper.initializeTypeState(HollowPage.class);
@@ -49,6 +59,7 @@ class ListingsTests {
 			put(page("p" + i, "slug-" + i, (i % 3 == 0) ? Stage.PREVIEW : Stage.PUBLISHED));
 		}
 		HollowReadStateEngine read = StateEngineRoundTripper.roundTripSnapshot(writeCycle());
+		this.read = read;
 		assertListed(this.listings.rebuild(read, pages(read).getPopulatedOrdinals()));
 		for (int cycle = 1; cycle <= 30; cycle++) {
 			this.write.prepareForNextCycle();
@@ -70,6 +81,7 @@ class ListingsTests {
 			if (cycle % 7 == 0) {
 				// a double snapshot: a fresh engine, listed from scratch
 				read = new HollowReadStateEngine();
+				this.read = read;
 				StateEngineRoundTripper.roundTripSnapshot(this.write, read);
 				assertListed(this.listings.rebuild(read, pages(read).getPopulatedOrdinals()));
 			}
@@ -84,6 +96,7 @@ class ListingsTests {
 				assertListed(this.listings.update(read, removed, added));
 			}
 		}
+		assertThat(this.lookups).as("slug lookups checked").isGreaterThan(31 * 40);
 	}
 
 	private HollowWriteStateEngine writeCycle() {
@@ -93,6 +106,7 @@ class ListingsTests {
 
 	private void put(Page page) {
 		this.model.put(page.pageId() + "/" + page.stage(), page);
+		this.everUsed.add(page.slug() + "/" + page.stage());
 	}
 
 	private Page page(String pageId, String slug, Stage stage) {
@@ -108,6 +122,25 @@ class ListingsTests {
 				.sorted(Listings.ORDER)
 				.toList();
 			assertThat(listed.get(stage)).containsExactlyElementsOf(expected);
+		}
+		SlugIndex index = this.listings.index();
+		assertThat(index.size()).isEqualTo(this.model.size());
+		Set<String> held = new HashSet<>();
+		for (Page page : this.model.values()) {
+			int ordinal = index.ordinal(page.slug(), page.stage());
+			assertThat(ordinal).as(page.slug()).isNotNegative();
+			GenericHollowObject record = new GenericHollowObject(this.read, HollowPage.TYPE, ordinal);
+			assertThat(Listings.string(record, "pageId")).isEqualTo(page.pageId());
+			assertThat(record.getLong("contentVersion")).isEqualTo(page.contentVersion());
+			held.add(page.slug() + "/" + page.stage());
+			this.lookups++;
+		}
+		for (String used : this.everUsed) {
+			if (!held.contains(used)) {
+				String[] parts = used.split("/");
+				assertThat(index.ordinal(parts[0], Stage.valueOf(parts[1]))).as(used).isEqualTo(-1);
+				this.lookups++;
+			}
 		}
 	}
 
