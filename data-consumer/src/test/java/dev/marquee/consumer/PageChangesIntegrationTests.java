@@ -160,8 +160,9 @@ class PageChangesIntegrationTests extends IntegrationTestSupport {
 		RecordMetadata garbage = send(Topics.PAGE_CHANGES, key, "{not json".getBytes(StandardCharsets.UTF_8));
 		PageChanged mismatched = TestChanges.upsert("pc-other", "pc-poison-slug", BASE_VERSION + 700, 1);
 		RecordMetadata wrongKey = send(Topics.PAGE_CHANGES, key, MarqueeJson.write(mismatched));
-		RecordMetadata invalid = send(Topics.PAGE_CHANGES, key, "{\"kind\":\"UPSERTED\",\"pageId\":\"pc-poison\","
-				+ "\"stage\":\"PUBLISHED\",\"slug\":\"x\",\"contentVersion\":1}".getBytes(StandardCharsets.UTF_8));
+		String invalidJson = "{\"kind\":\"UPSERTED\",\"pageId\":\"pc-poison\","
+				+ "\"stage\":\"PUBLISHED\",\"slug\":\"x\",\"contentVersion\":1}";
+		RecordMetadata invalid = send(Topics.PAGE_CHANGES, key, invalidJson.getBytes(StandardCharsets.UTF_8));
 		publish(TestChanges.upsert(key, "pc-poison-after", BASE_VERSION + 800, 1));
 
 		await().atMost(TIMEOUT).until(() -> pageBySlug("pc-poison-after") != null);
