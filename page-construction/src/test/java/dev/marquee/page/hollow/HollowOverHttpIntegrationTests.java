@@ -95,12 +95,16 @@ class HollowOverHttpIntegrationTests extends IntegrationTestSupport {
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> get("/pages/hh-late?readPath=HOLLOW", null), (r) -> r.statusCode() == 200);
 
-		String scrape = get("/actuator/prometheus", null).body();
+		// A long-poll is timed when it answers: a new log entry answers the follower's
+		// poll in flight.
+		produce(page("hh-3", "hh-timed", Stage.PUBLISHED, nextVersion(), "Timed"));
 
 		// Blob downloads, announcement long-polls and the log follower, observed (metrics
 		// and traceparent).
-		assertThat(scrape).containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/blobs[^\"]*\"")
-			.containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/log\"");
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(get("/actuator/prometheus", null).body())
+				.containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/blobs[^\"]*\"")
+				.containsPattern("http_client_requests_seconds_count\\{[^}]*uri=\"/v1/log\""));
 	}
 
 	@Test
