@@ -55,6 +55,15 @@ class PageBodies {
 				(key) -> new Body(this.json.writeValueAsBytes(PageResponse.of(served.page())), this.gzipAbove));
 	}
 
+	/**
+	 * The body of a page as served, if it is cached; never serializes.
+	 * @param served the page and its path
+	 * @return its bytes, or null when the version is not cached
+	 */
+	@Nullable Body cached(Served served) {
+		return this.bodies.getIfPresent(new Key(served.path(), served.page().contentVersion()));
+	}
+
 	private record Key(ReadPath path, long contentVersion) {
 	}
 

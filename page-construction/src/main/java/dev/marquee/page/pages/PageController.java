@@ -88,14 +88,19 @@ class PageController {
 	static ResponseEntity<byte[]> respond(Served served, PageBodies bodies, @Nullable String ifNoneMatch,
 			@Nullable String acceptEncoding, CacheControl cacheControl) {
 		// The same content version is the same JSON on both paths, so the version alone
-		// is the entity tag; the gzip
-		// representation gets its own (RFC 9110 8.8.3), and either one answers
-		// If-None-Match with a 304.
+		// is
+		// the entity tag; the gzip representation gets its own (RFC 9110 8.8.3), and
+		// either
+		// one answers If-None-Match with a 304.
 		String version = Long.toString(served.page().contentVersion());
-		PageBodies.Body body = bodies.of(served);
-		boolean gzip = body.compressible() && acceptsGzip(acceptEncoding);
-		String etag = "\"" + version + (gzip ? "-gzip\"" : "\"");
 		boolean notModified = matches(ifNoneMatch, version);
+		// A 304 carries no body, so it never serializes one: a version not in the cache
+		// is
+		// taken as compressible, as every page but a tiny one is.
+		PageBodies.Body body = notModified ? bodies.cached(served) : bodies.of(served);
+		boolean compressible = body == null || body.compressible();
+		boolean gzip = compressible && acceptsGzip(acceptEncoding);
+		String etag = "\"" + version + (gzip ? "-gzip\"" : "\"");
 		ResponseEntity.BodyBuilder builder = notModified ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
 				: ResponseEntity.ok();
 		builder.eTag(etag)
@@ -103,10 +108,10 @@ class PageController {
 			.header(MarqueeHeaders.READ_PATH, served.path().name())
 			.header(MarqueeHeaders.CONTENT_VERSION, version)
 			.header(MarqueeHeaders.TRACE_ID, served.page().traceId());
-		if (body.compressible()) {
+		if (compressible) {
 			builder.varyBy(HttpHeaders.ACCEPT_ENCODING);
 		}
-		if (notModified) {
+		if (notModified || body == null) {
 			return builder.build();
 		}
 		builder.contentType(MediaType.APPLICATION_JSON);
