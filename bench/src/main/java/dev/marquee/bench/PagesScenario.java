@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.marquee.bench.load.FixedRateLoad;
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.load.LatencySummary;
@@ -84,8 +86,28 @@ final class PagesScenario {
 		List<PathResult> results = new ArrayList<>();
 		Map<String, byte[]> bytes = hollowBytes(context, slugs);
 		try (StaticPageServer server = StaticPageServer.start(bytes)) {
-			for (String path : settings.paths()) {
-				results.add(measure(context, settings, path.strip(), slugs, server));
+			List<PathLoad> loads = new ArrayList<>();
+			try {
+				for (String path : settings.paths()) {
+					loads.add(PathLoad.of(context, path.strip(), slugs, server));
+				}
+				// Every path (and this JVM's HTTP client and load generator) is warmed up
+				// before the first is measured: measured straight after its own warm-up,
+				// the first path paid for the JIT of the client and came out several
+				// times
+				// slower than the same path measured second.
+				for (PathLoad load : loads) {
+					awaitReadable(load, slugs.size());
+					context.console.printf("%s: warm-up %s%n", load.path(), settings.warmup());
+					MaxThroughput.run(4, settings.warmup().toNanos(), load.request(), (n) -> {
+					});
+				}
+				for (PathLoad load : loads) {
+					results.add(measure(context, settings, load));
+				}
+			}
+			finally {
+				loads.forEach(PathLoad::close);
 			}
 			ratios(report, results);
 			wrk(report, context, slugs.get(0), server, settings.concurrency());
@@ -170,13 +192,15 @@ final class PagesScenario {
 		report.table(table);
 	}
 
-	private static PathResult measure(Context context, Settings settings, String path, List<String> slugs,
-			StaticPageServer server) throws Exception {
-		boolean direct = DIRECT.equals(path);
-		boolean staticFile = STATIC.equals(path);
-		ReadPath readPath = (direct || staticFile) ? null : ReadPath.valueOf(path);
-		DirectCassandra cassandra = direct ? new DirectCassandra(context.cassandraContactPoint) : null;
-		try {
+	/** One path's request and what it holds open. */
+	private record PathLoad(String path, @Nullable ReadPath readPath, FixedRateLoad.Request request,
+			@Nullable DirectCassandra cassandra) implements AutoCloseable {
+
+		static PathLoad of(Context context, String path, List<String> slugs, StaticPageServer server) {
+			boolean direct = DIRECT.equals(path);
+			boolean staticFile = STATIC.equals(path);
+			ReadPath readPath = (direct || staticFile) ? null : ReadPath.valueOf(path);
+			DirectCassandra cassandra = direct ? new DirectCassandra(context.cassandraContactPoint) : null;
 			FixedRateLoad.Request request = (index, intended) -> {
 				String slug = slugs.get((int) (index % slugs.size()));
 				if (cassandra != null) {
@@ -197,45 +221,52 @@ final class PagesScenario {
 					}
 				}
 			};
-			awaitReadable(context, path, request, slugs.size());
-			context.console.printf("%s: warm-up %s%n", path, settings.warmup());
-			MaxThroughput.run(4, settings.warmup().toNanos(), request, (n) -> {
-			});
-			Metrics before = (readPath == null) ? Metrics.EMPTY : context.metrics.scrape(context.endpoints.pages());
-			long count = Math.round(settings.rate() * settings.duration().toMillis() / 1000.0);
-			Latencies latencies;
-			FixedRateLoad load = new FixedRateLoad(settings.concurrency());
-			try (ProgressBar bar = new ProgressBar(context.console, path, count)) {
-				latencies = load.run(settings.rate(), count, request, bar::update);
+			return new PathLoad(path, readPath, request, cassandra);
+		}
+
+		@Override
+		public void close() {
+			if (this.cassandra != null) {
+				this.cassandra.close();
 			}
-			finally {
-				load.close();
-			}
-			double serverP99 = Double.NaN;
-			if (readPath != null) {
-				Metrics after = context.metrics.scrape(context.endpoints.pages());
-				serverP99 = Stages.ms(after.quantileSince(before, Stages.PAGE_BUILD, Map.of("path", path), 0.99));
-			}
-			MaxThroughput.Result max;
-			try (ProgressBar bar = new ProgressBar(context.console, path + " max", settings.maxDuration().toMillis())) {
-				max = MaxThroughput.run(settings.concurrency(), settings.maxDuration().toNanos(), request,
-						(nanos) -> bar.update(nanos / 1_000_000));
-			}
-			return new PathResult(path, latencies.summary(), latencies.errors(), max, serverP99);
+		}
+
+	}
+
+	private static PathResult measure(Context context, Settings settings, PathLoad load) throws Exception {
+		String path = load.path();
+		ReadPath readPath = load.readPath();
+		FixedRateLoad.Request request = load.request();
+		Metrics before = (readPath == null) ? Metrics.EMPTY : context.metrics.scrape(context.endpoints.pages());
+		long count = Math.round(settings.rate() * settings.duration().toMillis() / 1000.0);
+		Latencies latencies;
+		FixedRateLoad fixedRate = new FixedRateLoad(settings.concurrency());
+		try (ProgressBar bar = new ProgressBar(context.console, path, count)) {
+			latencies = fixedRate.run(settings.rate(), count, request, bar::update);
 		}
 		finally {
-			if (cassandra != null) {
-				cassandra.close();
-			}
+			fixedRate.close();
 		}
+		double serverP99 = Double.NaN;
+		if (readPath != null) {
+			Metrics after = context.metrics.scrape(context.endpoints.pages());
+			serverP99 = Stages.ms(after.quantileSince(before, Stages.PAGE_BUILD, Map.of("path", path), 0.99));
+		}
+		MaxThroughput.Result max;
+		try (ProgressBar bar = new ProgressBar(context.console, path + " max", settings.maxDuration().toMillis())) {
+			max = MaxThroughput.run(settings.concurrency(), settings.maxDuration().toNanos(), request,
+					(nanos) -> bar.update(nanos / 1_000_000));
+		}
+		return new PathResult(path, latencies.summary(), latencies.errors(), max, serverP99);
 	}
 
 	/**
 	 * The near cache discovers new pages on its refresh cycle, so a fresh dataset may
 	 * need a while there.
 	 */
-	private static void awaitReadable(Context context, String path, FixedRateLoad.Request request, int pages)
-			throws Exception {
+	private static void awaitReadable(PathLoad load, int pages) throws Exception {
+		String path = load.path();
+		FixedRateLoad.Request request = load.request();
 		long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
 		for (int i = 0; i < pages; i++) {
 			while (true) {

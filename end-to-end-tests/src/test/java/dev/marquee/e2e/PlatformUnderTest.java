@@ -81,6 +81,21 @@ final class PlatformUnderTest implements AutoCloseable {
 	}
 
 	/**
+	 * Stops the shared platform and the shared Kafka and Cassandra, if they were started,
+	 * so that a class running its own servers (the cluster) has the machine's cores to
+	 * itself. A later {@link #shared()} would start them again.
+	 */
+	static synchronized void releaseShared() {
+		if (shared == null) {
+			return;
+		}
+		shared.close();
+		shared = null;
+		RealInfrastructure.stopKafka();
+		RealInfrastructure.stopCassandra();
+	}
+
+	/**
 	 * A platform of its own (own data directory and ports) on the shared Kafka and
 	 * Cassandra, started and healthy.
 	 * @param arguments extra command-line arguments per service, e.g. a long Hollow cycle
