@@ -72,7 +72,7 @@ class ClusterFaultIntegrationTests {
 	 * Each sender's pause after an acknowledged edit: a steady stream, not a flood, on a
 	 * 2-core machine.
 	 */
-	private static final Duration PACE = Duration.ofMillis(Long.getLong("marquee.e2e.cluster-pace-ms", 250));
+	private static final Duration PACE = Duration.ofMillis(Long.getLong("marquee.e2e.cluster-pace-ms", 1000));
 
 	private static final Duration ACKNOWLEDGE_WITHIN = Duration.ofMinutes(4);
 
