@@ -12,6 +12,7 @@ COPY mvnw ./
 COPY .mvn/ .mvn/
 COPY pom.xml ./
 COPY shared-model/pom.xml shared-model/
+COPY sample-content/pom.xml sample-content/
 COPY service-support/pom.xml service-support/
 COPY local-infra/kafka-runtime/pom.xml local-infra/kafka-runtime/
 COPY local-infra/cassandra-runtime/pom.xml local-infra/cassandra-runtime/

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.marquee.bench.content.DatasetGenerator;
+import dev.marquee.sample.DatasetGenerator;
 import dev.marquee.bench.content.WebhookSigner;
 import dev.marquee.bench.platform.Endpoints;
 import dev.marquee.bench.platform.MetricsClient;

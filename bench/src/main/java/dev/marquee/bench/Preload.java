@@ -6,7 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.marquee.bench.content.Delivery;
+import dev.marquee.sample.Delivery;
 import dev.marquee.bench.platform.PageClient;
 import dev.marquee.bench.report.ProgressBar;
 import dev.marquee.model.ReadPath;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.marquee.bench.content.Delivery;
+import dev.marquee.sample.Delivery;
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.load.LatencySummary;
 import dev.marquee.bench.platform.PageClient;

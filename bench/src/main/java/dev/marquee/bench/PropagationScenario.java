@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.marquee.bench.content.Delivery;
+import dev.marquee.sample.Delivery;
 import dev.marquee.bench.load.FixedRateLoad;
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.load.LatencySummary;

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
-import dev.marquee.bench.content.Delivery;
+import dev.marquee.sample.Delivery;
 import dev.marquee.bench.load.FixedRateLoad;
 import dev.marquee.bench.load.Latencies;
 import dev.marquee.bench.load.LatencySummary;

@@ -20,6 +20,18 @@ final class GrafanaDashboard {
 
 	static final Path FILE = Path.of("..", "ops", "grafana", "dashboards", "marquee.json");
 
+	/**
+	 * What an operator must see (README "Operating Marquee"), one metric each:
+	 * propagation latency per path, pages/s, webhook rate and errors, Kafka lag, the
+	 * Hollow version announced and served, the overlay size and the near-cache cycle
+	 * time.
+	 */
+	static final Set<String> OPERATORS_VIEW = Set.of("marquee_propagation_seconds_bucket",
+			"marquee_page_build_seconds_count", "marquee_ingestion_deliveries_total",
+			"http_server_requests_seconds_count", "marquee_consumer_lag", "marquee_hollow_version",
+			"marquee_hollow_consumer_version", "marquee_hollow_overlay_entries",
+			"marquee_nearcache_cycle_duration_seconds");
+
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*(\\s*\\()?");
 
 	private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",

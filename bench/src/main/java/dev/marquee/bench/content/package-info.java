@@ -1,6 +1,6 @@
 /**
- * Synthetic datasets of pages, titles, talent and assets as signed Marquee native webhook
- * deliveries.
+ * Signs the synthetic deliveries (sample-content's {@code DatasetGenerator}) as Marquee
+ * native webhooks.
  */
 @NullMarked
 package dev.marquee.bench.content;

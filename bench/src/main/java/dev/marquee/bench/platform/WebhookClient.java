@@ -12,7 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-import dev.marquee.bench.content.Delivery;
+import dev.marquee.sample.Delivery;
 import dev.marquee.bench.content.WebhookSigner;
 import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.model.webhook.NativeWebhook;

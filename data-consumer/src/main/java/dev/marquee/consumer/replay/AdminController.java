@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dev.marquee.consumer.DataConsumerProperties;
 import dev.marquee.consumer.projection.AppliedWatermarks;
+import dev.marquee.model.Topics;
 
 /**
  * Admin API (role ADMIN): rebuild the read tables, re-drive dead letters, inspect applied
@@ -34,14 +34,10 @@ class AdminController {
 
 	private final AppliedWatermarks watermarks;
 
-	private final String topic;
-
-	AdminController(TableRebuild rebuild, DeadLetterRedrive redrive, AppliedWatermarks watermarks,
-			DataConsumerProperties properties) {
+	AdminController(TableRebuild rebuild, DeadLetterRedrive redrive, AppliedWatermarks watermarks) {
 		this.rebuild = rebuild;
 		this.redrive = redrive;
 		this.watermarks = watermarks;
-		this.topic = properties.consumer().topic();
 	}
 
 	@Operation(summary = "Rebuild the read tables from the page-change topic",
@@ -68,7 +64,7 @@ class AdminController {
 	@Operation(summary = "Highest offset applied per partition of the page-change topic")
 	@GetMapping("/watermarks")
 	Map<Integer, Long> watermarks() {
-		return this.watermarks.of(this.topic);
+		return this.watermarks.of(Topics.PAGE_CHANGES);
 	}
 
 	@ExceptionHandler

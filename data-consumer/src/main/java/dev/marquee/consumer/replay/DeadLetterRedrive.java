@@ -30,7 +30,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
-import dev.marquee.consumer.DataConsumerProperties;
+import dev.marquee.model.Topics;
 
 /**
  * Re-drives dead letters: publishes every dead letter not re-driven before back onto the
@@ -55,27 +55,20 @@ class DeadLetterRedrive {
 
 	private final KafkaTemplate<Object, Object> template;
 
-	private final String topic;
-
-	private final String dltTopic;
-
 	private final String groupId;
 
-	DeadLetterRedrive(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate,
-			DataConsumerProperties properties) {
+	DeadLetterRedrive(KafkaProperties kafka, KafkaTemplate<Object, Object> deadLetterTemplate) {
 		this.kafka = kafka;
 		this.template = deadLetterTemplate;
-		this.topic = properties.consumer().topic();
-		this.dltTopic = properties.consumer().dltTopic();
 		String group = kafka.getConsumer().getGroupId();
 		this.groupId = ((group != null) ? group : "marquee-data-consumer") + "-dlt-redrive";
 	}
 
 	synchronized RedriveResult redrive() {
 		try (KafkaConsumer<String, byte[]> consumer = newConsumer()) {
-			List<TopicPartition> partitions = consumer.partitionsFor(this.dltTopic)
+			List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAGE_CHANGES_DLT)
 				.stream()
-				.map((info) -> new TopicPartition(this.dltTopic, info.partition()))
+				.map((info) -> new TopicPartition(Topics.PAGE_CHANGES_DLT, info.partition()))
 				.toList();
 			consumer.assign(partitions);
 			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -99,7 +92,7 @@ class DeadLetterRedrive {
 			ends.forEach((partition, end) -> commit.put(partition, new OffsetAndMetadata(end)));
 			consumer.commitSync(commit);
 			long total = byPartition.values().stream().mapToLong(Long::longValue).sum();
-			logger.info("Re-drove {} dead letters from {} to {}", total, this.dltTopic, this.topic);
+			logger.info("Re-drove {} dead letters from {} to {}", total, Topics.PAGE_CHANGES_DLT, Topics.PAGE_CHANGES);
 			return new RedriveResult(total, byPartition);
 		}
 		catch (InterruptedException ex) {
@@ -122,7 +115,7 @@ class DeadLetterRedrive {
 		}
 		String origin = record.topic() + "-" + record.partition() + "@" + record.offset();
 		headers.add(REDRIVEN_FROM_HEADER, origin.getBytes(StandardCharsets.UTF_8));
-		return new ProducerRecord<>(this.topic, null, record.key(), record.value(), headers);
+		return new ProducerRecord<>(Topics.PAGE_CHANGES, null, record.key(), record.value(), headers);
 	}
 
 	private static boolean caughtUp(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,

@@ -34,6 +34,7 @@ import dev.marquee.consumer.projection.ReadTables;
 import dev.marquee.consumer.stream.InvalidPageChangeException;
 import dev.marquee.consumer.stream.PageChanges;
 import dev.marquee.model.PageChanged;
+import dev.marquee.model.Topics;
 
 /**
  * Rebuilds the read tables by replaying the page-change topic from its earliest offsets
@@ -72,7 +73,7 @@ class TableRebuild implements DisposableBean {
 		this.kafka = kafka;
 		this.projection = projection;
 		this.tables = tables;
-		this.topic = properties.consumer().topic();
+		this.topic = Topics.PAGE_CHANGES;
 		ExponentialBackOff backOff = new ExponentialBackOff(properties.consumer().retryInitialInterval().toMillis(),
 				properties.consumer().retryMultiplier());
 		backOff.setMaxInterval(properties.consumer().retryMaxInterval().toMillis());

@@ -28,6 +28,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.consumer.DataConsumerProperties;
+import dev.marquee.model.Topics;
 
 /**
  * Samples the consumer group's lag per partition (end offset minus committed offset) from
@@ -62,7 +63,7 @@ class ConsumerLag implements SmartLifecycle {
 			MeterRegistry registry) {
 		this.kafkaAdmin = kafkaAdmin;
 		this.registry = registry;
-		this.topic = properties.consumer().topic();
+		this.topic = Topics.PAGE_CHANGES;
 		String group = kafka.getConsumer().getGroupId();
 		this.groupId = (group != null) ? group : "marquee-data-consumer";
 		this.intervalMillis = properties.consumer().lagInterval().toMillis();

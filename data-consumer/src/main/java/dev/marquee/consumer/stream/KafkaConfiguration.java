@@ -5,7 +5,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
@@ -16,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
@@ -33,39 +31,19 @@ import dev.marquee.model.PageChanged;
 import dev.marquee.model.Topics;
 
 /**
- * Topics and error handling of the consumer group.
+ * Error handling of the consumer group (the topics are declared once for every service by
+ * service-support's {@code KafkaTopicsAutoConfiguration}).
  *
  * <p>
- * Both topics keep records forever ({@code retention.ms=-1}): the page-change topic is
- * the source of truth the read tables are rebuilt from, and dead letters must survive
- * until they are re-driven. Failures are classified: poison (undeserializable or invalid)
- * goes to the dead-letter topic at once; a Cassandra outage is retried with bounded
- * exponential back-off forever, never skipped and never committed; anything else (a bug)
- * gets a few attempts, then the dead-letter topic, so one bad record cannot stop a
- * partition for good.
+ * Failures are classified: poison (undeserializable or invalid) goes to the dead-letter
+ * topic at once; a Cassandra outage is retried with bounded exponential back-off forever,
+ * never skipped and never committed; anything else (a bug) gets a few attempts, then the
+ * dead-letter topic, so one bad record cannot stop a partition for good.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(KafkaConfiguration.class);
-
-	@Bean
-	NewTopic pageChangesTopic(DataConsumerProperties properties) {
-		return topic(properties.consumer().topic(), properties);
-	}
-
-	@Bean
-	NewTopic pageChangesDeadLetterTopic(DataConsumerProperties properties) {
-		return topic(properties.consumer().dltTopic(), properties);
-	}
-
-	private static NewTopic topic(String name, DataConsumerProperties properties) {
-		return TopicBuilder.name(name)
-			.partitions(properties.consumer().partitions())
-			.replicas(properties.kafka().replicationFactor())
-			.configs(Topics.configs(properties.kafka().minInsyncReplicas()))
-			.build();
-	}
 
 	/**
 	 * Publishes dead letters and re-driven records: raw bytes as they are (a value that
@@ -96,7 +74,7 @@ class KafkaConfiguration {
 			DataConsumerProperties properties, ConsumerMetrics metrics, ConsumerActivity activity) {
 		DataConsumerProperties.Consumer consumer = properties.consumer();
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-				(record, ex) -> new TopicPartition(consumer.dltTopic(), record.partition()));
+				(record, ex) -> new TopicPartition(Topics.PAGE_CHANGES_DLT, record.partition()));
 		ConsumerAwareRecordRecoverer recoverer = (record, kafkaConsumer, ex) -> {
 			deadLetters.accept(record, kafkaConsumer, ex);
 			metrics.deadLettered();

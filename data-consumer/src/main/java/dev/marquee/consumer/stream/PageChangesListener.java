@@ -13,6 +13,7 @@ import dev.marquee.consumer.projection.AppliedWatermarks;
 import dev.marquee.consumer.projection.ReadModelProjection;
 import dev.marquee.consumer.projection.ReadModelProjection.Outcome;
 import dev.marquee.model.PageChanged;
+import dev.marquee.model.Topics;
 
 /**
  * The consumer group on the page-change topic. Synchronous on purpose: the container
@@ -43,7 +44,7 @@ class PageChangesListener {
 		this.activity = activity;
 	}
 
-	@KafkaListener(id = ID, idIsGroup = false, topics = "${marquee.consumer.topic:marquee.page-changes}")
+	@KafkaListener(id = ID, idIsGroup = false, topics = Topics.PAGE_CHANGES)
 	void on(ConsumerRecord<String, PageChanged> record) {
 		long start = System.nanoTime();
 		PageChanged change = record.value();

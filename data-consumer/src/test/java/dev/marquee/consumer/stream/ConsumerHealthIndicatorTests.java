@@ -67,10 +67,8 @@ class ConsumerHealthIndicatorTests {
 	}
 
 	private static DataConsumerProperties properties() {
-		return new DataConsumerProperties(
-				new DataConsumerProperties.Consumer("t", "t.DLT", 6, Duration.ofMillis(200), Duration.ofSeconds(5), 2.0,
-						3, Duration.ofSeconds(5)),
-				new DataConsumerProperties.Kafka((short) 1, 1),
+		return new DataConsumerProperties(new DataConsumerProperties.Consumer(Duration.ofMillis(200),
+				Duration.ofSeconds(5), 2.0, 3, Duration.ofSeconds(5)),
 				new DataConsumerProperties.Cassandra("SimpleStrategy:1"));
 	}
 

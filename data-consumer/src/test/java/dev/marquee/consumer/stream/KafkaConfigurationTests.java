@@ -14,8 +14,8 @@ class KafkaConfigurationTests {
 
 	@Test
 	void outageBackOffGrowsToItsBoundAndNeverStops() {
-		DataConsumerProperties.Consumer consumer = new DataConsumerProperties.Consumer("t", "t.DLT", 6,
-				Duration.ofMillis(200), Duration.ofSeconds(5), 2.0, 3, Duration.ofSeconds(5));
+		DataConsumerProperties.Consumer consumer = new DataConsumerProperties.Consumer(Duration.ofMillis(200),
+				Duration.ofSeconds(5), 2.0, 3, Duration.ofSeconds(5));
 		BackOffExecution execution = KafkaConfiguration.outageBackOff(consumer).start();
 
 		assertThat(execution.nextBackOff()).isEqualTo(200);

@@ -15,8 +15,8 @@ import dev.marquee.ingestion.IngestionProperties;
 import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.TalentFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
-import dev.marquee.ingestion.sample.SampleContentGenerator;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.sample.SampleContentGenerator;
 
 /**
  * A catalog built from native deliveries, for rendering without a store (public for the

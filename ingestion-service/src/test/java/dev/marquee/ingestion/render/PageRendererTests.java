@@ -14,14 +14,15 @@ import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.FocalPoint;
 import dev.marquee.ingestion.content.Documents.PageFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
-import dev.marquee.ingestion.sample.SampleContentGenerator;
-import dev.marquee.ingestion.sample.SyntheticContent;
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
 import dev.marquee.model.Image;
 import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
+import dev.marquee.sample.DatasetGenerator;
+import dev.marquee.sample.Delivery;
+import dev.marquee.sample.SampleContentGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -195,19 +196,20 @@ class PageRendererTests {
 
 	@Test
 	void syntheticPagesRenderWithTheRequestedElementCount() {
-		SyntheticContent content = SyntheticContent.generate(5, 50, 42);
-		InMemoryCatalog catalog = new InMemoryCatalog().add(content.catalogDeliveries());
+		DatasetGenerator content = new DatasetGenerator(50, 20);
+		InMemoryCatalog catalog = new InMemoryCatalog().add(content.catalog().stream().map(Delivery::text).toList());
 
-		for (int i = 0; i < content.pageCount(); i++) {
-			String delivery = content.pageDelivery(i, 2, "edit-" + i);
+		for (int i = 0; i < 5; i++) {
+			String delivery = content.edit(i, 2, "publish", "edit-" + i).text();
 			Page page = this.renderer
 				.render(content.pageId(i), fields(delivery), Stage.PUBLISHED, catalog, this.context)
 				.page();
 			assertThat(page.elements()).hasSize(50);
 			assertThat(page.slug()).isEqualTo(content.slug(i));
-			assertThat(page.elements().get(0).text().get("heading")).contains("edit-" + i);
+			assertThat(page.summary()).contains("edit-" + i);
+			assertThat(page.elements().get(1).text().get("html")).contains("edit-" + i);
 		}
-		assertThat(SyntheticContent.generate(5, 50, 42).pageDeliveries()).isEqualTo(content.pageDeliveries());
+		assertThat(new DatasetGenerator(50, 20).page(3).body()).isEqualTo(content.page(3).body());
 	}
 
 }

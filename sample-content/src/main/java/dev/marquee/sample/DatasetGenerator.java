@@ -1,4 +1,4 @@
-package dev.marquee.bench.content;
+package dev.marquee.sample;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

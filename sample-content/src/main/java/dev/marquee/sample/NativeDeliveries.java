@@ -1,4 +1,4 @@
-package dev.marquee.ingestion.sample;
+package dev.marquee.sample;
 
 import java.util.LinkedHashMap;
 import java.util.List;

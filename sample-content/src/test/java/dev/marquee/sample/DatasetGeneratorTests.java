@@ -1,4 +1,4 @@
-package dev.marquee.bench.content;
+package dev.marquee.sample;
 
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.marquee.ingestion.sample;
+package dev.marquee.sample;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
