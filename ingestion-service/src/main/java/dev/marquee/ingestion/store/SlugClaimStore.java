@@ -1,8 +1,11 @@
 package dev.marquee.ingestion.store;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
@@ -50,23 +53,25 @@ public class SlugClaimStore {
 		this.deleteClaimOfPage = session
 			.prepare("DELETE FROM marquee_write.slug_claims_by_page WHERE page_id = ? AND stage = ? AND slug = ?");
 		this.selectClaimsOfPage = session
-			.prepare("SELECT slug FROM marquee_write.slug_claims_by_page WHERE page_id = ? AND stage = ?");
+			.prepare("SELECT stage, slug FROM marquee_write.slug_claims_by_page WHERE page_id = ?");
 	}
 
 	/**
 	 * The page that holds a slug in a stage.
 	 * @param stage the stage
 	 * @param slug the slug
-	 * @return the owning page, empty when the slug is free
+	 * @return the owning page, empty when the slug is free (asynchronously: read with the
+	 * delivery's other reads)
 	 */
-	public Optional<String> slugOwner(Stage stage, String slug) {
+	public CompletableFuture<Optional<String>> slugOwner(Stage stage, String slug) {
 		// A plain read, not a serial one: it only spares the transaction when the page
 		// already holds its slug. Only
 		// the holder releases a claim (under its page lock), so a stale "free" just leads
 		// to the transaction, which
 		// tells the truth, and a stale "taken" to a 409 the CMS retries.
-		Row row = this.session.execute(this.selectSlugOwner.bind(stage.name(), slug)).one();
-		return Optional.ofNullable(row).map((r) -> r.getString("page_id"));
+		return this.session.executeAsync(this.selectSlugOwner.bind(stage.name(), slug))
+			.toCompletableFuture()
+			.thenApply((result) -> Optional.ofNullable(result.one()).map((r) -> r.getString("page_id")));
 	}
 
 	/**
@@ -79,17 +84,21 @@ public class SlugClaimStore {
 	 * @return the other page holding the slug; empty when the claimant holds it now (or
 	 * already did)
 	 */
-	public Optional<String> claimSlug(Stage stage, String slug, String pageId) {
+	public CompletableFuture<Optional<String>> claimSlug(Stage stage, String slug, String pageId) {
 		// The page's index row first: a crash in between leaves an index entry for a
-		// claim not held, which a release
-		// of it ignores, never a claim the page cannot find to release.
-		this.session.execute(this.insertClaimOfPage.bind(pageId, stage.name(), slug));
-		Row result = this.session.execute(this.claimSlug.bind(stage.name(), slug, pageId)).one();
-		if (result == null || result.getBoolean("[applied]")) {
-			return Optional.empty();
-		}
-		String holder = result.getString("page_id");
-		return (holder == null || holder.equals(pageId)) ? Optional.empty() : Optional.of(holder);
+		// claim not held, which a release of it ignores, never a claim the page cannot
+		// find to release.
+		return this.session.executeAsync(this.insertClaimOfPage.bind(pageId, stage.name(), slug))
+			.thenCompose((indexed) -> this.session.executeAsync(this.claimSlug.bind(stage.name(), slug, pageId)))
+			.toCompletableFuture()
+			.thenApply((claim) -> {
+				Row result = claim.one();
+				if (result == null || result.getBoolean("[applied]")) {
+					return Optional.empty();
+				}
+				String holder = result.getString("page_id");
+				return (holder == null || holder.equals(pageId)) ? Optional.empty() : Optional.of(holder);
+			});
 	}
 
 	/**
@@ -97,25 +106,33 @@ public class SlugClaimStore {
 	 * @param stage the stage
 	 * @param slug the slug
 	 * @param pageId the page releasing it
+	 * @return the request
 	 */
-	public void releaseSlug(Stage stage, String slug, String pageId) {
-		this.session.execute(this.releaseSlug.bind(stage.name(), slug, pageId));
-		this.session.execute(this.deleteClaimOfPage.bind(pageId, stage.name(), slug));
+	public CompletableFuture<Void> releaseSlug(Stage stage, String slug, String pageId) {
+		// The claim first, its index row after: a failure in between leaves an index
+		// entry the next release ignores.
+		return this.session.executeAsync(this.releaseSlug.bind(stage.name(), slug, pageId))
+			.thenCompose(
+					(released) -> this.session.executeAsync(this.deleteClaimOfPage.bind(pageId, stage.name(), slug)))
+			.toCompletableFuture()
+			.thenApply((deleted) -> null);
 	}
 
 	/**
-	 * The slugs a page has claimed in a stage (normally one; more only while a rename is
-	 * under way or after a failed one).
+	 * The slugs a page has claimed, per stage (normally one; more only while a rename is
+	 * under way or after a failed one), in one request.
 	 * @param pageId the page
-	 * @param stage the stage
-	 * @return the slugs
+	 * @return the slugs of each stage that has any
 	 */
-	public List<String> slugsClaimedBy(String pageId, Stage stage) {
-		List<String> slugs = new ArrayList<>();
-		for (Row row : this.session.execute(this.selectClaimsOfPage.bind(pageId, stage.name()))) {
-			slugs.add(row.getString("slug"));
-		}
-		return slugs;
+	public CompletableFuture<Map<Stage, List<String>>> slugsClaimedBy(String pageId) {
+		return StoreRequests.rows(this.session.executeAsync(this.selectClaimsOfPage.bind(pageId))).thenApply((rows) -> {
+			Map<Stage, List<String>> slugs = new EnumMap<>(Stage.class);
+			for (Row row : rows) {
+				slugs.computeIfAbsent(Stage.valueOf(row.getString("stage")), (stage) -> new ArrayList<>())
+					.add(row.getString("slug"));
+			}
+			return slugs;
+		});
 	}
 
 	/**
@@ -138,7 +155,7 @@ public class SlugClaimStore {
 			}
 			Stage stage = Stage.valueOf(row.getString("stage"));
 			String pageId = row.getString("page_id");
-			Optional<String> other = claimSlug(stage, row.getString("slug"), pageId);
+			Optional<String> other = StoreRequests.await(claimSlug(stage, row.getString("slug"), pageId));
 			if (other.isPresent()) {
 				logger.warn("Pages {} and {} both hold slug {} ({}); {} keeps it", other.get(), pageId,
 						row.getString("slug"), stage, other.get());
