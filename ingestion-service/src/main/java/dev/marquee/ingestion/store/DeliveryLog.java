@@ -24,6 +24,8 @@ public class DeliveryLog {
 	private final PreparedStatement insertDelivery;
 
 	public DeliveryLog(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.selectDelivery = session
 			.prepare("SELECT outcome, body_sha256 FROM marquee_write.deliveries WHERE source = ? AND delivery_id = ?");

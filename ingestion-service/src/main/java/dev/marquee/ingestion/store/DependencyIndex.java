@@ -38,6 +38,8 @@ public class DependencyIndex {
 	private final PreparedStatement deleteDependencyOfPage;
 
 	public DependencyIndex(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.selectPagesByDependency = session
 			.prepare("SELECT page_id FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ?");

@@ -47,6 +47,8 @@ public class DocumentStore {
 	private final PreparedStatement selectDocumentSources;
 
 	public DocumentStore(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.selectVersion = session
 			.prepare("SELECT version, removed FROM marquee_write.document_versions WHERE kind = ? AND id = ?");

@@ -30,6 +30,8 @@ public class RenderProblems {
 	private final PreparedStatement deleteProblem;
 
 	public RenderProblems(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.upsertProblem = session.prepare("INSERT INTO marquee_write.render_problems "
 				+ "(page_id, stage, trigger, problems, at) VALUES (?, ?, ?, ?, ?)");

@@ -12,6 +12,8 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import org.springframework.data.cassandra.core.cql.CqlOperations;
+import org.springframework.data.cassandra.core.cql.ResultSetExtractor;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.model.Page;
@@ -38,8 +40,13 @@ public class RenderedPages {
 
 	private final RenderProblems problems;
 
-	public RenderedPages(CqlSession session, WriteSchema schema, RenderProblems problems) {
+	private final CqlOperations cql;
+
+	public RenderedPages(CqlSession session, CqlOperations cql, WriteSchema schema, RenderProblems problems) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
+		this.cql = cql;
 		this.problems = problems;
 		this.selectRendered = session.prepare("SELECT slug, content_version, source_version, removed "
 				+ "FROM marquee_write.rendered_pages WHERE page_id = ? AND stage = ?");
@@ -122,12 +129,15 @@ public class RenderedPages {
 	 * @return the version, 0 when nothing was published
 	 */
 	public long maxContentVersion() {
-		long max = 0;
-		for (Row row : this.session
-			.execute(WriteSchema.scan("SELECT content_version FROM marquee_write.rendered_pages"))) {
-			max = Math.max(max, row.getLong("content_version"));
-		}
-		return max;
+		Long max = this.cql.query(WriteSchema.scan("SELECT content_version FROM marquee_write.rendered_pages"),
+				(ResultSetExtractor<Long>) (rows) -> {
+					long highest = 0;
+					for (Row row : rows) {
+						highest = Math.max(highest, row.getLong("content_version"));
+					}
+					return highest;
+				});
+		return (max != null) ? max : 0;
 	}
 
 	/**

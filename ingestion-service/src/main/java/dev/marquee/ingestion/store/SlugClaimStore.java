@@ -10,8 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.cassandra.core.cql.CqlOperations;
+import org.springframework.data.cassandra.core.cql.RowMapper;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.model.Stage;
@@ -26,7 +29,11 @@ public class SlugClaimStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(SlugClaimStore.class);
 
+	private static final RowMapper<String> STAGE = (row, index) -> row.getString("stage");
+
 	private final CqlSession session;
+
+	private final CqlOperations cql;
 
 	private final PreparedStatement selectSlugOwner;
 
@@ -40,8 +47,11 @@ public class SlugClaimStore {
 
 	private final PreparedStatement selectClaimsOfPage;
 
-	public SlugClaimStore(CqlSession session, WriteSchema schema) {
+	public SlugClaimStore(CqlSession session, CqlOperations cql, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
+		this.cql = cql;
 		this.selectSlugOwner = session
 			.prepare("SELECT page_id FROM marquee_write.slug_claims WHERE stage = ? AND slug = ?");
 		this.claimSlug = session
@@ -143,28 +153,35 @@ public class SlugClaimStore {
 	 * @return the number of claims made
 	 */
 	public int claimPublishedSlugs() {
-		if (this.session.execute(WriteSchema.scan("SELECT stage FROM marquee_write.slug_claims LIMIT 1"))
-			.one() != null) {
+		if (!this.cql.query(WriteSchema.scan("SELECT stage FROM marquee_write.slug_claims LIMIT 1"), STAGE).isEmpty()) {
 			return 0;
 		}
 		int claimed = 0;
-		for (Row row : this.session
-			.execute(WriteSchema.scan("SELECT page_id, stage, slug, removed FROM marquee_write.rendered_pages"))) {
-			if (row.getBoolean("removed") || row.getString("slug") == null) {
+		for (PublishedSlug published : this.cql.query(
+				WriteSchema.scan("SELECT page_id, stage, slug, removed FROM marquee_write.rendered_pages"),
+				PublishedSlug.ROWS)) {
+			if (published.removed() || published.slug() == null) {
 				continue;
 			}
-			Stage stage = Stage.valueOf(row.getString("stage"));
-			String pageId = row.getString("page_id");
-			Optional<String> other = StoreRequests.await(claimSlug(stage, row.getString("slug"), pageId));
+			Optional<String> other = StoreRequests
+				.await(claimSlug(published.stage(), published.slug(), published.pageId()));
 			if (other.isPresent()) {
-				logger.warn("Pages {} and {} both hold slug {} ({}); {} keeps it", other.get(), pageId,
-						row.getString("slug"), stage, other.get());
+				logger.warn("Pages {} and {} both hold slug {} ({}); {} keeps it", other.get(), published.pageId(),
+						published.slug(), published.stage(), other.get());
 			}
 			else {
 				claimed++;
 			}
 		}
 		return claimed;
+	}
+
+	// A page stage as rendered_pages holds it, for the one-time claim of published slugs.
+	private record PublishedSlug(String pageId, Stage stage, @Nullable String slug, boolean removed) {
+
+		static final RowMapper<PublishedSlug> ROWS = (row, index) -> new PublishedSlug(row.getString("page_id"),
+				Stage.valueOf(row.getString("stage")), row.getString("slug"), row.getBoolean("removed"));
+
 	}
 
 }
