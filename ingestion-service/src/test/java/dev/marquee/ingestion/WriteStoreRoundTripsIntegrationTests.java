@@ -57,6 +57,46 @@ class WriteStoreRoundTripsIntegrationTests extends IngestionIntegrationTestSuppo
 	}
 
 	@Test
+	void aNewPageAndARenameClaimTheirSlugInBothStagesAtOnce() {
+		Deliveries deliveries = deliveries();
+		String[] ids = catalog(deliveries);
+		// Another page renders the catalog first: a rendering reads a catalog document
+		// the cache misses when it needs it.
+		assertThat(deliveries.post(Deliveries.homePage(unique("home"), "publish", 1, ids[0], ids[1])).statusCode())
+			.isEqualTo(200);
+		String page = unique("home");
+
+		// Reads; index rows then claims (both stages at once); document with its
+		// dependencies; rendered rows and state; delivery.
+		List<Recorded> created = recorded(deliveries, Deliveries.homePage(page, "publish", 1, ids[0], ids[1]));
+		assertThat(CassandraRequests.sequentialWaits(created)).as(listed(created)).isLessThanOrEqualTo(6);
+
+		// As a new page, and the old slug is given back after publishing (claim, then its
+		// index row) together with the rendered rows and the state.
+		String renamed = Deliveries.homePage(page, "publish", 2, ids[0], ids[1])
+			.replace("\"slug\":\"" + page + "\"", "\"slug\":\"" + page + "-renamed\"");
+		List<Recorded> rename = recorded(deliveries, renamed);
+		assertThat(CassandraRequests.sequentialWaits(rename)).as(listed(rename)).isLessThanOrEqualTo(7);
+		assertThat(rename).extracting(Recorded::cql)
+			.filteredOn((cql) -> cql.startsWith("DELETE FROM marquee_write.slug_claims "))
+			.hasSize(2);
+	}
+
+	private static List<Recorded> recorded(Deliveries deliveries, String body) {
+		CassandraRequests.start();
+		HttpResponse<String> response = deliveries.post(body);
+		List<Recorded> requests = CassandraRequests.stop();
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		logger.info("{} Cassandra request(s) in {} sequential wait(s):\n{}", requests.size(),
+				CassandraRequests.sequentialWaits(requests), listed(requests));
+		return requests;
+	}
+
+	private static String listed(List<Recorded> requests) {
+		return String.join("\n", requests.stream().map(Recorded::cql).toList());
+	}
+
+	@Test
 	void logsTheTimeOfAPageEdit() {
 		Deliveries deliveries = deliveries();
 		String[] ids = catalog(deliveries);
