@@ -14,6 +14,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -32,6 +33,8 @@ import static org.awaitility.Awaitility.await;
  * One Spring context for every subclass.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+// Every subclass shares one context, so the Cassandra request recorder is part of it.
+@Import(CassandraRequests.class)
 abstract class IngestionIntegrationTestSupport {
 
 	static final HollowProducerStub hollow = new HollowProducerStub();

@@ -15,6 +15,7 @@ import dev.marquee.ingestion.render.RenderException;
 import dev.marquee.ingestion.render.Violation;
 import dev.marquee.ingestion.store.DependencyIndex;
 import dev.marquee.ingestion.store.DocumentStore;
+import dev.marquee.ingestion.store.StoreRequests;
 import dev.marquee.model.Stage;
 import dev.marquee.model.json.MarqueeJson;
 
@@ -50,7 +51,7 @@ class CatalogWrites {
 		long version = decision.version();
 		try {
 			if (change.action().isRemoval()) {
-				this.documents.removeDocument(change.type(), change.documentId(), stages);
+				StoreRequests.await(this.documents.removeDocument(change.type(), change.documentId(), stages));
 			}
 			else {
 				Class<?> fieldsType = switch (change.type()) {
@@ -64,8 +65,8 @@ class CatalogWrites {
 				if (!violations.isEmpty()) {
 					throw new RenderException(violations);
 				}
-				this.documents.saveDocument(change.type(), change.documentId(), stages, version,
-						MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
+				StoreRequests.await(this.documents.saveDocument(change.type(), change.documentId(), stages, version,
+						MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source()));
 			}
 		}
 		finally {

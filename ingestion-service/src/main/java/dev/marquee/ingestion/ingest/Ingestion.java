@@ -4,11 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +26,7 @@ import dev.marquee.ingestion.store.DeliveryLog;
 import dev.marquee.ingestion.store.DeliveryLog.SeenDelivery;
 import dev.marquee.ingestion.store.DocumentStore;
 import dev.marquee.ingestion.store.RenderedPages;
+import dev.marquee.ingestion.store.StoreRequests;
 import dev.marquee.model.ContentVersionClock;
 import dev.marquee.model.Stage;
 
@@ -97,7 +100,13 @@ public class Ingestion {
 		String bodySha256 = bodySha256(change);
 		List<Lock> held = this.locks.lock(change);
 		try {
-			Optional<SeenDelivery> seen = this.deliveries.delivery(change.source(), change.deliveryId());
+			// Every read the delivery needs at once: waiting for them one after the other
+			// was most of a webhook's answer time.
+			CompletableFuture<Optional<SeenDelivery>> delivery = this.deliveries.delivery(change.source(),
+					change.deliveryId());
+			CompletableFuture<Optional<DocumentState>> state = this.documents.state(change.type(), change.documentId());
+			PageWrites.Reads pageReads = (change.type() == ContentType.PAGE) ? this.pages.read(change) : null;
+			Optional<SeenDelivery> seen = StoreRequests.await(delivery);
 			if (seen.isPresent()) {
 				String recorded = seen.get().bodySha256();
 				if (recorded != null && !recorded.equals(bodySha256)) {
@@ -111,7 +120,7 @@ public class Ingestion {
 				count(change, "duplicate");
 				return IngestionResult.duplicate(change);
 			}
-			Optional<DocumentState> current = this.documents.state(change.type(), change.documentId());
+			Optional<DocumentState> current = StoreRequests.await(state);
 			String owner = current.map(DocumentState::owner).orElse(null);
 			if (owner != null && !owner.equals(change.source())) {
 				count(change, "owned-by-other-source");
@@ -131,11 +140,23 @@ public class Ingestion {
 				return IngestionResult.ignored(change, reason);
 			}
 			long version = decision.version();
-			Outcome outcome = (change.type() == ContentType.PAGE) ? this.pages.write(change, decision)
-					: this.catalog.write(change, decision);
-			// Only now, with every path's acknowledgement: a retry of a delivery that
-			// failed half-way is applied.
-			this.documents.saveState(change.type(), change.documentId(), decision.after());
+			List<CompletableFuture<?>> after = new ArrayList<>();
+			Outcome outcome;
+			try {
+				outcome = (pageReads != null) ? this.pages.write(change, decision, pageReads, after)
+						: this.catalog.write(change, decision);
+			}
+			catch (RuntimeException ex) {
+				// The page lock is released only once the store has settled.
+				settle(after);
+				throw ex;
+			}
+			// Only now, with every path's acknowledgement, and together with the writes
+			// that follow publishing (rendered rows, slugs given back): a retry of a
+			// delivery that failed half-way is applied.
+			after.add(this.documents.saveState(change.type(), change.documentId(), decision.after()));
+			StoreRequests.awaitAll(after);
+			// Last, once every write it depends on was acknowledged.
 			String recorded = change.action().wireName() + " v" + version + ": " + outcome.pages().size() + " page(s)";
 			this.deliveries.recordDelivery(change.source(), change.deliveryId(), recorded, bodySha256);
 			count(change, "accepted");
@@ -167,6 +188,10 @@ public class Ingestion {
 		finally {
 			exclusive.unlock();
 		}
+	}
+
+	private static void settle(List<CompletableFuture<?>> requests) {
+		StoreRequests.all(requests).handle((result, failure) -> null).join();
 	}
 
 	// The controllers decode the body as strict UTF-8 before mapping it, so these bytes

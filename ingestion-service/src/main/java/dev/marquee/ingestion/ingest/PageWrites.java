@@ -3,10 +3,15 @@ package dev.marquee.ingestion.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.marquee.ingestion.content.Action;
@@ -20,6 +25,8 @@ import dev.marquee.ingestion.store.DependencyIndex;
 import dev.marquee.ingestion.store.DocumentStore;
 import dev.marquee.ingestion.store.RenderProblems;
 import dev.marquee.ingestion.store.RenderedPages;
+import dev.marquee.ingestion.store.RenderedPages.RenderedPage;
+import dev.marquee.ingestion.store.StoreRequests;
 import dev.marquee.model.ContentVersionClock;
 import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
@@ -68,38 +75,74 @@ class PageWrites {
 		this.clock = clock;
 	}
 
-	Outcome write(IncomingChange change, VersionRules.Decision decision) {
+	/**
+	 * Starts every read a delivery of the page needs, so that they are in flight together
+	 * with the delivery and state lookups: the rendered rows, the dependencies and slug
+	 * claims of the page, and who holds the slug it asks for. Only the page's own
+	 * deliveries (under its lock) and re-renders (under the exclusive lock) change them.
+	 * @param change the delivery
+	 * @return the reads
+	 */
+	Reads read(IncomingChange change) {
+		String pageId = change.documentId();
+		PageFields fields = null;
+		if (!change.action().isRemoval()) {
+			try {
+				fields = NativeFields.read(change.fields(), PageFields.class);
+			}
+			catch (IngestionRefusedException ex) {
+				// Refused by write(), after the delivery and version checks, as before.
+			}
+		}
+		return new Reads(fields, this.renderedPages.renderedStages(pageId), this.dependencies.dependenciesOf(pageId),
+				this.slugs.held(pageId),
+				this.slugs.owners(change.action().stages(), (fields != null) ? fields.slug() : null));
+	}
+
+	/**
+	 * Applies a delivery and publishes it; the writes that follow publishing are added to
+	 * {@code after}, for the caller to await with the document's state.
+	 * @param change the delivery
+	 * @param decision what it changes
+	 * @param reads its reads ({@link #read})
+	 * @param after where the writes after publishing are added
+	 * @return what was published
+	 */
+	Outcome write(IncomingChange change, VersionRules.Decision decision, Reads reads,
+			List<CompletableFuture<?>> after) {
 		Instant ingestedAt = this.clock.instant();
 		Set<Stage> stages = decision.stages();
 		long version = decision.version();
 		String pageId = change.documentId();
 		if (change.action().isRemoval()) {
+			Loaded loaded = reads.load();
 			List<PageChanged> removals = new ArrayList<>();
 			for (Stage stage : stages) {
-				this.renderedPages.rendered(pageId, stage)
+				Optional.ofNullable(loaded.rendered().get(stage))
 					.filter((rendered) -> !rendered.removed())
 					.ifPresent((rendered) -> removals.add(PageChanged.deleted(pageId, stage, rendered.slug(),
 							this.versions.next(), ingestedAt, change.traceId())));
 			}
-			this.documents.removeDocument(ContentType.PAGE, pageId, stages);
+			List<CompletableFuture<?>> before = new ArrayList<>();
+			before.add(this.documents.removeDocument(ContentType.PAGE, pageId, stages));
 			if (change.action() == Action.DELETE) {
-				this.dependencies.replaceDependencies(pageId, Set.of());
+				before.add(this.dependencies.replaceDependencies(pageId, loaded.dependencies(), Set.of()));
 			}
-			for (Stage stage : stages) {
-				this.problems.clearProblem(pageId, stage);
-			}
-			Outcome outcome = this.publishing.publish(removals, version);
+			before.add(this.problems.clearProblems(pageId, stages));
+			StoreRequests.awaitAll(before);
+			Outcome outcome = this.publishing.publish(removals, version, after);
 			// Released only once the removal is on every path: a page claiming the slug
-			// next gets a later content
-			// version, so on every read path its row outlives the removed one whatever
-			// order they are applied in.
-			this.slugs.releaseAll(pageId, stages, null);
+			// next gets a later content version, so on every read path its row outlives
+			// the removed one whatever order they are applied in.
+			after.add(this.slugs.releaseAll(pageId, stages, null, loaded.held()));
 			return outcome;
 		}
-		PageFields fields = NativeFields.read(change.fields(), PageFields.class);
+		PageFields fields = (reads.fields() != null) ? reads.fields()
+				: NativeFields.read(change.fields(), PageFields.class);
+		Loaded loaded = reads.load();
 		// Claimed before any content version is drawn for this page (see SlugClaims), and
 		// given back on failure.
-		List<Stage> claimed = this.slugs.claim(pageId, stages, fields.slug());
+		List<Stage> claimed = this.slugs.claim(pageId, stages, fields.slug(), loaded.owners());
 		Outcome outcome;
 		try {
 			List<PageChanged> upserts = new ArrayList<>();
@@ -110,20 +153,23 @@ class PageWrites {
 				Rendered rendered = this.renderer.render(pageId, fields, stage,
 						new StoreCatalog(this.catalogCache, stage),
 						new PageRenderer.Context(this.versions.next(), version, ingestedAt, change.traceId()));
-				upserts.add(this.publishing.upsert(rendered));
+				upserts.add(PagePublishing.upsert(rendered, Optional.ofNullable(loaded.rendered().get(stage))));
 				used.addAll(rendered.dependencies());
 			}
-			this.documents.saveDocument(ContentType.PAGE, pageId, stages, version,
-					MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source());
+			List<CompletableFuture<?>> before = new ArrayList<>();
+			before.add(this.documents.saveDocument(ContentType.PAGE, pageId, stages, version,
+					MarqueeJson.mapper().writeValueAsString(fields), change.raw(), change.source()));
 			if (stages.equals(change.action().stages()) && change.action() == Action.PUBLISH) {
-				this.dependencies.replaceDependencies(pageId, used);
+				before.add(this.dependencies.replaceDependencies(pageId, loaded.dependencies(), used));
 			}
 			else {
 				// A stage kept at a newer version still renders with what it used: keep
 				// those dependencies.
-				this.dependencies.addDependencies(pageId, used);
+				before.add(this.dependencies.addDependencies(pageId, loaded.dependencies(), used));
 			}
-			outcome = this.publishing.publish(upserts, version);
+			// Stored before publishing, as a re-render reads the stored document.
+			StoreRequests.awaitAll(before);
+			outcome = this.publishing.publish(upserts, version, after);
 		}
 		catch (RuntimeException ex) {
 			this.slugs.giveBack(pageId, claimed, fields.slug(), ex);
@@ -131,8 +177,45 @@ class PageWrites {
 		}
 		// A rename gives the old slug back only now that the page is on every path under
 		// its new one.
-		this.slugs.releaseAll(pageId, stages, fields.slug());
+		after.add(this.slugs.releaseAll(pageId, stages, fields.slug(), loaded.held()));
 		return outcome;
+	}
+
+	/**
+	 * The reads of a page delivery, in flight.
+	 *
+	 * @param fields the page's fields, null for a removal or fields the delivery cannot
+	 * have (refused by {@link #write})
+	 * @param rendered what was last published per stage
+	 * @param dependencies what the page depends on
+	 * @param held the slugs it holds per stage
+	 * @param owners who holds the slug it asks for, per stage
+	 */
+	record Reads(@Nullable PageFields fields, CompletableFuture<Map<Stage, RenderedPage>> rendered,
+			CompletableFuture<Set<Dependency>> dependencies, CompletableFuture<Map<Stage, List<String>>> held,
+			Map<Stage, CompletableFuture<Optional<String>>> owners) {
+
+		Loaded load() {
+			List<CompletableFuture<?>> all = new ArrayList<>(List.of(this.rendered, this.dependencies, this.held));
+			all.addAll(this.owners.values());
+			StoreRequests.awaitAll(all);
+			Map<Stage, Optional<String>> slugOwners = new EnumMap<>(Stage.class);
+			this.owners.forEach((stage, owner) -> slugOwners.put(stage, owner.join()));
+			return new Loaded(this.rendered.join(), this.dependencies.join(), this.held.join(), slugOwners);
+		}
+
+	}
+
+	/**
+	 * The reads of a page delivery, done.
+	 *
+	 * @param rendered what was last published per stage
+	 * @param dependencies what the page depends on
+	 * @param held the slugs it holds per stage
+	 * @param owners who holds the slug it asks for, per stage
+	 */
+	record Loaded(Map<Stage, RenderedPage> rendered, Set<Dependency> dependencies, Map<Stage, List<String>> held,
+			Map<Stage, Optional<String>> owners) {
 	}
 
 }

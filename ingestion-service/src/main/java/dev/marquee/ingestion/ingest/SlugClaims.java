@@ -1,9 +1,12 @@
 package dev.marquee.ingestion.ingest;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -12,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.marquee.ingestion.content.IncomingChange;
 import dev.marquee.ingestion.store.SlugClaimStore;
+import dev.marquee.ingestion.store.StoreRequests;
 import dev.marquee.model.Stage;
 
 /**
@@ -53,43 +57,93 @@ class SlugClaims {
 	}
 
 	/**
-	 * Claims a page's slug for some stages.
+	 * Starts reading who holds a slug in some stages, before the delivery's other checks
+	 * (a plain read, see {@link SlugClaimStore#slugOwner}).
+	 * @param stages the stages the delivery may write
+	 * @param slug the slug it asks for
+	 * @return the reads per stage, none for an unusable slug
+	 */
+	Map<Stage, CompletableFuture<Optional<String>>> owners(Set<Stage> stages, @Nullable String slug) {
+		Map<Stage, CompletableFuture<Optional<String>>> owners = new EnumMap<>(Stage.class);
+		if (usable(slug)) {
+			for (Stage stage : stages) {
+				owners.put(stage, this.store.slugOwner(stage, slug));
+			}
+		}
+		return owners;
+	}
+
+	/**
+	 * Starts reading the slugs a page holds, so giving them back after its write needs no
+	 * read: only the page's own deliveries (under its lock) change its claims.
+	 * @param pageId the page
+	 * @return the read
+	 */
+	CompletableFuture<Map<Stage, List<String>>> held(String pageId) {
+		return this.store.slugsClaimedBy(pageId);
+	}
+
+	/**
+	 * Claims a page's slug for some stages, the stages' claims in flight together.
 	 * @param pageId the page
 	 * @param stages the stages the delivery writes
 	 * @param slug the slug it asks for; an unusable one claims nothing (the renderer
 	 * refuses it)
+	 * @param owners who held it when the delivery began ({@link #owners})
 	 * @return the stages claimed now (not held before), to give back if the write fails
 	 * @throws IngestionRefusedException {@code SLUG_TAKEN} naming the owner when another
 	 * page holds the slug in one of the stages; nothing stays claimed then
 	 */
-	List<Stage> claim(String pageId, Set<Stage> stages, @Nullable String slug) {
+	List<Stage> claim(String pageId, Set<Stage> stages, @Nullable String slug, Map<Stage, Optional<String>> owners) {
 		List<Stage> claimed = new ArrayList<>();
 		if (!usable(slug)) {
 			return claimed;
 		}
+		Map<Stage, CompletableFuture<Optional<String>>> claims = new EnumMap<>(Stage.class);
 		for (Stage stage : stages) {
-			Optional<String> owner = this.store.slugOwner(stage, slug);
-			if (owner.isPresent() && owner.get().equals(pageId)) {
-				continue;
+			Optional<String> owner = owners.getOrDefault(stage, Optional.empty());
+			if (owner.isPresent() && !owner.get().equals(pageId)) {
+				throw taken(slug, stage, owner.get());
 			}
 			if (owner.isEmpty()) {
-				owner = this.store.claimSlug(stage, slug, pageId);
+				// The lightweight transaction decides; the read only spared it.
+				claims.put(stage, this.store.claimSlug(stage, slug, pageId));
 			}
-			if (owner.isPresent()) {
-				IngestionRefusedException taken = new IngestionRefusedException(
-						IngestionRefusedException.Reason.SLUG_TAKEN,
-						"Slug '" + slug + "' (" + stage + ") belongs to page " + owner.get()
-								+ "; nothing was published. Give this page another slug, or move or remove the other "
-								+ "page first")
-					.with("slug", slug)
-					.with("stage", stage.name())
-					.with("owner", owner.get());
-				giveBack(pageId, claimed, slug, taken);
-				throw taken;
+		}
+		RuntimeException failure = null;
+		try {
+			StoreRequests.awaitAll(claims.values());
+		}
+		catch (RuntimeException ex) {
+			failure = ex;
+		}
+		for (Map.Entry<Stage, CompletableFuture<Optional<String>>> claim : claims.entrySet()) {
+			if (claim.getValue().isCompletedExceptionally()) {
+				continue;
 			}
-			claimed.add(stage);
+			Optional<String> other = claim.getValue().join();
+			if (other.isEmpty()) {
+				claimed.add(claim.getKey());
+			}
+			else if (failure == null) {
+				failure = taken(slug, claim.getKey(), other.get());
+			}
+		}
+		if (failure != null) {
+			giveBack(pageId, claimed, slug, failure);
+			throw failure;
 		}
 		return claimed;
+	}
+
+	private static IngestionRefusedException taken(String slug, Stage stage, String owner) {
+		return new IngestionRefusedException(IngestionRefusedException.Reason.SLUG_TAKEN,
+				"Slug '" + slug + "' (" + stage + ") belongs to page " + owner
+						+ "; nothing was published. Give this page another slug, or move or remove the other "
+						+ "page first")
+			.with("slug", slug)
+			.with("stage", stage.name())
+			.with("owner", owner);
 	}
 
 	/**
@@ -103,7 +157,7 @@ class SlugClaims {
 		}
 		for (Stage stage : claimed) {
 			try {
-				this.store.releaseSlug(stage, slug, pageId);
+				StoreRequests.await(this.store.releaseSlug(stage, slug, pageId));
 			}
 			catch (RuntimeException ex) {
 				failure.addSuppressed(ex);
@@ -114,19 +168,26 @@ class SlugClaims {
 	}
 
 	/**
-	 * Releases every slug a page holds in some stages except the one it keeps.
+	 * Releases every slug a page holds in some stages except the one it keeps, the
+	 * releases in flight together.
 	 * @param pageId the page
 	 * @param stages the stages
 	 * @param keep the slug the page now has, null when the stages were removed
+	 * @param held the slugs it held when its delivery began ({@link #held}); a slug
+	 * claimed since is the one it keeps
+	 * @return the releases
 	 */
-	void releaseAll(String pageId, Set<Stage> stages, @Nullable String keep) {
+	CompletableFuture<Void> releaseAll(String pageId, Set<Stage> stages, @Nullable String keep,
+			Map<Stage, List<String>> held) {
+		List<CompletableFuture<Void>> releases = new ArrayList<>();
 		for (Stage stage : stages) {
-			for (String slug : this.store.slugsClaimedBy(pageId, stage)) {
+			for (String slug : held.getOrDefault(stage, List.of())) {
 				if (!slug.equals(keep)) {
-					this.store.releaseSlug(stage, slug, pageId);
+					releases.add(this.store.releaseSlug(stage, slug, pageId));
 				}
 			}
 		}
+		return StoreRequests.all(releases);
 	}
 
 	/**
@@ -140,9 +201,9 @@ class SlugClaims {
 		if (!usable(slug)) {
 			return Optional.empty();
 		}
-		Optional<String> owner = this.store.slugOwner(stage, slug);
+		Optional<String> owner = StoreRequests.await(this.store.slugOwner(stage, slug));
 		if (owner.isEmpty()) {
-			return this.store.claimSlug(stage, slug, pageId);
+			return StoreRequests.await(this.store.claimSlug(stage, slug, pageId));
 		}
 		return owner.filter((holder) -> !holder.equals(pageId));
 	}

@@ -2,10 +2,10 @@ package dev.marquee.ingestion.store;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
-import com.datastax.oss.driver.api.core.cql.Row;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -24,6 +24,8 @@ public class DeliveryLog {
 	private final PreparedStatement insertDelivery;
 
 	public DeliveryLog(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.selectDelivery = session
 			.prepare("SELECT outcome, body_sha256 FROM marquee_write.deliveries WHERE source = ? AND delivery_id = ?");
@@ -35,12 +37,14 @@ public class DeliveryLog {
 	 * A delivery already processed successfully.
 	 * @param source the CMS
 	 * @param deliveryId its delivery id
-	 * @return what was recorded of it, empty when it was never processed
+	 * @return what was recorded of it, empty when it was never processed (asynchronously:
+	 * it is read together with the document's state)
 	 */
-	public Optional<SeenDelivery> delivery(String source, String deliveryId) {
-		Row row = this.session.execute(this.selectDelivery.bind(source, deliveryId)).one();
-		return Optional.ofNullable(row)
-			.map((r) -> new SeenDelivery(r.getString("outcome"), r.getString("body_sha256")));
+	public CompletableFuture<Optional<SeenDelivery>> delivery(String source, String deliveryId) {
+		return this.session.executeAsync(this.selectDelivery.bind(source, deliveryId))
+			.toCompletableFuture()
+			.thenApply((result) -> Optional.ofNullable(result.one())
+				.map((r) -> new SeenDelivery(r.getString("outcome"), r.getString("body_sha256"))));
 	}
 
 	/**

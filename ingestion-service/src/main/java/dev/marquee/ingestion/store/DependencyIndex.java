@@ -5,10 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.AsyncResultSet;
 import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -25,8 +23,6 @@ import dev.marquee.ingestion.content.Dependency;
 @Component
 public class DependencyIndex {
 
-	private static final int CONCURRENT_WRITES = 8;
-
 	private final CqlSession session;
 
 	private final PreparedStatement selectPagesByDependency;
@@ -42,6 +38,8 @@ public class DependencyIndex {
 	private final PreparedStatement deleteDependencyOfPage;
 
 	public DependencyIndex(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.selectPagesByDependency = session
 			.prepare("SELECT page_id FROM marquee_write.pages_by_dependency WHERE dep_kind = ? AND dep_id = ?");
@@ -72,14 +70,35 @@ public class DependencyIndex {
 	}
 
 	/**
+	 * The documents a page depends on now, read before its delivery is rendered so that
+	 * writing the new ones needs no read of its own.
+	 * @param pageId the page
+	 * @return what its renderings used
+	 */
+	public CompletableFuture<Set<Dependency>> dependenciesOf(String pageId) {
+		return StoreRequests.rows(this.session.executeAsync(this.selectDependenciesOfPage.bind(pageId)))
+			.thenApply((rows) -> {
+				Set<Dependency> dependencies = new HashSet<>();
+				for (Row row : rows) {
+					ContentType.fromWireName(row.getString("dep_kind"))
+						.ifPresent((type) -> dependencies.add(new Dependency(type, row.getString("dep_id"))));
+				}
+				return dependencies;
+			});
+	}
+
+	/**
 	 * Replaces the documents a page depends on, writing only the difference: a page edit
 	 * rarely changes what it uses, and rewriting dozens of index rows per edit was a
 	 * large share of the write path's Cassandra work.
 	 * @param pageId the page
+	 * @param previous what it depended on ({@link #dependenciesOf(String)}, read under
+	 * the page's lock)
 	 * @param dependencies what its last rendering used
+	 * @return the writes, none when nothing changed
 	 */
-	public void replaceDependencies(String pageId, Set<Dependency> dependencies) {
-		Set<Dependency> previous = dependenciesOf(pageId);
+	public CompletableFuture<Void> replaceDependencies(String pageId, Set<Dependency> previous,
+			Set<Dependency> dependencies) {
 		List<BoundStatement> writes = new ArrayList<>();
 		for (Dependency gone : previous) {
 			if (!dependencies.contains(gone)) {
@@ -88,28 +107,32 @@ public class DependencyIndex {
 			}
 		}
 		addMissing(pageId, dependencies, previous, writes);
-		executeAll(writes);
+		return StoreRequests.executeAll(this.session, writes);
 	}
 
 	/**
-	 * Adds documents a page depends on, keeping the ones it had (a preview-only re-render
+	 * Adds documents a page depends on, keeping the ones it had (a preview-only rendering
 	 * must not drop what the published copy uses).
 	 * @param pageId the page
+	 * @param previous what it depended on
 	 * @param dependencies what a rendering used
+	 * @return the writes, none when nothing is new
 	 */
-	public void addDependencies(String pageId, Set<Dependency> dependencies) {
+	public CompletableFuture<Void> addDependencies(String pageId, Set<Dependency> previous,
+			Set<Dependency> dependencies) {
 		List<BoundStatement> writes = new ArrayList<>();
-		addMissing(pageId, dependencies, dependenciesOf(pageId), writes);
-		executeAll(writes);
+		addMissing(pageId, dependencies, previous, writes);
+		return StoreRequests.executeAll(this.session, writes);
 	}
 
-	private Set<Dependency> dependenciesOf(String pageId) {
-		Set<Dependency> dependencies = new HashSet<>();
-		for (Row row : this.session.execute(this.selectDependenciesOfPage.bind(pageId))) {
-			ContentType.fromWireName(row.getString("dep_kind"))
-				.ifPresent((type) -> dependencies.add(new Dependency(type, row.getString("dep_id"))));
-		}
-		return dependencies;
+	/**
+	 * Adds documents a page depends on after a re-render, keeping the ones it had.
+	 * @param pageId the page
+	 * @param dependencies what the rendering used
+	 */
+	public void addDependencies(String pageId, Set<Dependency> dependencies) {
+		StoreRequests
+			.await(dependenciesOf(pageId).thenCompose((previous) -> addDependencies(pageId, previous, dependencies)));
 	}
 
 	private void addMissing(String pageId, Set<Dependency> dependencies, Set<Dependency> present,
@@ -120,28 +143,6 @@ public class DependencyIndex {
 				// never a missed one.
 				writes.add(this.insertPageByDependency.bind(dependency.type().wireName(), dependency.id(), pageId));
 				writes.add(this.insertDependencyOfPage.bind(pageId, dependency.type().wireName(), dependency.id()));
-			}
-		}
-	}
-
-	// Independent idempotent writes, sent a window at a time and awaited together; the
-	// first failure is rethrown.
-	// The window keeps a burst of new pages from exhausting the connection's in-flight
-	// request limit.
-	private void executeAll(List<BoundStatement> writes) {
-		for (int from = 0; from < writes.size(); from += CONCURRENT_WRITES) {
-			List<CompletableFuture<AsyncResultSet>> pending = new ArrayList<>(CONCURRENT_WRITES);
-			for (BoundStatement write : writes.subList(from, Math.min(writes.size(), from + CONCURRENT_WRITES))) {
-				pending.add(this.session.executeAsync(write).toCompletableFuture());
-			}
-			try {
-				CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-			}
-			catch (CompletionException ex) {
-				if (ex.getCause() instanceof RuntimeException cause) {
-					throw cause;
-				}
-				throw ex;
 			}
 		}
 	}

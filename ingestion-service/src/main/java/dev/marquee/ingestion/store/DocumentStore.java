@@ -8,12 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.cql.BatchStatement;
-import com.datastax.oss.driver.api.core.cql.BatchStatementBuilder;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
 import com.datastax.oss.driver.api.core.cql.BoundStatementBuilder;
-import com.datastax.oss.driver.api.core.cql.DefaultBatchType;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.springframework.stereotype.Component;
@@ -48,6 +47,8 @@ public class DocumentStore {
 	private final PreparedStatement selectDocumentSources;
 
 	public DocumentStore(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.selectVersion = session
 			.prepare("SELECT version, removed FROM marquee_write.document_versions WHERE kind = ? AND id = ?");
@@ -84,39 +85,48 @@ public class DocumentStore {
 	 * @param id its id
 	 * @return the state, empty for a document never seen
 	 */
-	public Optional<DocumentState> state(ContentType type, String id) {
-		Row row = this.session.execute(this.selectState.bind(type.wireName(), id)).one();
-		if (row == null) {
-			return Optional.empty();
-		}
+	public CompletableFuture<Optional<DocumentState>> state(ContentType type, String id) {
+		return this.session.executeAsync(this.selectState.bind(type.wireName(), id))
+			.toCompletableFuture()
+			.thenCompose((result) -> {
+				Row row = result.one();
+				if (row == null) {
+					return CompletableFuture.completedFuture(Optional.empty());
+				}
+				if (row.getString("owner") == null) {
+					return legacyState(type, id, row);
+				}
+				Map<Stage, StageVersion> stages = new EnumMap<>(Stage.class);
+				if (!row.isNull("published_version")) {
+					stages.put(Stage.PUBLISHED,
+							new StageVersion(row.getLong("published_version"), row.getBoolean("published_removed")));
+				}
+				if (!row.isNull("preview_version")) {
+					stages.put(Stage.PREVIEW,
+							new StageVersion(row.getLong("preview_version"), row.getBoolean("preview_removed")));
+				}
+				return CompletableFuture.completedFuture(Optional.of(new DocumentState(row.getLong("version"),
+						row.getBoolean("removed"), row.getString("owner"), stages)));
+			});
+	}
+
+	// Written before owners and stage versions were kept: one version for the whole
+	// document, and the owner is the source that stored its content.
+	private CompletableFuture<Optional<DocumentState>> legacyState(ContentType type, String id, Row row) {
 		long highest = row.getLong("version");
 		boolean removed = row.getBoolean("removed");
-		String owner = row.getString("owner");
 		Map<Stage, StageVersion> stages = new EnumMap<>(Stage.class);
-		if (owner == null) {
-			// Written before owners and stage versions were kept: one version for the
-			// whole document, and the
-			// owner is the source that stored its content.
-			stages.put(Stage.PUBLISHED, new StageVersion(highest, removed));
-			stages.put(Stage.PREVIEW, new StageVersion(highest, removed));
-			for (Row source : this.session.execute(this.selectDocumentSources.bind(type.wireName(), id))) {
-				if (source.getString("source") != null) {
-					owner = source.getString("source");
-					break;
-				}
-			}
-		}
-		else {
-			if (!row.isNull("published_version")) {
-				stages.put(Stage.PUBLISHED,
-						new StageVersion(row.getLong("published_version"), row.getBoolean("published_removed")));
-			}
-			if (!row.isNull("preview_version")) {
-				stages.put(Stage.PREVIEW,
-						new StageVersion(row.getLong("preview_version"), row.getBoolean("preview_removed")));
-			}
-		}
-		return Optional.of(new DocumentState(highest, removed, owner, stages));
+		stages.put(Stage.PUBLISHED, new StageVersion(highest, removed));
+		stages.put(Stage.PREVIEW, new StageVersion(highest, removed));
+		return StoreRequests.rows(this.session.executeAsync(this.selectDocumentSources.bind(type.wireName(), id)))
+			.thenApply((sources) -> {
+				String owner = sources.stream()
+					.map((source) -> source.getString("source"))
+					.filter(Objects::nonNull)
+					.findFirst()
+					.orElse(null);
+				return Optional.of(new DocumentState(highest, removed, owner, stages));
+			});
 	}
 
 	/**
@@ -125,8 +135,9 @@ public class DocumentStore {
 	 * @param type its type
 	 * @param id its id
 	 * @param state the new state; its owner must be set
+	 * @return the request
 	 */
-	public void saveState(ContentType type, String id, DocumentState state) {
+	public CompletableFuture<Void> saveState(ContentType type, String id, DocumentState state) {
 		BoundStatementBuilder insert = this.upsertState.boundStatementBuilder()
 			.setString(0, type.wireName())
 			.setString(1, id)
@@ -141,7 +152,7 @@ public class DocumentStore {
 		if (preview != null) {
 			insert.setLong(7, preview.version()).setBoolean(8, preview.removed());
 		}
-		this.session.execute(insert.build());
+		return this.session.executeAsync(insert.build()).toCompletableFuture().thenApply((result) -> null);
 	}
 
 	/**
@@ -153,18 +164,19 @@ public class DocumentStore {
 	 * @param body the native-format fields (JSON)
 	 * @param raw the delivery as received
 	 * @param source the CMS
+	 * @return the request: the stages are one partition, so one unlogged batch stores
+	 * them all or none
 	 * @see #saveState(ContentType, String, DocumentState) for the version, recorded once
 	 * every path accepted the change, so a retry of a failed one is applied
 	 */
-	public void saveDocument(ContentType type, String id, Set<Stage> stages, long version, String body, String raw,
-			String source) {
-		BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
+	public CompletableFuture<Void> saveDocument(ContentType type, String id, Set<Stage> stages, long version,
+			String body, String raw, String source) {
+		List<BatchableStatement<?>> inserts = new ArrayList<>();
 		Instant now = Instant.now();
 		for (Stage stage : stages) {
-			batch.addStatement(
-					this.insertDocument.bind(type.wireName(), id, stage.name(), version, body, raw, source, now));
+			inserts.add(this.insertDocument.bind(type.wireName(), id, stage.name(), version, body, raw, source, now));
 		}
-		this.session.execute(batch.build());
+		return StoreRequests.executeOnePartition(this.session, inserts);
 	}
 
 	/**
@@ -172,13 +184,14 @@ public class DocumentStore {
 	 * @param type its type
 	 * @param id its id
 	 * @param stages the stages removed
+	 * @return the request (one partition: all stages or none)
 	 */
-	public void removeDocument(ContentType type, String id, Set<Stage> stages) {
-		BatchStatementBuilder batch = BatchStatement.builder(DefaultBatchType.LOGGED);
+	public CompletableFuture<Void> removeDocument(ContentType type, String id, Set<Stage> stages) {
+		List<BatchableStatement<?>> deletes = new ArrayList<>();
 		for (Stage stage : stages) {
-			batch.addStatement(this.deleteDocument.bind(type.wireName(), id, stage.name()));
+			deletes.add(this.deleteDocument.bind(type.wireName(), id, stage.name()));
 		}
-		this.session.execute(batch.build());
+		return StoreRequests.executeOnePartition(this.session, deletes);
 	}
 
 	/**

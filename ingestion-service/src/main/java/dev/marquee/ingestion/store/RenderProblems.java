@@ -3,8 +3,12 @@ package dev.marquee.ingestion.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.BatchableStatement;
+import com.datastax.oss.driver.api.core.cql.BoundStatement;
 import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.Row;
 import org.springframework.stereotype.Component;
@@ -26,6 +30,8 @@ public class RenderProblems {
 	private final PreparedStatement deleteProblem;
 
 	public RenderProblems(CqlSession session, WriteSchema schema) {
+		// Raw prepared statements, bound directly and sent asynchronously: they are on a
+		// webhook's path, where every request counts (package-info).
 		this.session = session;
 		this.upsertProblem = session.prepare("INSERT INTO marquee_write.render_problems "
 				+ "(page_id, stage, trigger, problems, at) VALUES (?, ?, ?, ?, ?)");
@@ -45,12 +51,28 @@ public class RenderProblems {
 	}
 
 	/**
-	 * Clears a page's problem after it rendered again.
+	 * Clears a page's problems, in one request.
+	 * @param pageId the page
+	 * @param stages the stages
+	 * @return the request
+	 */
+	public CompletableFuture<Void> clearProblems(String pageId, Set<Stage> stages) {
+		List<BatchableStatement<?>> clears = new ArrayList<>();
+		for (Stage stage : stages) {
+			clears.add(clearing(pageId, stage));
+		}
+		return StoreRequests.executeOnePartition(this.session, clears);
+	}
+
+	/**
+	 * The statement clearing a page's problem, to send in one request with the page's
+	 * other writes ({@link RenderedPages#recordAccepted}).
 	 * @param pageId the page
 	 * @param stage the stage
+	 * @return the statement
 	 */
-	public void clearProblem(String pageId, Stage stage) {
-		this.session.execute(this.deleteProblem.bind(pageId, stage.name()));
+	BoundStatement clearing(String pageId, Stage stage) {
+		return this.deleteProblem.bind(pageId, stage.name());
 	}
 
 	/**
