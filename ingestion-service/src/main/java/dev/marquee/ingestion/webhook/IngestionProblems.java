@@ -7,6 +7,8 @@ import com.datastax.oss.driver.api.core.DriverException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,8 +41,11 @@ class IngestionProblems {
 		return respond(ex);
 	}
 
-	@ExceptionHandler(DriverException.class)
-	ResponseEntity<ProblemDetail> storeDown(DriverException ex) {
+	// The driver's own exceptions (the webhook path's prepared statements) and Spring
+	// Data's translation of them (the CqlTemplate reads): both mean the store is down.
+	@ExceptionHandler({ DriverException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessException.class })
+	ResponseEntity<ProblemDetail> storeDown(RuntimeException ex) {
 		return respond(ProblemException.unavailable("store-unavailable",
 				"The write-side store (Cassandra) is unavailable: " + ex.getMessage(), ex));
 	}
