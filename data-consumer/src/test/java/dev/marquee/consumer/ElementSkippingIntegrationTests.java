@@ -10,6 +10,10 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
 import dev.marquee.model.Page;
@@ -132,6 +136,14 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		assertNewest(id, "skip-g-slug", V2, second);
 		assertThat(elementRowVersion(id, "e6")).isEqualTo(V1);
 		assertThat(elementRowVersion(id, "e7")).isEqualTo(V2);
+	}
+
+	@Test
+	void theConsumerGroupDropsWhatItRemembersOnEveryRebalance(
+			@Autowired ConcurrentKafkaListenerContainerFactory<?, ?> factory,
+			@Autowired ConsumerAwareRebalanceListener storedPagesListener) {
+		// Another process may have written a page while its partition was elsewhere.
+		assertThat(factory.getContainerProperties().getConsumerRebalanceListener()).isSameAs(storedPagesListener);
 	}
 
 	private void applyInOrder(PageChanged... changes) {

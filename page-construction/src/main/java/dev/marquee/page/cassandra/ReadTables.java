@@ -131,6 +131,34 @@ class ReadTables {
 	}
 
 	/**
+	 * A page, unless its page row still names the version already held: then that,
+	 * without reading (and parsing) its elements. Nothing else can have changed, since a
+	 * version's elements never change.
+	 * @param slug the slug
+	 * @param stage the stage
+	 * @param held the version held (e.g. by the near cache)
+	 * @return {@code held} itself when unchanged, else the page now stored, if any
+	 */
+	Optional<Page> pageUnlessUnchanged(String slug, Stage stage, Page held) {
+		Row row;
+		try {
+			row = execute("SELECT page_id, content_version FROM marquee_read.page_by_slug WHERE slug = ? AND stage = ?",
+					slug, stage.name())
+				.one();
+		}
+		catch (DriverException ex) {
+			throw unavailable(ex);
+		}
+		if (row == null) {
+			return Optional.empty();
+		}
+		if (held.pageId().equals(row.getString("page_id")) && row.getLong("content_version") == held.contentVersion()) {
+			return Optional.of(held);
+		}
+		return page(slug, stage);
+	}
+
+	/**
 	 * Whether element rows are not (all of) the elements the page row names.
 	 * @param rows the element rows in position order
 	 * @param version the page row's version
