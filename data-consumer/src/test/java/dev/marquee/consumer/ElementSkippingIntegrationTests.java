@@ -10,10 +10,15 @@ import com.datastax.oss.driver.api.core.cql.Row;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
+
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
 import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
+import dev.marquee.model.ReadSchema;
 import dev.marquee.model.Stage;
 import dev.marquee.model.Topics;
 
@@ -46,6 +51,8 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		assertThat(elementRowVersion(id, "a")).isEqualTo(V1);
 		assertThat(elementRowVersion(id, "b")).isEqualTo(V2);
 		assertThat(elementRowVersion(id, "c")).isEqualTo(V1);
+		// elements_by_page too keeps the rows that did not change.
+		assertThat(elementsByPageWriteTimes(id)).containsExactly(V1, V2, V1);
 	}
 
 	@Test
@@ -131,6 +138,14 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		assertThat(elementRowVersion(id, "e7")).isEqualTo(V2);
 	}
 
+	@Test
+	void theConsumerGroupDropsWhatItRemembersOnEveryRebalance(
+			@Autowired ConcurrentKafkaListenerContainerFactory<?, ?> factory,
+			@Autowired ConsumerAwareRebalanceListener storedPagesListener) {
+		// Another process may have written a page while its partition was elsewhere.
+		assertThat(factory.getContainerProperties().getConsumerRebalanceListener()).isSameAs(storedPagesListener);
+	}
+
 	private void applyInOrder(PageChanged... changes) {
 		// One page id, so one partition: the consumer sees them in exactly this order.
 		List<RecordMetadata> written = new ArrayList<>();
@@ -152,10 +167,20 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		assertThat(page.getInt("element_count")).isEqualTo(elements.length);
 		assertThat(pageByStage(slug).getLong("content_version")).isEqualTo(version);
 		List<Row> rows = this.session
-			.execute("SELECT position, element_id, body, writetime(body) AS written FROM marquee_read.elements_by_page "
-					+ "WHERE page_id = ? AND stage = ?", pageId, Stage.PUBLISHED.name())
+			.execute(
+					"SELECT position, element_id, body, body_sha256, content_version, elements_sha256 "
+							+ "FROM marquee_read.elements_by_page WHERE page_id = ? AND stage = ?",
+					pageId, Stage.PUBLISHED.name())
 			.all();
 		assertThat(rows).hasSize(elements.length);
+		// The page-level torn-read check: the page row names exactly the elements the
+		// partition holds, and the partition names the version it was written at.
+		assertThat(page.getByteBuffer("elements_sha256")).isEqualTo(
+				ReadSchema.elementsDigest(rows.stream().map((row) -> row.getByteBuffer("body_sha256")).toList()));
+		assertThat(rows).allSatisfy((row) -> {
+			assertThat(row.getLong("content_version")).isEqualTo(version);
+			assertThat(row.getByteBuffer("elements_sha256")).isEqualTo(page.getByteBuffer("elements_sha256"));
+		});
 		List<Row> byId = this.session
 			.execute("SELECT element_id, page_id FROM marquee_read.element_by_id WHERE stage = ? ALLOW FILTERING",
 					Stage.PUBLISHED.name())
@@ -166,9 +191,6 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 		assertThat(byId).hasSize(elements.length);
 		for (Element element : expected.elements()) {
 			Row row = rows.get(element.position());
-			// Page construction treats any element written at another time than the
-			// page's version as torn.
-			assertThat(row.getLong("written")).isEqualTo(version);
 			assertThat(row.getString("element_id")).isEqualTo(element.elementId());
 			assertThat(row.getString("body")).contains("\"" + text(element) + "\"");
 			Row elementRow = elementById(element.elementId(), pageId);
@@ -177,6 +199,16 @@ class ElementSkippingIntegrationTests extends IntegrationTestSupport {
 			assertThat(elementRow.getString("type")).isEqualTo(element.type().name());
 			assertThat(elementRow.getString("body")).isEqualTo(row.getString("body"));
 		}
+	}
+
+	private List<Long> elementsByPageWriteTimes(String pageId) {
+		return this.session
+			.execute("SELECT writetime(body) AS written FROM marquee_read.elements_by_page "
+					+ "WHERE page_id = ? AND stage = ?", pageId, Stage.PUBLISHED.name())
+			.all()
+			.stream()
+			.map((row) -> row.getLong("written"))
+			.toList();
 	}
 
 	private long elementRowVersion(String pageId, String elementId) {

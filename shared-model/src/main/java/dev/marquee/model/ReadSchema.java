@@ -1,5 +1,8 @@
 package dev.marquee.model;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 import dev.marquee.model.cassandra.CqlScript;
@@ -35,6 +38,31 @@ public final class ReadSchema {
 	 */
 	public static List<String> tableStatements() {
 		return statements().stream().filter((statement) -> !statement.startsWith("CREATE KEYSPACE")).toList();
+	}
+
+	/**
+	 * The digest that names a version's elements, for the page-level torn-read check:
+	 * SHA-256 over the {@code body_sha256} of every element in position order. The body
+	 * is the whole element JSON (id, type and position included), so two lists of
+	 * elements have the same digest only when they are equal. The data consumer writes it
+	 * with the page row; page construction recomputes it from the element rows it read
+	 * and treats a mismatch as a torn read.
+	 * @param bodyHashes the elements' body hashes (32 bytes each) in position order;
+	 * read, not consumed
+	 * @return the digest, 32 bytes
+	 */
+	public static ByteBuffer elementsDigest(List<ByteBuffer> bodyHashes) {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("every JDK has SHA-256", ex);
+		}
+		for (ByteBuffer hash : bodyHashes) {
+			digest.update(hash.duplicate());
+		}
+		return ByteBuffer.wrap(digest.digest());
 	}
 
 }

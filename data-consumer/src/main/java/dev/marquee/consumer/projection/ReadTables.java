@@ -34,8 +34,11 @@ public class ReadTables {
 
 	private final CqlSession session;
 
-	ReadTables(CqlSession session, DataConsumerProperties properties) {
+	private final StoredPages storedPages;
+
+	ReadTables(CqlSession session, DataConsumerProperties properties, StoredPages storedPages) {
 		this.session = session;
+		this.storedPages = storedPages;
 		KeyspaceReplication replication = properties.cassandra().keyspaceReplication();
 		// Never altered when it exists (that needs a repair an operator runs); a mismatch
 		// is logged as a warning.
@@ -57,10 +60,14 @@ public class ReadTables {
 	 * replay rewrites them.
 	 */
 	public void truncateContent() {
+		// Before and after: an apply planned against what was remembered before the
+		// truncation must not put it back (StoredPages' generation).
+		this.storedPages.clear();
 		for (String table : CONTENT_TABLES) {
 			this.session.execute(SimpleStatement.newInstance("TRUNCATE " + ReadSchema.KEYSPACE + "." + table)
 				.setTimeout(DDL_TIMEOUT));
 		}
+		this.storedPages.clear();
 		logger.warn("Read tables truncated for a rebuild: {}", CONTENT_TABLES);
 	}
 

@@ -1,6 +1,5 @@
 package dev.marquee.consumer.projection;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import dev.marquee.consumer.projection.ElementRows.Encoded;
 import dev.marquee.consumer.projection.ElementRows.Plan;
 import dev.marquee.consumer.projection.ElementRows.Stored;
-import dev.marquee.consumer.projection.ElementRows.StoredElement;
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
 
@@ -63,13 +61,38 @@ class ElementRowsTests {
 	}
 
 	@Test
-	void rowsWithoutHashOrWithAnotherWriteTimeAreNotTrusted() {
-		Map<Integer, StoredElement> rows = new HashMap<>();
-		rows.put(0, new StoredElement("a", null, V1));
-		rows.put(1, new StoredElement("b", ElementRows.encode(element("b", 1, "y")).hash(), V1 - 5));
-		rows.put(2, new StoredElement("c", ElementRows.encode(element("c", 2, "z")).hash(), V1));
-		Plan plan = ElementRows.plan(encoded("a:x", "b:y", "c:z"), new Stored(V1, rows), V2);
+	void rowsNotKnownExactlyAreAllRewrittenAndThePartitionReplaced() {
+		Stored inexact = new Stored(V1, false, stored(V1, "a:x", "b:y").elements());
+		Plan plan = ElementRows.plan(encoded("a:x", "b:y"), inexact, V2);
 		assertThat(ids(plan)).containsExactly("a", "b");
+		assertThat(plan.replacePartition()).isTrue();
+		assertThat(plan.rows()).hasSize(2);
+		assertThat(plan.droppedPositions()).isEmpty();
+	}
+
+	@Test
+	void onlyChangedElementsByPageRowsAreWrittenAndDroppedPositionsDeleted() {
+		Plan plan = ElementRows.plan(encoded("a:x", "b:changed"), stored(V1, "a:x", "b:y", "c:z"), V2);
+		assertThat(plan.replacePartition()).isFalse();
+		assertThat(plan.rows()).extracting((e) -> e.element().elementId()).containsExactly("b");
+		assertThat(plan.droppedPositions()).containsExactly(2);
+		assertThat(plan.deletes()).containsExactly("c");
+	}
+
+	@Test
+	void aNewPageWritesEveryRowWithoutATombstone() {
+		Plan plan = ElementRows.plan(encoded("a:x", "b:y"), Stored.EMPTY, V1);
+		assertThat(plan.replacePartition()).isFalse();
+		assertThat(plan.rows()).hasSize(2);
+	}
+
+	@Test
+	void theDigestNamesTheElementsInPositionOrder() {
+		List<Encoded> ab = encoded("a:x", "b:y");
+		assertThat(ElementRows.digest(ab))
+			.isEqualTo(ElementRows.digest(ElementRows.byPosition(List.of(ab.get(1), ab.get(0)))));
+		assertThat(ElementRows.digest(ab)).isNotEqualTo(ElementRows.digest(encoded("a:x", "b:z")));
+		assertThat(ElementRows.digest(ab).remaining()).isEqualTo(32);
 	}
 
 	@Test
@@ -90,7 +113,7 @@ class ElementRowsTests {
 		Element two = new Element("a", ElementType.RICH_TEXT, 0, backward, List.of(), List.of(), List.of());
 		assertThat(ElementRows.encode(one).body()).isEqualTo(ElementRows.encode(two).body());
 		assertThat(ElementRows.encode(one).hash()).isEqualTo(ElementRows.encode(two).hash());
-		assertThat(ElementRows.encode(one).hash().remaining()).isEqualTo(32);
+		assertThat(ElementRows.encode(one).hash()).hasSize(32);
 	}
 
 	/** "id:text" per position. */
@@ -104,12 +127,7 @@ class ElementRowsTests {
 	}
 
 	private static Stored stored(long version, String... elements) {
-		Map<Integer, StoredElement> rows = new HashMap<>();
-		List<Encoded> encoded = encoded(elements);
-		for (int i = 0; i < encoded.size(); i++) {
-			rows.put(i, new StoredElement(encoded.get(i).element().elementId(), encoded.get(i).hash(), version));
-		}
-		return new Stored(version, rows);
+		return Stored.written(version, encoded(elements));
 	}
 
 	private static Element element(String id, int position, String text) {

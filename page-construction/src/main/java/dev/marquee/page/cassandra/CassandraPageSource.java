@@ -74,6 +74,11 @@ class CassandraPageSource implements PageSource, DisposableBean {
 				return tables.page(slug, Stage.PUBLISHED);
 			}
 
+			@Override
+			public Optional<Page> reload(String slug, Page cached) {
+				return tables.pageUnlessUnchanged(slug, Stage.PUBLISHED, cached);
+			}
+
 		};
 		this.cache = new NearCache(store, properties.nearCache().refreshInterval(),
 				properties.nearCache().minKeyDelay(), clock,

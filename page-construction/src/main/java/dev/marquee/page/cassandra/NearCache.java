@@ -203,13 +203,19 @@ class NearCache {
 
 	private void refresh(String slug) {
 		try {
-			Optional<Page> loaded = this.store.load(slug);
+			Page cached = this.entries.get(slug);
+			Optional<Page> loaded = (cached != null) ? this.store.reload(slug, cached) : this.store.load(slug);
 			this.refreshes.incrementAndGet();
 			if (loaded.isEmpty()) {
 				this.entries.remove(slug);
 				return;
 			}
 			Page page = loaded.get();
+			if (page == cached) {
+				// The store still holds the cached version: nothing was read but its page
+				// row.
+				return;
+			}
 			Page previous = put(slug, page);
 			if (isNewer(page, previous) && (previous != null || this.warm)) {
 				this.listener.refreshed(page, this.clock.instant());
@@ -323,6 +329,17 @@ class NearCache {
 		 * @return the page now stored under it, if any
 		 */
 		Optional<Page> load(String slug);
+
+		/**
+		 * A refresh of a cached key: may answer {@code cached} itself, without reading
+		 * its elements, when the store still holds that very version.
+		 * @param slug a key
+		 * @param cached what the cache holds for it
+		 * @return the page now stored under it, if any ({@code cached} when unchanged)
+		 */
+		default Optional<Page> reload(String slug, Page cached) {
+			return load(slug);
+		}
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.marquee.page.cassandra;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.DriverException;
@@ -15,6 +17,7 @@ import com.datastax.oss.driver.api.core.cql.PreparedStatement;
 import com.datastax.oss.driver.api.core.cql.ResultSet;
 import com.datastax.oss.driver.api.core.cql.Row;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -38,12 +41,15 @@ import dev.marquee.page.source.SourceUnavailableException;
 class ReadTables {
 
 	// A reader can land between the data consumer's (parallel) writes of the page row and
-	// of its elements. Every
-	// element is written USING TIMESTAMP contentVersion, so an element whose write time
-	// differs from the row's
-	// version, or a missing one, shows a torn read; a few re-reads see the finished
-	// write.
+	// of its elements. The page row names its version's elements by their digest
+	// (elements_sha256, over each element's body_sha256 in position order); element rows
+	// that do not give that digest show a torn read, and a few re-reads see the finished
+	// write. Rows written before the digest existed were all written at the page's
+	// version, so there a write time that differs from it shows a torn read. A read still
+	// torn after the retries is refused, never served.
 	private static final int TORN_READ_RETRIES = 3;
+
+	private static final Duration TORN_READ_PAUSE = Duration.ofMillis(5);
 
 	private static final Duration SCHEMA_TIMEOUT = Duration.ofSeconds(30);
 
@@ -76,7 +82,7 @@ class ReadTables {
 		try {
 			for (int attempt = 0;; attempt++) {
 				Row row = execute("SELECT page_id, template, title, summary, element_count, content_version, "
-						+ "source_version, ingested_at, trace_id FROM marquee_read.page_by_slug "
+						+ "source_version, ingested_at, trace_id, elements_sha256 FROM marquee_read.page_by_slug "
 						+ "WHERE slug = ? AND stage = ?", slug, stage.name())
 					.one();
 				if (row == null) {
@@ -84,16 +90,33 @@ class ReadTables {
 				}
 				String pageId = row.getString("page_id");
 				long version = row.getLong("content_version");
-				List<Element> elements = new ArrayList<>();
-				boolean torn = false;
-				for (Row element : execute("SELECT body, WRITETIME(body) AS written FROM marquee_read.elements_by_page "
-						+ "WHERE page_id = ? AND stage = ?", pageId, stage.name())) {
-					torn |= element.getLong("written") != version;
-					elements.add(MarqueeJson.mapper().readValue(element.getString("body"), Element.class));
+				ByteBuffer digest = row.getByteBuffer("elements_sha256");
+				List<Row> rows = new ArrayList<>();
+				for (Row element : execute(
+						"SELECT position, body, body_sha256, WRITETIME(body) AS written "
+								+ "FROM marquee_read.elements_by_page WHERE page_id = ? AND stage = ?",
+						pageId, stage.name())) {
+					// A partition holding only its static columns (no elements) gives one
+					// row
+					// without a position.
+					if (!element.isNull("position")) {
+						rows.add(element);
+					}
 				}
-				torn |= elements.size() != row.getInt("element_count");
-				if (torn && attempt < TORN_READ_RETRIES) {
-					continue;
+				if (torn(rows, version, digest, row.getInt("element_count"))) {
+					if (attempt < TORN_READ_RETRIES) {
+						// The other half of the write is usually a moment behind.
+						LockSupport.parkNanos(TORN_READ_PAUSE.multipliedBy(attempt).toNanos());
+						continue;
+					}
+					String message = "the elements of page " + pageId + " v" + version
+							+ " are not those its page row names (a write in progress)";
+					throw new SourceUnavailableException(ReadPath.KAFKA_CASSANDRA, message,
+							new IllegalStateException(message));
+				}
+				List<Element> elements = new ArrayList<>(rows.size());
+				for (Row element : rows) {
+					elements.add(MarqueeJson.mapper().readValue(element.getString("body"), Element.class));
 				}
 				Instant ingestedAt = row.getInstant("ingested_at");
 				String traceId = row.getString("trace_id");
@@ -105,6 +128,66 @@ class ReadTables {
 		catch (DriverException ex) {
 			throw unavailable(ex);
 		}
+	}
+
+	/**
+	 * A page, unless its page row still names the version already held: then that,
+	 * without reading (and parsing) its elements. Nothing else can have changed, since a
+	 * version's elements never change.
+	 * @param slug the slug
+	 * @param stage the stage
+	 * @param held the version held (e.g. by the near cache)
+	 * @return {@code held} itself when unchanged, else the page now stored, if any
+	 */
+	Optional<Page> pageUnlessUnchanged(String slug, Stage stage, Page held) {
+		Row row;
+		try {
+			row = execute("SELECT page_id, content_version FROM marquee_read.page_by_slug WHERE slug = ? AND stage = ?",
+					slug, stage.name())
+				.one();
+		}
+		catch (DriverException ex) {
+			throw unavailable(ex);
+		}
+		if (row == null) {
+			return Optional.empty();
+		}
+		if (held.pageId().equals(row.getString("page_id")) && row.getLong("content_version") == held.contentVersion()) {
+			return Optional.of(held);
+		}
+		return page(slug, stage);
+	}
+
+	/**
+	 * Whether element rows are not (all of) the elements the page row names.
+	 * @param rows the element rows in position order
+	 * @param version the page row's version
+	 * @param digest the page row's digest of its elements, null for rows written before
+	 * it existed
+	 * @param count the page row's element count
+	 * @return true for a torn read
+	 */
+	static boolean torn(List<Row> rows, long version, @Nullable ByteBuffer digest, int count) {
+		if (rows.size() != count) {
+			return true;
+		}
+		if (digest == null) {
+			for (Row element : rows) {
+				if (element.getLong("written") != version) {
+					return true;
+				}
+			}
+			return false;
+		}
+		List<ByteBuffer> hashes = new ArrayList<>(rows.size());
+		for (Row element : rows) {
+			ByteBuffer hash = element.getByteBuffer("body_sha256");
+			if (hash == null) {
+				return true;
+			}
+			hashes.add(hash);
+		}
+		return !digest.equals(ReadSchema.elementsDigest(hashes));
 	}
 
 	List<String> slugs(Stage stage) {

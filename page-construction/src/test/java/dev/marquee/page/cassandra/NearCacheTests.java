@@ -128,6 +128,18 @@ class NearCacheTests {
 		assertThat(this.cache.get("a")).map(Page::contentVersion).contains(3L);
 	}
 
+	@Test
+	void aRefreshOfAnUnchangedKeyKeepsTheCachedPageWithoutLoadingItAgain() {
+		Page cached = this.cache.get("b").orElseThrow();
+		this.store.loads.clear();
+		this.store.put(page("c", 2));
+		runCycle();
+		assertThat(this.cache.get("b")).containsSame(cached);
+		assertThat(this.store.unchanged).contains("a", "b", "d").doesNotContain("c");
+		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(2L);
+		assertThat(this.cache.stats().refreshes()).isGreaterThanOrEqualTo(4);
+	}
+
 	private void runCycle() {
 		for (int i = 0; i < 6; i++) {
 			Duration delay = this.cache.tick();
@@ -144,6 +156,9 @@ class NearCacheTests {
 		final Map<String, Page> pages = new LinkedHashMap<>();
 
 		final List<String> loads = new ArrayList<>();
+
+		/** Refreshes answered by the cached page itself (only its page row read). */
+		final List<String> unchanged = new ArrayList<>();
 
 		boolean failing;
 
@@ -166,6 +181,18 @@ class NearCacheTests {
 			}
 			this.loads.add(slug);
 			return Optional.ofNullable(this.pages.get(slug));
+		}
+
+		@Override
+		public Optional<Page> reload(String slug, Page cached) {
+			Page stored = this.pages.get(slug);
+			if (!this.failing && stored != null && stored.pageId().equals(cached.pageId())
+					&& stored.contentVersion() == cached.contentVersion()) {
+				this.loads.add(slug);
+				this.unchanged.add(slug);
+				return Optional.of(cached);
+			}
+			return load(slug);
 		}
 
 	}
