@@ -56,6 +56,11 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
 		// status tag. See also
 		// ObservabilityAutoConfiguration#securityObservationSettings.
 		defaults.put("management.observations.enable.spring.security", "false");
+		// Metrics are scraped (GET /actuator/prometheus). The OTLP registry that comes
+		// with
+		// the OpenTelemetry starter would push every minute to 127.0.0.1:4318, where no
+		// collector listens, and doubles the cost of every meter update in between.
+		defaults.put("management.otlp.metrics.export.enabled", "false");
 		// Metrics: one tag telling the services apart in one Prometheus.
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
