@@ -49,6 +49,23 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void aPublicReadThatStartsATraceIsUnsampledButStillLogsItsTraceId(CapturedOutput output) {
+		String slug = "untraced-" + UUID.randomUUID().toString().substring(0, 8);
+		Page page = page("page-" + slug, slug, Stage.PUBLISHED, nextVersion(), "Untraced");
+		publishHollow(page);
+		HttpResponse<String> first = await().atMost(Duration.ofSeconds(60))
+			.until(() -> get("/pages/" + slug + "?readPath=HOLLOW", null), (r) -> r.statusCode() == 200);
+
+		String line = "First read of PUBLISHED " + slug + " v" + page.contentVersion() + " from HOLLOW (write trace "
+				+ page.traceId() + ")";
+		// marquee.tracing.unsampled-get-paths: no span is recorded, but the read has a
+		// trace id and span id all the same.
+		assertThat(output.getOut())
+			.containsPattern("\\[[0-9a-f]{32}-[0-9a-f]{16}\\].*" + java.util.regex.Pattern.quote(line));
+		assertThat(first.headers().allValues(MarqueeHeaders.TRACE_ID)).containsExactly(page.traceId());
+	}
+
+	@Test
 	void otherAnswersCarryTheRequestsTraceId() {
 		String traceId = UUID.randomUUID().toString().replace("-", "");
 
@@ -91,7 +108,11 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 			.contains("result=\"miss\"")
 			.contains("marquee_nearcache_size{")
 			.contains("marquee_nearcache_cycle_duration_seconds{")
-			.contains("cassandra_session_cql_requests_seconds_count{");
+			.contains("cassandra_session_cql_requests_seconds_count{")
+			.contains("http_server_requests_seconds_count{")
+			// Spring Security's observations are off (service-support's
+			// ObservabilityDefaults): the HTTP server observation covers a request.
+			.doesNotContain("spring_security_");
 		assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
 	}
 

@@ -1,5 +1,6 @@
 package dev.marquee.page.pages;
 
+import java.io.IOException;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,14 +10,13 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -35,6 +35,8 @@ import dev.marquee.page.source.PageSummary;
 @RestController
 @Tag(name = "pages", description = "Published pages (public)")
 class PageController {
+
+	private static final String NO_CACHE = CacheControl.noCache().getHeaderValue();
 
 	private final PageReader reader;
 
@@ -57,13 +59,14 @@ class PageController {
 	@ApiResponse(responseCode = "304", description = "Not modified since the ETag sent")
 	@ApiResponse(responseCode = "404", description = "No published page with this slug",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<byte[]> page(@PathVariable String slug,
+	void page(@PathVariable String slug,
 			@Parameter(description = "Read from this path instead of the active one") @RequestParam(
 					required = false) @Nullable ReadPath readPath,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
-			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding,
+			HttpServletResponse response) throws IOException {
 		Served served = this.reader.published(slugOf(slug), this.reader.choose(readPath));
-		return respond(served, this.bodies, ifNoneMatch, acceptEncoding, CacheControl.noCache());
+		respond(served, this.bodies, ifNoneMatch, acceptEncoding, NO_CACHE, response);
 	}
 
 	@GetMapping("/pages")
@@ -85,40 +88,50 @@ class PageController {
 		return captured.startsWith("/") ? captured.substring(1) : captured;
 	}
 
-	static ResponseEntity<byte[]> respond(Served served, PageBodies bodies, @Nullable String ifNoneMatch,
-			@Nullable String acceptEncoding, CacheControl cacheControl) {
+	/**
+	 * Writes a page answer straight to the servlet response. The bytes are ready
+	 * ({@link PageBodies}), so a {@code ResponseEntity} would only cost: its headers are
+	 * copied map to map, the 304 check runs again, and content negotiation picks the
+	 * converter for a body whose type is already known. Everything around the handler
+	 * stays: the security chain, the HTTP server observation (its metrics and trace), and
+	 * the exception handlers, since a missing page still throws before anything is
+	 * written.
+	 */
+	static void respond(Served served, PageBodies bodies, @Nullable String ifNoneMatch, @Nullable String acceptEncoding,
+			String cacheControl, HttpServletResponse response) throws IOException {
 		// The same content version is the same JSON on both paths, so the version alone
-		// is
-		// the entity tag; the gzip representation gets its own (RFC 9110 8.8.3), and
-		// either
-		// one answers If-None-Match with a 304.
+		// is the entity tag; the gzip representation gets its own (RFC 9110 8.8.3), and
+		// either one answers If-None-Match with a 304.
 		String version = Long.toString(served.page().contentVersion());
 		boolean notModified = matches(ifNoneMatch, version);
 		// A 304 carries no body, so it never serializes one: a version not in the cache
-		// is
-		// taken as compressible, as every page but a tiny one is.
+		// is taken as compressible, as every page but a tiny one is.
 		PageBodies.Body body = notModified ? bodies.cached(served) : bodies.of(served);
 		boolean compressible = body == null || body.compressible();
 		boolean gzip = compressible && acceptsGzip(acceptEncoding);
-		String etag = "\"" + version + (gzip ? "-gzip\"" : "\"");
-		ResponseEntity.BodyBuilder builder = notModified ? ResponseEntity.status(HttpStatus.NOT_MODIFIED)
-				: ResponseEntity.ok();
-		builder.eTag(etag)
-			.cacheControl(cacheControl)
-			.header(MarqueeHeaders.READ_PATH, served.path().name())
-			.header(MarqueeHeaders.CONTENT_VERSION, version)
-			.header(MarqueeHeaders.TRACE_ID, served.page().traceId());
+		response.setStatus(notModified ? HttpServletResponse.SC_NOT_MODIFIED : HttpServletResponse.SC_OK);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
+		response.setHeader(MarqueeHeaders.READ_PATH, served.path().name());
+		response.setHeader(MarqueeHeaders.CONTENT_VERSION, version);
+		response.setHeader(MarqueeHeaders.TRACE_ID, served.page().traceId());
 		if (compressible) {
-			builder.varyBy(HttpHeaders.ACCEPT_ENCODING);
+			response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
 		}
+		response.setHeader(HttpHeaders.ETAG, "\"" + version + (gzip ? "-gzip\"" : "\""));
 		if (notModified || body == null) {
-			return builder.build();
+			return;
 		}
-		builder.contentType(MediaType.APPLICATION_JSON);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		byte[] bytes;
 		if (gzip) {
-			return builder.header(HttpHeaders.CONTENT_ENCODING, "gzip").body(body.gzip());
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			bytes = body.gzip();
 		}
-		return builder.body(body.json());
+		else {
+			bytes = body.json();
+		}
+		response.setContentLength(bytes.length);
+		response.getOutputStream().write(bytes);
 	}
 
 	/**

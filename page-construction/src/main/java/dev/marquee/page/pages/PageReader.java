@@ -46,7 +46,7 @@ class PageReader {
 
 	// The version last read per (path, stage, slug), so each new version's first read is
 	// logged once at INFO.
-	private final Cache<String, Long> firstReads = Caffeine.newBuilder().maximumSize(10_000).build();
+	private final Cache<FirstReadKey, Long> firstReads = Caffeine.newBuilder().maximumSize(10_000).build();
 
 	PageReader(PageSources sources, ReadPathSwitch readPath, ConsistencyWait consistency,
 			PageConstructionProperties properties, MeterRegistry registry) {
@@ -108,9 +108,18 @@ class PageReader {
 		// ingestion, Kafka, data-consumer and
 		// hollow-producer log lines of the write; the line's own [trace-span] prefix is
 		// this request's trace.
-		String key = path + " " + page.stage() + " " + page.slug();
-		Long previous = this.firstReads.asMap().put(key, page.contentVersion());
-		if (previous == null || previous != page.contentVersion()) {
+		FirstReadKey key = new FirstReadKey(path, page.stage(), page.slug());
+		// A read, then a write only when the version changed: nearly every read sees the
+		// version it saw before, and a Caffeine write costs far more than a read.
+		Long previous = this.firstReads.getIfPresent(key);
+		boolean first = previous == null || previous != page.contentVersion();
+		if (first) {
+			previous = this.firstReads.asMap().put(key, page.contentVersion());
+			// Two readers racing on one new version: only the one that replaced the old
+			// value logs it.
+			first = previous == null || previous != page.contentVersion();
+		}
+		if (first) {
 			logger.info("First read of {} {} v{} from {} (write trace {})", page.stage(), page.slug(),
 					page.contentVersion(), path, page.traceId());
 		}
@@ -122,6 +131,9 @@ class PageReader {
 			logger.debug("Served {} v{} from {} (write trace {})", page.slug(), page.contentVersion(), path,
 					page.traceId());
 		}
+	}
+
+	private record FirstReadKey(ReadPath path, Stage stage, String slug) {
 	}
 
 }

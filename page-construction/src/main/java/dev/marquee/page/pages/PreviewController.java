@@ -1,5 +1,7 @@
 package dev.marquee.page.pages;
 
+import java.io.IOException;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -7,10 +9,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,6 +30,8 @@ import dev.marquee.model.ReadPath;
 @Tag(name = "preview", description = "Draft and published content for editors (role EDITOR)")
 @SecurityRequirement(name = "basic")
 class PreviewController {
+
+	private static final String PRIVATE_NO_STORE = CacheControl.noStore().cachePrivate().getHeaderValue();
 
 	private final PageReader reader;
 
@@ -49,15 +53,15 @@ class PreviewController {
 			content = @Content(mediaType = "application/problem+json"))
 	@ApiResponse(responseCode = "503", description = "The read path did not catch up in time",
 			content = @Content(mediaType = "application/problem+json"))
-	ResponseEntity<byte[]> preview(@PathVariable String slug,
+	void preview(@PathVariable String slug,
 			@Parameter(description = "Read from this path instead of the active one") @RequestParam(
 					required = false) @Nullable ReadPath readPath,
 			@RequestHeader(name = MarqueeHeaders.CONSISTENCY_TOKEN, required = false) @Nullable String token,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch,
-			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding) {
+			@RequestHeader(name = HttpHeaders.ACCEPT_ENCODING, required = false) @Nullable String acceptEncoding,
+			HttpServletResponse response) throws IOException {
 		Served served = this.reader.preview(PageController.slugOf(slug), this.reader.choose(readPath), token);
-		return PageController.respond(served, this.bodies, ifNoneMatch, acceptEncoding,
-				CacheControl.noStore().cachePrivate());
+		PageController.respond(served, this.bodies, ifNoneMatch, acceptEncoding, PRIVATE_NO_STORE, response);
 	}
 
 }

@@ -11,7 +11,9 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.cassandra.autoconfigure.CqlSessionBuilderCustomizer;
 import org.springframework.boot.cassandra.autoconfigure.DriverConfigLoaderBuilderCustomizer;
@@ -21,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
  * What every service shares for tracing, metrics and health, beside the property defaults
@@ -48,6 +51,22 @@ public class ObservabilityAutoConfiguration {
 				new TraceIdResponseHeaderFilter(tracer));
 		registration.setOrder(TRACE_HEADER_ORDER);
 		return registration;
+	}
+
+	/**
+	 * Spring Security without observations, unless
+	 * {@code management.observations.enable.spring.security} is set to true. The property
+	 * alone (ObservabilityDefaults) turns each security observation into a no-op, but
+	 * Spring Security would still wrap every filter of the chain to make one; without
+	 * observation settings it does not decorate the chain at all.
+	 * @return settings that observe no request, authentication or authorization
+	 */
+	@Bean
+	@ConditionalOnClass(SecurityObservationSettings.class)
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "management.observations.enable.spring.security", havingValue = false)
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

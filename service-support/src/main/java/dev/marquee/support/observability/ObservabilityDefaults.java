@@ -48,6 +48,19 @@ public class ObservabilityDefaults implements EnvironmentPostProcessor, Ordered 
 		// the listener.
 		defaults.put("spring.kafka.template.observation-enabled", "true");
 		defaults.put("spring.kafka.listener.observation-enabled", "true");
+		// Spring Security observes every filter of every chain, each a span, a timer and
+		// a
+		// long-task timer: over a third of a public page read's CPU. The HTTP server
+		// observation (its metrics and trace ids) covers the request; a 401/403 shows in
+		// its
+		// status tag. See also
+		// ObservabilityAutoConfiguration#securityObservationSettings.
+		defaults.put("management.observations.enable.spring.security", "false");
+		// Metrics are scraped (GET /actuator/prometheus). The OTLP registry that comes
+		// with
+		// the OpenTelemetry starter would push every minute to 127.0.0.1:4318, where no
+		// collector listens, and doubles the cost of every meter update in between.
+		defaults.put("management.otlp.metrics.export.enabled", "false");
 		// Metrics: one tag telling the services apart in one Prometheus.
 		defaults.put("management.metrics.tags.application", "${spring.application.name}");
 		defaults.put("management.endpoints.web.exposure.include", "health,info,prometheus,metrics");
