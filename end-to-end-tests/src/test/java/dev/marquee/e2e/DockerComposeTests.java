@@ -28,6 +28,14 @@ class DockerComposeTests {
 	private static final Map<String, Integer> SERVICE_PORTS = Map.of("page-construction", 8080, "ingestion-service",
 			8081, "data-consumer", 8082, "hollow-producer", 8083);
 
+	/**
+	 * Properties service-support binds for the services, by prefix: where the record is,
+	 * and the dependency that makes a module use it (its auto-configuration's condition).
+	 */
+	private static final Map<String, SharedProperties> SHARED_PROPERTIES = Map.of("marquee.kafka",
+			new SharedProperties("service-support/src/main/java/dev/marquee/support/kafka/TopicReplication.java",
+					"spring-boot-starter-kafka"));
+
 	private static Map<String, Map<String, Object>> services;
 
 	@BeforeAll
@@ -92,9 +100,40 @@ class DockerComposeTests {
 			String module = module(service);
 			String config = Files.readString(applicationYml(module));
 			for (String variable : environment(service).keySet()) {
-				assertThat(config).as(module + " reads " + variable).contains("${" + variable + ":");
+				if (!config.contains("${" + variable + ":")) {
+					assertThat(boundBySharedProperties(module, variable))
+						.as(module + " reads " + variable + " (its application.yml or service-support's properties)")
+						.isTrue();
+				}
 			}
 		}
+	}
+
+	/**
+	 * Whether a variable binds (Boot's relaxed binding: {@code MARQUEE_KAFKA_X_Y} is
+	 * {@code marquee.kafka.x-y}) to a component of a service-support properties record
+	 * the module uses.
+	 */
+	private static boolean boundBySharedProperties(String module, String variable) throws IOException {
+		for (Map.Entry<String, SharedProperties> shared : SHARED_PROPERTIES.entrySet()) {
+			String prefix = shared.getKey().replace('.', '_').toUpperCase(java.util.Locale.ROOT) + "_";
+			if (!variable.startsWith(prefix)) {
+				continue;
+			}
+			String source = Files.readString(REPO.resolve(shared.getValue().source()));
+			String[] words = variable.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT).split("_");
+			StringBuilder component = new StringBuilder(words[0]);
+			for (int i = 1; i < words.length; i++) {
+				component.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+			}
+			boolean used = Files.readString(REPO.resolve(module + "/pom.xml")).contains(shared.getValue().usedWith());
+			return used && source.contains("@ConfigurationProperties(\"" + shared.getKey() + "\")")
+					&& Pattern.compile("\\b" + component + "\\b").matcher(source).find();
+		}
+		return false;
+	}
+
+	private record SharedProperties(String source, String usedWith) {
 	}
 
 	@Test
