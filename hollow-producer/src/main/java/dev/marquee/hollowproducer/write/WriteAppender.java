@@ -23,8 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import dev.marquee.hollowproducer.log.DurableWriteLog;
 import dev.marquee.hollowproducer.log.LogRecord;
 import dev.marquee.model.HollowWriteResult;
-import dev.marquee.model.PageChanged;
-import dev.marquee.model.json.MarqueeJson;
 
 /**
  * The writer: one thread takes every write request waiting, decides last-write-wins for
@@ -94,29 +92,25 @@ final class WriteAppender implements SmartLifecycle {
 	 * @param offset its offset
 	 * @param change its change
 	 */
-	void replay(long offset, PageChanged change) {
-		this.index.put(PageKey.of(change), entry(change));
+	void replay(long offset, ChangeEnvelope change) {
+		this.index.put(change.key(), entry(change));
 		this.pending.add(offset, change, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * Queues a write; serialises each change to the JSON the log stores and serves, on
-	 * the caller's thread.
-	 * @param changes the changes of one request
+	 * Queues a write.
+	 * @param changes the changes of one request, each with the JSON the log stores and
+	 * serves
 	 * @return completes once its log entries are forced to disk; fails with
 	 * {@link WriteUnavailableException} when they could not be
 	 * @throws WriteUnavailableException when the queue is full or the producer is
 	 * stopping
 	 */
-	CompletableFuture<HollowWriteResult> submit(List<PageChanged> changes) {
+	CompletableFuture<HollowWriteResult> submit(List<ChangeEnvelope> changes) {
 		if (!this.running) {
 			throw new WriteUnavailableException("the hollow-producer is not running");
 		}
-		byte[][] json = new byte[changes.size()][];
-		for (int i = 0; i < json.length; i++) {
-			json[i] = MarqueeJson.mapper().writeValueAsBytes(changes.get(i));
-		}
-		PendingWrite write = new PendingWrite(changes, json, new CompletableFuture<>(), System.nanoTime());
+		PendingWrite write = new PendingWrite(changes, new CompletableFuture<>(), System.nanoTime());
 		if (!this.queue.offer(write)) {
 			throw new WriteUnavailableException("too many writes are waiting for the write log");
 		}
@@ -155,7 +149,7 @@ final class WriteAppender implements SmartLifecycle {
 	private void append(List<PendingWrite> batch) {
 		long next = this.log.head() + 1;
 		List<LogRecord> records = new ArrayList<>();
-		List<PageChanged> appended = new ArrayList<>();
+		List<ChangeEnvelope> appended = new ArrayList<>();
 		// the versions this batch appends, over the index, which only takes them once
 		// they are durable
 		Map<PageKey, VersionIndex.Entry> batchIndex = new HashMap<>();
@@ -165,8 +159,8 @@ final class WriteAppender implements SmartLifecycle {
 		for (int w = 0; w < batch.size(); w++) {
 			PendingWrite write = batch.get(w);
 			for (int i = 0; i < write.changes().size(); i++) {
-				PageChanged change = write.changes().get(i);
-				PageKey key = PageKey.of(change);
+				ChangeEnvelope change = write.changes().get(i);
+				PageKey key = change.key();
 				VersionIndex.Entry current = batchIndex.get(key);
 				if (current == null) {
 					current = this.index.get(key);
@@ -176,7 +170,7 @@ final class WriteAppender implements SmartLifecycle {
 					continue;
 				}
 				long offset = next + records.size();
-				records.add(new LogRecord(offset, write.json()[i]));
+				records.add(new LogRecord(offset, change.json()));
 				appended.add(change);
 				batchIndex.put(key, entry(change));
 				appliedPerWrite[w]++;
@@ -217,8 +211,8 @@ final class WriteAppender implements SmartLifecycle {
 		}
 	}
 
-	private static VersionIndex.Entry entry(PageChanged change) {
-		return new VersionIndex.Entry(change.contentVersion(), change.kind() == PageChanged.ChangeKind.DELETED);
+	private static VersionIndex.Entry entry(ChangeEnvelope change) {
+		return new VersionIndex.Entry(change.contentVersion(), change.deleted());
 	}
 
 	@Override
@@ -257,7 +251,7 @@ final class WriteAppender implements SmartLifecycle {
 		return thread;
 	}
 
-	private record PendingWrite(List<PageChanged> changes, byte[][] json, CompletableFuture<HollowWriteResult> result,
+	private record PendingWrite(List<ChangeEnvelope> changes, CompletableFuture<HollowWriteResult> result,
 			long arrived) {
 	}
 
