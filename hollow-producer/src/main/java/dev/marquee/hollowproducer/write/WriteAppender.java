@@ -60,9 +60,7 @@ final class WriteAppender implements SmartLifecycle {
 
 	private final Counter ignored;
 
-	private volatile boolean running;
-
-	private Thread thread;
+	private final WorkerThread worker = new WorkerThread("hollow-producer-appender", Duration.ofSeconds(30), this::run);
 
 	WriteAppender(DurableWriteLog log, VersionIndex index, PendingChanges pending, int cycleMaxPending, int maxQueued,
 			MeterRegistry meters) {
@@ -84,7 +82,6 @@ final class WriteAppender implements SmartLifecycle {
 			.register(meters);
 		this.applied = Counter.builder("marquee.hollow.changes").tag("outcome", "applied").register(meters);
 		this.ignored = Counter.builder("marquee.hollow.changes").tag("outcome", "ignored").register(meters);
-		this.thread = newThread();
 	}
 
 	/**
@@ -107,7 +104,7 @@ final class WriteAppender implements SmartLifecycle {
 	 * stopping
 	 */
 	CompletableFuture<HollowWriteResult> submit(List<ChangeEnvelope> changes) {
-		if (!this.running) {
+		if (!this.worker.isRunning()) {
 			throw new WriteUnavailableException("the hollow-producer is not running");
 		}
 		PendingWrite write = new PendingWrite(changes, new CompletableFuture<>(), System.nanoTime());
@@ -119,7 +116,7 @@ final class WriteAppender implements SmartLifecycle {
 
 	private void run() {
 		List<PendingWrite> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
+		while (this.worker.isRunning() || !this.queue.isEmpty()) {
 			try {
 				PendingWrite first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -217,25 +214,19 @@ final class WriteAppender implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.running = true;
-		this.thread.start();
+		this.worker.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		try {
-			this.thread.join(Duration.ofSeconds(30).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.thread = newThread();
+		// the thread polls its queue every 100 ms: nothing to wake
+		this.worker.stop(() -> {
+		});
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 
 	@Override
@@ -243,12 +234,6 @@ final class WriteAppender implements SmartLifecycle {
 		// start before the web server takes requests and stop after it has stopped (and
 		// drained) them
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
-	}
-
-	private Thread newThread() {
-		Thread thread = new Thread(this::run, "hollow-producer-appender");
-		thread.setDaemon(false);
-		return thread;
 	}
 
 	private record PendingWrite(List<ChangeEnvelope> changes, CompletableFuture<HollowWriteResult> result,
