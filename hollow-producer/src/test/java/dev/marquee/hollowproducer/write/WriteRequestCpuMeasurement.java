@@ -130,7 +130,7 @@ class WriteRequestCpuMeasurement {
 	}
 
 	/** A publish as ingestion writes it: the page as PUBLISHED and as PREVIEW. */
-	private static HollowWriteRequest publish(String pageId, long version) {
+	static HollowWriteRequest publish(String pageId, long version) {
 		List<Element> elements = new ArrayList<>();
 		for (int i = 0; i < ELEMENTS; i++) {
 			elements.add(element(pageId, i));
