@@ -40,7 +40,8 @@ class WriteController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = HollowWriteRequest.class)))
-	@PostMapping("/v1/writes")
+	// JSON only, as when the body was bound to a HollowWriteRequest (415 otherwise)
+	@PostMapping(path = "/v1/writes", consumes = MediaType.APPLICATION_JSON_VALUE)
 	CompletableFuture<HollowWriteResult> write(@RequestBody byte[] body) {
 		List<ChangeEnvelope> changes = ChangeEnvelopes.readRequest(body);
 		// One line per write, with the caller's trace (ingestion's traceparent) in its
