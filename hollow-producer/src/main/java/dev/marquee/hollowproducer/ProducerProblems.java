@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import dev.marquee.hollowproducer.log.LogTruncatedException;
 import dev.marquee.hollowproducer.log.UnknownOffsetException;
 import dev.marquee.hollowproducer.write.InvalidWriteException;
+import dev.marquee.hollowproducer.write.UnreadableWriteException;
 import dev.marquee.hollowproducer.write.WriteUnavailableException;
 import dev.marquee.model.writelog.WriteLog;
 import dev.marquee.support.problem.ProblemHandling;
@@ -47,6 +48,13 @@ class ProducerProblems {
 		return ResponseEntity.badRequest()
 			.body(Problems.problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request body",
 					"The body is not a valid request: " + ex.getMostSpecificCause().getMessage()));
+	}
+
+	@ExceptionHandler(UnreadableWriteException.class)
+	ResponseEntity<ProblemDetail> unreadableWrite(UnreadableWriteException ex) {
+		return ResponseEntity.badRequest()
+			.body(Problems.problem(HttpStatus.BAD_REQUEST, "unreadable-request", "Unreadable request body",
+					"The body is not a valid request: " + ex.getMessage()));
 	}
 
 	@ExceptionHandler({ MissingServletRequestParameterException.class, TypeMismatchException.class })

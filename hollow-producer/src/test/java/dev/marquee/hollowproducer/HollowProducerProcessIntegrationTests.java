@@ -35,6 +35,7 @@ import dev.marquee.model.hollow.HollowPage;
 import dev.marquee.model.hollow.HollowPages;
 import dev.marquee.model.hollow.remote.HttpAnnouncementWatcher;
 import dev.marquee.model.hollow.remote.HttpBlobRetriever;
+import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.model.writelog.WriteLog;
 import dev.marquee.model.writelog.WriteLogBatch;
 import dev.marquee.model.writelog.WriteLogEntry;
@@ -239,6 +240,15 @@ class HollowProducerProcessIntegrationTests {
 		HttpResponse<String> empty = http("POST", "/v1/writes", SERVICE, "{\"changes\":[]}");
 		assertThat(empty.statusCode()).isEqualTo(400);
 		assertThat(empty.body()).contains("https://marquee.dev/problems/invalid-hollow-write");
+		HttpResponse<String> malformed = http("POST", "/v1/writes", SERVICE, "{\"changes\":[{\"kind\":");
+		assertThat(malformed.statusCode()).isEqualTo(400);
+		assertThat(malformed.body()).contains("https://marquee.dev/problems/unreadable-request");
+		PageChanged mismatch = new PageChanged(PageChanged.ChangeKind.UPSERTED, "api", Stage.PUBLISHED, "slug-api",
+				null, 3, Instant.now(), "t", Pages.page("api", 4, "API"));
+		HttpResponse<String> mismatched = http("POST", "/v1/writes", SERVICE,
+				MarqueeJson.mapper().writeValueAsString(new HollowWriteRequest(List.of(mismatch))));
+		assertThat(mismatched.statusCode()).isEqualTo(400);
+		assertThat(mismatched.body()).contains("https://marquee.dev/problems/invalid-hollow-write");
 
 		awaitConsumerContains(written.offset());
 		long latest = Long
@@ -311,6 +321,8 @@ class HollowProducerProcessIntegrationTests {
 		assertThat(now.contentType()).startsWith("application/json");
 		WriteLogBatch batch = now.body();
 		assertThat(batch.entries()).first().isEqualTo(new WriteLogEntry(offset, change));
+		// the change's bytes as the writer sent them, not a copy serialised anew
+		assertThat(now.raw()).contains(new String(MarqueeJson.write(change), StandardCharsets.UTF_8));
 		assertThat(batch.head()).isGreaterThanOrEqualTo(offset);
 		assertThat(batch.logId()).isNotBlank();
 		assertThat(batch.stateVersion()).isNotNegative();

@@ -32,9 +32,7 @@ final class CycleRunner implements SmartLifecycle {
 
 	private final int maxPending;
 
-	private volatile boolean running;
-
-	private Thread thread;
+	private final WorkerThread worker = new WorkerThread("hollow-producer-cycle", Duration.ofSeconds(60), this::run);
 
 	CycleRunner(PageCycles cycles, PendingChanges pending, DurableWriteLog log, CycleMetrics metrics, Duration interval,
 			int maxPending) {
@@ -44,12 +42,11 @@ final class CycleRunner implements SmartLifecycle {
 		this.metrics = metrics;
 		this.interval = interval;
 		this.maxPending = maxPending;
-		this.thread = newThread();
 	}
 
 	private void run() {
 		long lastStart = System.nanoTime();
-		while (this.running) {
+		while (this.worker.isRunning()) {
 			try {
 				PendingChanges.Fold fold = this.pending.awaitFold(lastStart + this.interval.toNanos(), this.maxPending);
 				lastStart = System.nanoTime();
@@ -96,26 +93,17 @@ final class CycleRunner implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.running = true;
-		this.thread.start();
+		this.worker.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		this.pending.wakeUp();
-		try {
-			this.thread.join(Duration.ofSeconds(60).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.thread = newThread();
+		this.worker.stop(this.pending::wakeUp);
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 
 	@Override
@@ -123,12 +111,6 @@ final class CycleRunner implements SmartLifecycle {
 		// start before the appender and stop after it, so the last appended entries are
 		// folded
 		return SmartLifecycle.DEFAULT_PHASE - 8192;
-	}
-
-	private Thread newThread() {
-		Thread thread = new Thread(this::run, "hollow-producer-cycle");
-		thread.setDaemon(false);
-		return thread;
 	}
 
 }

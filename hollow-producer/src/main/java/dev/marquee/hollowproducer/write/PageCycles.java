@@ -89,23 +89,23 @@ final class PageCycles {
 	 * Folds changes into one cycle whose state records {@code offset} and {@code logId}
 	 * in its header tags.
 	 * @param changes the newest change of each page stage (a change not newer than the
-	 * state's is skipped)
+	 * state's is skipped); only the winners are decoded
 	 * @param offset the highest log offset the new state contains
 	 * @param logId the log the offset belongs to
 	 * @return the version containing them and how many records the cycle wrote
 	 */
-	Outcome apply(Collection<PageChanged> changes, long offset, String logId) {
-		Map<PageKey, PageChanged> winners = new HashMap<>();
-		for (PageChanged change : changes) {
-			PageKey key = PageKey.of(change);
-			VersionIndex.Entry current = this.index.get(key);
-			PageChanged pending = winners.get(key);
-			long newest = Math.max((current != null) ? current.version() : Long.MIN_VALUE,
+	Outcome apply(Collection<ChangeEnvelope> changes, long offset, String logId) {
+		Map<PageKey, ChangeEnvelope> newest = new HashMap<>();
+		for (ChangeEnvelope change : changes) {
+			VersionIndex.Entry current = this.index.get(change.key());
+			ChangeEnvelope pending = newest.get(change.key());
+			long highest = Math.max((current != null) ? current.version() : Long.MIN_VALUE,
 					(pending != null) ? pending.contentVersion() : Long.MIN_VALUE);
-			if (change.contentVersion() > newest) {
-				winners.put(key, change);
+			if (change.contentVersion() > highest) {
+				newest.put(change.key(), change);
 			}
 		}
+		Map<PageKey, PageChanged> winners = decode(newest);
 		HollowWriteStateEngine engine = this.producer.getWriteEngine();
 		// header tags are written into the snapshot, delta and reverse delta of the cycle
 		engine.addHeaderTag(WriteLog.STATE_OFFSET_TAG, Long.toString(offset));
@@ -127,6 +127,26 @@ final class PageCycles {
 		this.version = cycleVersion;
 		this.offset = Math.max(this.offset, offset);
 		return new Outcome(cycleVersion, winners.size());
+	}
+
+	/**
+	 * Decodes the winners. A change the appender accepted but that is no valid
+	 * {@link PageChanged} (a page whose elements are not the model's: the write path only
+	 * checks a page's key) is left out, not retried: failing the cycle would stop every
+	 * later write from reaching a state.
+	 */
+	private static Map<PageKey, PageChanged> decode(Map<PageKey, ChangeEnvelope> newest) {
+		Map<PageKey, PageChanged> winners = new HashMap<>(newest.size() * 2);
+		for (Map.Entry<PageKey, ChangeEnvelope> winner : newest.entrySet()) {
+			try {
+				winners.put(winner.getKey(), winner.getValue().decode());
+			}
+			catch (RuntimeException ex) {
+				logger.error("The change to " + winner.getKey() + " v" + winner.getValue().contentVersion()
+						+ " is in the write log but is not a valid page change; no state will contain it", ex);
+			}
+		}
+		return winners;
 	}
 
 	private void write(HollowProducer.Incremental.IncrementalWriteState state, PageKey key, PageChanged change) {

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-import dev.marquee.model.PageChanged;
 import dev.marquee.model.writelog.WriteLog;
 
 /**
@@ -22,7 +21,7 @@ final class PendingChanges {
 
 	private final Condition changed = this.lock.newCondition();
 
-	private Map<PageKey, PageChanged> changes = new HashMap<>();
+	private Map<PageKey, ChangeEnvelope> changes = new HashMap<>();
 
 	private long highestOffset = WriteLog.NO_OFFSET;
 
@@ -36,10 +35,10 @@ final class PendingChanges {
 	 * @param change its change
 	 * @param threshold wakes the cycle thread once this many entries wait
 	 */
-	void add(long offset, PageChanged change, int threshold) {
+	void add(long offset, ChangeEnvelope change, int threshold) {
 		this.lock.lock();
 		try {
-			this.changes.put(PageKey.of(change), change);
+			this.changes.put(change.key(), change);
 			this.highestOffset = Math.max(this.highestOffset, offset);
 			this.entries++;
 			if (this.entries >= threshold) {
@@ -117,7 +116,7 @@ final class PendingChanges {
 	 * appended before)
 	 * @param entries how many log entries were folded into these changes
 	 */
-	record Fold(Map<PageKey, PageChanged> changes, long highestOffset, int entries) {
+	record Fold(Map<PageKey, ChangeEnvelope> changes, long highestOffset, int entries) {
 
 		boolean isEmpty() {
 			return this.changes.isEmpty();

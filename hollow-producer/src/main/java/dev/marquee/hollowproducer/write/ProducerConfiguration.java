@@ -17,8 +17,6 @@ import dev.marquee.hollowproducer.blob.ProducerLock;
 import dev.marquee.hollowproducer.log.DurableWriteLog;
 import dev.marquee.hollowproducer.log.LogRecord;
 import dev.marquee.hollowproducer.log.StateMark;
-import dev.marquee.model.PageChanged;
-import dev.marquee.model.json.MarqueeJson;
 
 /**
  * Builds Hollow's incremental producer on the durable blob store, restores the announced
@@ -86,7 +84,8 @@ class ProducerConfiguration {
 				hollow.maxQueuedWrites(), meters);
 		int replayed = 0;
 		for (LogRecord record : log.entriesAfter(restored.offset())) {
-			appender.replay(record.offset(), MarqueeJson.mapper().readValue(record.json(), PageChanged.class));
+			// only the envelope: a page is parsed when its change wins a cycle
+			appender.replay(record.offset(), ChangeEnvelopes.readChange(record.json()));
 			replayed++;
 		}
 		logger.info("Replayed " + replayed + " write-log entries after the state's offset " + restored.offset()

@@ -23,8 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import dev.marquee.hollowproducer.log.DurableWriteLog;
 import dev.marquee.hollowproducer.log.LogRecord;
 import dev.marquee.model.HollowWriteResult;
-import dev.marquee.model.PageChanged;
-import dev.marquee.model.json.MarqueeJson;
 
 /**
  * The writer: one thread takes every write request waiting, decides last-write-wins for
@@ -62,9 +60,7 @@ final class WriteAppender implements SmartLifecycle {
 
 	private final Counter ignored;
 
-	private volatile boolean running;
-
-	private Thread thread;
+	private final WorkerThread worker = new WorkerThread("hollow-producer-appender", Duration.ofSeconds(30), this::run);
 
 	WriteAppender(DurableWriteLog log, VersionIndex index, PendingChanges pending, int cycleMaxPending, int maxQueued,
 			MeterRegistry meters) {
@@ -86,7 +82,6 @@ final class WriteAppender implements SmartLifecycle {
 			.register(meters);
 		this.applied = Counter.builder("marquee.hollow.changes").tag("outcome", "applied").register(meters);
 		this.ignored = Counter.builder("marquee.hollow.changes").tag("outcome", "ignored").register(meters);
-		this.thread = newThread();
 	}
 
 	/**
@@ -94,29 +89,25 @@ final class WriteAppender implements SmartLifecycle {
 	 * @param offset its offset
 	 * @param change its change
 	 */
-	void replay(long offset, PageChanged change) {
-		this.index.put(PageKey.of(change), entry(change));
+	void replay(long offset, ChangeEnvelope change) {
+		this.index.put(change.key(), entry(change));
 		this.pending.add(offset, change, Integer.MAX_VALUE);
 	}
 
 	/**
-	 * Queues a write; serialises each change to the JSON the log stores and serves, on
-	 * the caller's thread.
-	 * @param changes the changes of one request
+	 * Queues a write.
+	 * @param changes the changes of one request, each with the JSON the log stores and
+	 * serves
 	 * @return completes once its log entries are forced to disk; fails with
 	 * {@link WriteUnavailableException} when they could not be
 	 * @throws WriteUnavailableException when the queue is full or the producer is
 	 * stopping
 	 */
-	CompletableFuture<HollowWriteResult> submit(List<PageChanged> changes) {
-		if (!this.running) {
+	CompletableFuture<HollowWriteResult> submit(List<ChangeEnvelope> changes) {
+		if (!this.worker.isRunning()) {
 			throw new WriteUnavailableException("the hollow-producer is not running");
 		}
-		byte[][] json = new byte[changes.size()][];
-		for (int i = 0; i < json.length; i++) {
-			json[i] = MarqueeJson.mapper().writeValueAsBytes(changes.get(i));
-		}
-		PendingWrite write = new PendingWrite(changes, json, new CompletableFuture<>(), System.nanoTime());
+		PendingWrite write = new PendingWrite(changes, new CompletableFuture<>(), System.nanoTime());
 		if (!this.queue.offer(write)) {
 			throw new WriteUnavailableException("too many writes are waiting for the write log");
 		}
@@ -125,7 +116,7 @@ final class WriteAppender implements SmartLifecycle {
 
 	private void run() {
 		List<PendingWrite> batch = new ArrayList<>();
-		while (this.running || !this.queue.isEmpty()) {
+		while (this.worker.isRunning() || !this.queue.isEmpty()) {
 			try {
 				PendingWrite first = this.queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
@@ -155,7 +146,7 @@ final class WriteAppender implements SmartLifecycle {
 	private void append(List<PendingWrite> batch) {
 		long next = this.log.head() + 1;
 		List<LogRecord> records = new ArrayList<>();
-		List<PageChanged> appended = new ArrayList<>();
+		List<ChangeEnvelope> appended = new ArrayList<>();
 		// the versions this batch appends, over the index, which only takes them once
 		// they are durable
 		Map<PageKey, VersionIndex.Entry> batchIndex = new HashMap<>();
@@ -165,8 +156,8 @@ final class WriteAppender implements SmartLifecycle {
 		for (int w = 0; w < batch.size(); w++) {
 			PendingWrite write = batch.get(w);
 			for (int i = 0; i < write.changes().size(); i++) {
-				PageChanged change = write.changes().get(i);
-				PageKey key = PageKey.of(change);
+				ChangeEnvelope change = write.changes().get(i);
+				PageKey key = change.key();
 				VersionIndex.Entry current = batchIndex.get(key);
 				if (current == null) {
 					current = this.index.get(key);
@@ -176,7 +167,7 @@ final class WriteAppender implements SmartLifecycle {
 					continue;
 				}
 				long offset = next + records.size();
-				records.add(new LogRecord(offset, write.json()[i]));
+				records.add(new LogRecord(offset, change.json()));
 				appended.add(change);
 				batchIndex.put(key, entry(change));
 				appliedPerWrite[w]++;
@@ -217,31 +208,25 @@ final class WriteAppender implements SmartLifecycle {
 		}
 	}
 
-	private static VersionIndex.Entry entry(PageChanged change) {
-		return new VersionIndex.Entry(change.contentVersion(), change.kind() == PageChanged.ChangeKind.DELETED);
+	private static VersionIndex.Entry entry(ChangeEnvelope change) {
+		return new VersionIndex.Entry(change.contentVersion(), change.deleted());
 	}
 
 	@Override
 	public void start() {
-		this.running = true;
-		this.thread.start();
+		this.worker.start();
 	}
 
 	@Override
 	public void stop() {
-		this.running = false;
-		try {
-			this.thread.join(Duration.ofSeconds(30).toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		this.thread = newThread();
+		// the thread polls its queue every 100 ms: nothing to wake
+		this.worker.stop(() -> {
+		});
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker.isRunning();
 	}
 
 	@Override
@@ -251,13 +236,7 @@ final class WriteAppender implements SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE - 4096;
 	}
 
-	private Thread newThread() {
-		Thread thread = new Thread(this::run, "hollow-producer-appender");
-		thread.setDaemon(false);
-		return thread;
-	}
-
-	private record PendingWrite(List<PageChanged> changes, byte[][] json, CompletableFuture<HollowWriteResult> result,
+	private record PendingWrite(List<ChangeEnvelope> changes, CompletableFuture<HollowWriteResult> result,
 			long arrived) {
 	}
 

@@ -39,9 +39,10 @@ class PageCyclesTests {
 	@Test
 	void foldsOnlyChangesNewerThanTheStateAndTheRestOfTheFold() {
 		PageCycles cycles = cycles(new BlobStore(this.dir), 2);
-		PageCycles.Outcome first = cycles.apply(List.of(Pages.upsert("a", 10, "A10")), 1, LOG_ID);
+		PageCycles.Outcome first = cycles.apply(envelopes(Pages.upsert("a", 10, "A10")), 1, LOG_ID);
 		PageCycles.Outcome second = cycles.apply(
-				List.of(Pages.upsert("a", 5, "A5"), Pages.upsert("b", 3, "B3"), Pages.upsert("b", 1, "B1")), 4, LOG_ID);
+				envelopes(Pages.upsert("a", 5, "A5"), Pages.upsert("b", 3, "B3"), Pages.upsert("b", 1, "B1")), 4,
+				LOG_ID);
 
 		assertThat(first.written()).isEqualTo(1);
 		assertThat(second.version()).isGreaterThan(first.version());
@@ -55,9 +56,9 @@ class PageCyclesTests {
 	void restoredStateKeepsVersionsTombstonesAndItsLogOffset() {
 		BlobStore store = new BlobStore(this.dir);
 		PageCycles cycles = cycles(store, 2);
-		cycles.apply(List.of(Pages.upsert("a", 10, "A10"), Pages.upsert("b", 10, "B10")), 2, LOG_ID);
+		cycles.apply(envelopes(Pages.upsert("a", 10, "A10"), Pages.upsert("b", 10, "B10")), 2, LOG_ID);
 		long before = cycles
-			.apply(List.of(PageChanged.deleted("b", Stage.PUBLISHED, "slug-b", 20, Instant.now(), "t")), 3, LOG_ID)
+			.apply(envelopes(PageChanged.deleted("b", Stage.PUBLISHED, "slug-b", 20, Instant.now(), "t")), 3, LOG_ID)
 			.version();
 
 		PageCycles restarted = cycles(new BlobStore(this.dir), 2);
@@ -67,7 +68,7 @@ class PageCyclesTests {
 		assertThat(restored.logId()).isEqualTo(LOG_ID);
 		assertThat(restored.index().get(new PageKey("b", Stage.PUBLISHED))).isEqualTo(new VersionIndex.Entry(20, true));
 		PageCycles.Outcome after = restarted.apply(
-				List.of(Pages.upsert("a", 9, "A9"), Pages.upsert("b", 15, "B15"), Pages.upsert("c", 1, "C1")), 6,
+				envelopes(Pages.upsert("a", 9, "A9"), Pages.upsert("b", 15, "B15"), Pages.upsert("c", 1, "C1")), 6,
 				LOG_ID);
 		assertThat(after.written()).isEqualTo(1);
 		assertThat(after.version()).isGreaterThan(before);
@@ -77,13 +78,32 @@ class PageCyclesTests {
 	}
 
 	@Test
+	void aWinnerThatIsNoValidChangeIsLeftOutAndTheRestOfTheCycleIsWritten() {
+		PageCycles cycles = cycles(new BlobStore(this.dir), 2);
+		// the write path checks a page's key, not its elements
+		byte[] json = ("{\"kind\":\"UPSERTED\",\"pageId\":\"bad\",\"stage\":\"PUBLISHED\",\"slug\":\"s\","
+				+ "\"contentVersion\":2,\"page\":{\"pageId\":\"bad\",\"stage\":\"PUBLISHED\",\"contentVersion\":2,"
+				+ "\"elements\":\"not a list\"}}")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		ChangeEnvelope bad = ChangeEnvelopes.readChange(json);
+		PageCycles.Outcome outcome = cycles.apply(List.of(bad, ChangeEnvelope.of(Pages.upsert("good", 1, "Good"))), 2,
+				LOG_ID);
+		assertThat(outcome.written()).isEqualTo(1);
+		assertThat(title(this.dir, outcome.version(), "good")).isEqualTo("Good");
+		assertThat(title(this.dir, outcome.version(), "bad")).isNull();
+		// not in the state, so a later valid version still wins
+		PageCycles.Outcome fixed = cycles.apply(envelopes(Pages.upsert("bad", 3, "Fixed")), 3, LOG_ID);
+		assertThat(title(this.dir, fixed.version(), "bad")).isEqualTo("Fixed");
+	}
+
+	@Test
 	void everyStateTellsItsConsumersTheHighestOffsetItContainsOnSnapshotsAndDeltas() {
 		BlobStore store = new BlobStore(this.dir);
 		PageCycles cycles = cycles(store, 1);
 		long[] offsets = { 3, 7, 12, 20 };
 		List<Long> versions = new ArrayList<>();
 		for (int i = 0; i < offsets.length; i++) {
-			versions.add(cycles.apply(List.of(Pages.upsert("p" + i, 1, "P" + i)), offsets[i], LOG_ID).version());
+			versions.add(cycles.apply(envelopes(Pages.upsert("p" + i, 1, "P" + i)), offsets[i], LOG_ID).version());
 		}
 
 		// a consumer that only ever gets the first snapshot reaches every later state
@@ -159,6 +179,10 @@ class PageCyclesTests {
 				"pageId.value", "stage.value");
 		int ordinal = index.getMatchingOrdinal(pageId, "PUBLISHED");
 		return (ordinal < 0) ? null : HollowPages.fromHollow(consumer.getStateEngine(), ordinal).title();
+	}
+
+	static List<ChangeEnvelope> envelopes(PageChanged... changes) {
+		return java.util.Arrays.stream(changes).map(ChangeEnvelope::of).toList();
 	}
 
 }

@@ -62,7 +62,7 @@ class WriteAppenderTests {
 				for (int i = 0; i < writesEach; i++) {
 					int number = i;
 					results.add(CompletableFuture.supplyAsync(
-							() -> appender.submit(List.of(Pages.upsert("w" + writer + "-" + number, 1, "T"))), pool)
+							() -> appender.submit(envelopes(Pages.upsert("w" + writer + "-" + number, 1, "T"))), pool)
 						.thenCompose((f) -> f));
 				}
 			}
@@ -101,7 +101,7 @@ class WriteAppenderTests {
 			channel.force(false);
 		});
 		WriteAppender appender = appender(log, new VersionIndex(), new PendingChanges());
-		CompletableFuture<HollowWriteResult> result = appender.submit(List.of(Pages.upsert("a", 1, "A")));
+		CompletableFuture<HollowWriteResult> result = appender.submit(envelopes(Pages.upsert("a", 1, "A")));
 		assertThat(forcing.await(10, TimeUnit.SECONDS)).isTrue();
 		// written, not yet forced: neither answered nor visible to followers
 		assertThat(result).isNotDone();
@@ -129,12 +129,34 @@ class WriteAppenderTests {
 		assertThat(write(appender, Pages.upsert("a", 11, "older than the in-flight delete")))
 			.isEqualTo(new HollowWriteResult(2, 0, 1));
 		// within one request too: the second change is older than the first
-		assertThat(appender.submit(List.of(Pages.upsert("b", 3, "B3"), Pages.upsert("b", 2, "B2")))
+		assertThat(appender.submit(envelopes(Pages.upsert("b", 3, "B3"), Pages.upsert("b", 2, "B2")))
 			.get(10, TimeUnit.SECONDS)).isEqualTo(new HollowWriteResult(3, 1, 1));
 		assertThat(log.entriesAfter(0)).extracting(LogRecord::offset).containsExactly(1L, 2L, 3L);
 		PageChanged stored = MarqueeJson.mapper().readValue(log.entriesAfter(2).get(0).json(), PageChanged.class);
 		assertThat(stored.pageId()).isEqualTo("b");
 		assertThat(stored.contentVersion()).isEqualTo(3);
+	}
+
+	@Test
+	void aLogEntryHoldsTheRequestsOwnBytesOfItsChangeOnDiskToo() throws Exception {
+		PageChanged change = Pages.upsert("a", 1, "A");
+		byte[] body = MarqueeJson.mapper().writeValueAsBytes(new dev.marquee.model.HollowWriteRequest(List.of(change)));
+		List<ChangeEnvelope> read = ChangeEnvelopes.readRequest(body);
+		DurableWriteLog log = log(DurableWriteLog.Durability.FORCE);
+		WriteAppender appender = appender(log, new VersionIndex(), new PendingChanges());
+		assertThat(appender.submit(read).get(10, TimeUnit.SECONDS).applied()).isEqualTo(1);
+		assertThat(log.entriesAfter(0).get(0).json()).isSameAs(read.get(0).json()).isEqualTo(MarqueeJson.write(change));
+		this.open.remove(log);
+		this.open.remove(this.open.size() - 1).close();
+		log.close();
+
+		try (DurableWriteLog reopened = DurableWriteLog.open(this.dir, new StateMark(-1, 0), 1 << 20,
+				DurableWriteLog.Durability.FORCE)) {
+			byte[] stored = reopened.entriesAfter(0).get(0).json();
+			assertThat(stored).isEqualTo(read.get(0).json());
+			assertThat(MarqueeJson.readPageChanged(stored)).isEqualTo(change);
+			assertThat(ChangeEnvelopes.readChange(stored).key()).isEqualTo(new PageKey("a", Stage.PUBLISHED));
+		}
 	}
 
 	@Test
@@ -149,7 +171,7 @@ class WriteAppenderTests {
 			channel.force(false);
 		});
 		WriteAppender appender = appender(log, new VersionIndex(), new PendingChanges());
-		CompletableFuture<HollowWriteResult> refused = appender.submit(List.of(Pages.upsert("a", 1, "A")));
+		CompletableFuture<HollowWriteResult> refused = appender.submit(envelopes(Pages.upsert("a", 1, "A")));
 		await().atMost(Duration.ofSeconds(10)).until(refused::isDone);
 		assertThat(refused).isCompletedExceptionally();
 		assertThatExceptionOfType(java.util.concurrent.ExecutionException.class).isThrownBy(refused::get)
@@ -158,7 +180,7 @@ class WriteAppenderTests {
 	}
 
 	private static HollowWriteResult write(WriteAppender appender, PageChanged change) throws Exception {
-		return appender.submit(List.of(change)).get(10, TimeUnit.SECONDS);
+		return appender.submit(envelopes(change)).get(10, TimeUnit.SECONDS);
 	}
 
 	private DurableWriteLog log(DurableWriteLog.Durability durability) {
@@ -172,6 +194,10 @@ class WriteAppenderTests {
 		appender.start();
 		this.open.add(appender::stop);
 		return appender;
+	}
+
+	static List<ChangeEnvelope> envelopes(PageChanged... changes) {
+		return java.util.Arrays.stream(changes).map(ChangeEnvelope::of).toList();
 	}
 
 }
