@@ -29,6 +29,12 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	 * entry is durable)
 	 * @param cycleMaxPending how many unfolded log entries start a cycle before the
 	 * interval has passed
+	 * @param cycleDuty the largest share of wall time the cycle thread spends in cycles:
+	 * a cycle costs time in proportion to the whole state (Hollow compacts and re-indexes
+	 * every type each cycle), so after a cycle of D the next starts no earlier than D /
+	 * duty after it began, neither at the interval nor at cycle-max-pending entries. The
+	 * overlay keeps such waits invisible to readers; under load, more changes share one
+	 * cycle instead of cycles taking the cores
 	 * @param maxQueuedWrites how many write requests may wait for the log's appender
 	 * before new ones are refused (503)
 	 * @param maxAwait the longest long-poll of {@code /v1/announcements/await} and
@@ -42,8 +48,9 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	public record Hollow(@DefaultValue(".marquee/data/hollow-producer/blobs") Path blobDir,
 			@DefaultValue("50") int numStatesBetweenSnapshots, @DefaultValue("3") int snapshotsToKeep,
 			@DefaultValue("1s") Duration cycleInterval, @DefaultValue("1000") int cycleMaxPending,
-			@DefaultValue("10000") int maxQueuedWrites, @DefaultValue("60s") Duration maxAwait,
-			@DefaultValue("false") boolean integrityCheck, @DefaultValue Log log) {
+			@DefaultValue("0.25") double cycleDuty, @DefaultValue("10000") int maxQueuedWrites,
+			@DefaultValue("60s") Duration maxAwait, @DefaultValue("false") boolean integrityCheck,
+			@DefaultValue Log log) {
 
 		public Hollow {
 			if (snapshotsToKeep < 1) {
@@ -53,6 +60,9 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 					|| cycleInterval.isNegative() || cycleInterval.isZero()) {
 				throw new IllegalArgumentException(
 						"marquee.hollow cycle, queue and snapshot settings must be positive");
+			}
+			if (!(cycleDuty > 0 && cycleDuty <= 1)) {
+				throw new IllegalArgumentException("marquee.hollow.cycle-duty must be in (0, 1], was " + cycleDuty);
 			}
 		}
 

@@ -14,7 +14,8 @@ import dev.marquee.hollowproducer.log.DurableWriteLog;
  * or as soon as enough entries wait, one incremental cycle folds every log entry appended
  * since the previous one; its state is tagged with the highest offset it contains, and
  * once it is announced the log drops the segments it makes unnecessary. A failed cycle
- * leaves its entries pending for the next one (they are durable in the log).
+ * leaves its entries pending for the next one (they are durable in the log). Cycles take
+ * at most a duty share of the thread's time ({@link #nextStart}).
  */
 final class CycleRunner implements SmartLifecycle {
 
@@ -32,26 +33,34 @@ final class CycleRunner implements SmartLifecycle {
 
 	private final int maxPending;
 
+	private final double duty;
+
 	private final WorkerThread worker = new WorkerThread("hollow-producer-cycle", Duration.ofSeconds(60), this::run);
 
 	CycleRunner(PageCycles cycles, PendingChanges pending, DurableWriteLog log, CycleMetrics metrics, Duration interval,
-			int maxPending) {
+			int maxPending, double duty) {
 		this.cycles = cycles;
 		this.pending = pending;
 		this.log = log;
 		this.metrics = metrics;
 		this.interval = interval;
 		this.maxPending = maxPending;
+		this.duty = duty;
 	}
 
 	private void run() {
 		long lastStart = System.nanoTime();
+		long lastDuration = 0;
 		while (this.worker.isRunning()) {
 			try {
-				PendingChanges.Fold fold = this.pending.awaitFold(lastStart + this.interval.toNanos(), this.maxPending);
+				long floor = nextStart(lastStart, lastDuration, Duration.ZERO, this.duty);
+				long deadline = nextStart(lastStart, lastDuration, this.interval, this.duty);
+				PendingChanges.Fold fold = this.pending.awaitFold(floor, deadline, this.maxPending);
 				lastStart = System.nanoTime();
+				lastDuration = 0;
 				if (!fold.isEmpty()) {
 					cycle(fold);
+					lastDuration = System.nanoTime() - lastStart;
 				}
 			}
 			catch (InterruptedException ex) {
@@ -69,6 +78,23 @@ final class CycleRunner implements SmartLifecycle {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * When the next cycle may start. A cycle costs time in proportion to the whole state,
+	 * not to its changes (Hollow compacts and re-indexes every type each cycle), so a
+	 * fixed interval would let cycles take the cores as the state grows or the machine is
+	 * busy; bounding their share instead lets more changes share one cycle. Readers do
+	 * not wait for it: the overlay serves each change once it is in the log.
+	 * @param lastStart when the previous cycle started ({@link System#nanoTime()})
+	 * @param lastDuration how long it took, in nanoseconds (0 when nothing was folded)
+	 * @param interval the shortest time from one start to the next
+	 * @param duty the largest share of time spent cycling, in (0, 1]
+	 * @return the {@link System#nanoTime()} at which the next may start
+	 */
+	static long nextStart(long lastStart, long lastDuration, Duration interval, double duty) {
+		long byDuty = (long) (lastDuration / duty);
+		return lastStart + Math.max(interval.toNanos(), byDuty);
 	}
 
 	private void cycle(PendingChanges.Fold fold) {

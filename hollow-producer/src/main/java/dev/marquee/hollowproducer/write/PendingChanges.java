@@ -59,8 +59,27 @@ final class PendingChanges {
 	 * @throws InterruptedException when interrupted
 	 */
 	Fold awaitFold(long deadlineNanos, int threshold) throws InterruptedException {
+		return awaitFold(System.nanoTime(), deadlineNanos, threshold);
+	}
+
+	/**
+	 * Waits until a deadline, or until enough entries wait once a floor has passed, or
+	 * until woken, then takes everything pending.
+	 * @param floorNanos the {@link System#nanoTime()} before which no number of entries
+	 * ends the wait (only a wake-up does)
+	 * @param deadlineNanos the {@link System#nanoTime()} to wait until
+	 * @param threshold how many entries end the wait early, after the floor
+	 * @return the fold, possibly empty
+	 * @throws InterruptedException when interrupted
+	 */
+	Fold awaitFold(long floorNanos, long deadlineNanos, int threshold) throws InterruptedException {
 		this.lock.lock();
 		try {
+			long untilFloor = floorNanos - System.nanoTime();
+			while (untilFloor > 0 && !this.woken) {
+				this.changed.await(untilFloor, TimeUnit.NANOSECONDS);
+				untilFloor = floorNanos - System.nanoTime();
+			}
 			long remaining = deadlineNanos - System.nanoTime();
 			while (this.entries < threshold && remaining > 0 && !this.woken) {
 				this.changed.await(remaining, TimeUnit.NANOSECONDS);
