@@ -26,11 +26,15 @@ import dev.marquee.model.json.MarqueeJson;
  * change's envelope ({@code kind}, {@code pageId}, {@code stage}, {@code slug},
  * {@code previousSlug}, {@code contentVersion}, {@code ingestedAt}, {@code traceId}), an
  * upsert's page, and that the page's {@code pageId}, {@code stage} and
- * {@code contentVersion} match its change's. The rest of a page (its elements) is
- * skipped, not checked: it is the shared model's, which the producer's only writer
- * (ingestion) serialises. Each change's bytes are the caller's own, cut from the body, so
- * fields this version does not know are carried to the log and its followers, which
- * tolerate them (see {@link MarqueeJson}).
+ * {@code contentVersion} match its change's. Each change's bytes are the caller's own,
+ * cut from the body, so fields this version does not know are carried to the log and its
+ * followers, which tolerate them (see {@link MarqueeJson}).
+ *
+ * <p>
+ * A request's upserts are then bound to the page model once ({@link #readRequest}), and
+ * the objects dropped: only what every follower of the log and every cycle can read may
+ * be acknowledged, or one bad entry would be a durable write no reader can apply. Log
+ * entries read back on start ({@link #readChange}) were checked when they were written.
  */
 final class ChangeEnvelopes {
 
@@ -80,7 +84,23 @@ final class ChangeEnvelopes {
 		if (changes.isEmpty()) {
 			throw new InvalidWriteException("a write needs at least one change");
 		}
+		for (ChangeEnvelope change : changes) {
+			if (!change.deleted()) {
+				requireReadable(change);
+			}
+		}
 		return changes;
+	}
+
+	private static void requireReadable(ChangeEnvelope change) {
+		try {
+			change.decode();
+		}
+		catch (RuntimeException ex) {
+			String reason = (ex instanceof JacksonException json) ? json.getOriginalMessage() : ex.getMessage();
+			throw new UnreadableWriteException("the page of change " + change.key().pageId() + "/"
+					+ change.key().stage() + " is not a valid page: " + reason, ex);
+		}
 	}
 
 	/**

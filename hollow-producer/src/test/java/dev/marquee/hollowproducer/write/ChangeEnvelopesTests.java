@@ -81,6 +81,17 @@ class ChangeEnvelopesTests {
 	}
 
 	@Test
+	void aPageWhoseElementsAreNotThePageModelIsUnreadableSoNoFollowerMeetsIt() {
+		ObjectNode json = MarqueeJson.mapper().valueToTree(Pages.upsert("a", 7, "A7"));
+		((ObjectNode) json.get("page")).put("elements", "not a list");
+		assertUnreadable(("{\"changes\":[" + json + "]}").getBytes(StandardCharsets.UTF_8),
+				"the page of change a/PUBLISHED is not a valid page");
+		ObjectNode element = MarqueeJson.mapper().valueToTree(Pages.upsert("a", 7, "A7"));
+		((ObjectNode) element.get("page").get("elements").get(0)).put("type", "NO_SUCH_TYPE");
+		assertUnreadable(("{\"changes\":[" + element + "]}").getBytes(StandardCharsets.UTF_8), "is not a valid page");
+	}
+
+	@Test
 	void aPageThatDoesNotMatchItsChangeIsAnInvalidWrite() {
 		String page = "{\"pageId\":\"a\",\"stage\":\"PUBLISHED\",\"contentVersion\":5,\"elements\":[]}";
 		assertThatExceptionOfType(InvalidWriteException.class)
@@ -90,7 +101,8 @@ class ChangeEnvelopesTests {
 			.isThrownBy(() -> ChangeEnvelopes.readRequest(request(change("UPSERTED", "a", "PREVIEW", "5", page))));
 		assertThatExceptionOfType(InvalidWriteException.class)
 			.isThrownBy(() -> ChangeEnvelopes.readRequest(request(change("DELETED", "a", "PUBLISHED", "6", page))));
-		assertThat(ChangeEnvelopes.readRequest(request(change("UPSERTED", "a", "PUBLISHED", "5", page)))).hasSize(1);
+		String valid = MarqueeJson.mapper().writeValueAsString(Pages.page("a", 5, "A5"));
+		assertThat(ChangeEnvelopes.readRequest(request(change("UPSERTED", "a", "PUBLISHED", "5", valid)))).hasSize(1);
 	}
 
 	@Test
