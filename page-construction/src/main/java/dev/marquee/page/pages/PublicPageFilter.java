@@ -41,7 +41,12 @@ import dev.marquee.page.source.SourceUnavailableException;
  * answer needs. It runs inside the HTTP server observation (metrics
  * {@code http.server.requests} with the same {@code uri} tag, the trace id in the logs)
  * and writes the headers Spring Security writes on a public answer itself
- * ({@link #writeSecurityHeaders}).
+ * ({@link #writeSecurityHeaders}). Measured in one process under {@code wrk -t1 -c16} on
+ * an 18.7 KB page: ~110-125 µs of process CPU per read here against ~240-300 µs on the
+ * Spring MVC route; what is left is the observation (~40% of the request thread), Tomcat
+ * (~28%) and this filter (~28%, most of it writing the answer). Trimming Tomcat's
+ * connector instead (unlimited keep-alive requests) showed no difference beyond the
+ * noise, so it is not set.
  * <p>
  * It answers only what it fully understands and hands everything else to the normal chain
  * unchanged: a slug with characters the firewall or URL decoding would treat specially,
