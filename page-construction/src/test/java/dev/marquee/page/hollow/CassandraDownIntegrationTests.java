@@ -16,8 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.node.ObjectNode;
 
 import dev.marquee.model.Stage;
+import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.page.PageConstructionApplication;
 import dev.marquee.page.TestPages;
 
@@ -79,6 +81,27 @@ class CassandraDownIntegrationTests {
 		assertThat(cassandra.statusCode()).isEqualTo(503);
 		assertThat(cassandra.headers().firstValue("Content-Type"))
 			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
+		// The lean page route (pages.PublicPageFilter) answers it as the Spring MVC route
+		// does, which an extra query parameter reaches.
+		HttpResponse<String> mvc = get("/pages/cassandra-down?readPath=KAFKA_CASSANDRA&via=mvc");
+		assertThat(cassandra.body()).contains("https://marquee.dev/problems/read-path-unavailable");
+		// The detail quotes the driver's error, which names each connection attempt.
+		assertThat(withoutDetail(cassandra.body())).isEqualTo(withoutDetail(mvc.body()));
+		assertThat(cassandra.headers().firstValue("Retry-After")).contains("5")
+			.isEqualTo(mvc.headers().firstValue("Retry-After"));
+		for (String header : new String[] { "Content-Type", "Cache-Control", "Pragma", "Expires",
+				"X-Content-Type-Options", "X-Frame-Options", "X-XSS-Protection" }) {
+			assertThat(cassandra.headers().allValues(header)).as(header)
+				.isNotEmpty()
+				.isEqualTo(mvc.headers().allValues(header));
+		}
+	}
+
+	private static String withoutDetail(String problem) {
+		ObjectNode json = (ObjectNode) MarqueeJson.mapper().readTree(problem);
+		assertThat(json.has("detail")).isTrue();
+		json.put("detail", "");
+		return json.toString();
 	}
 
 	private static HttpResponse<String> get(String path) {
