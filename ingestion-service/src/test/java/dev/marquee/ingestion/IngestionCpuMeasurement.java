@@ -105,6 +105,7 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 			assertThat(post(dataset.edit(i % pages, version, "publish", "warm-" + i))).isEqualTo(200);
 		}
 		Stages.totals.clear();
+		Stages.calls.clear();
 		Stages.measuring = true;
 		String jfr = System.getProperty("marquee.measure.jfr");
 		Recording recording = null;
@@ -168,6 +169,11 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 			staged += stage.getValue().sum();
 			report.add("  " + stage.getKey() + ": " + perEdit(stage.getValue().sum(), edits));
 		}
+		report.add("  calls per edit: " + String.join(", ",
+				new TreeMap<>(Stages.calls).entrySet()
+					.stream()
+					.map((call) -> call.getKey() + " " + String.format("%.1f", (double) call.getValue().sum() / edits))
+					.toList()));
 		report.add("  rest of the request (HTTP, security, parsing, ingest logic, logging): "
 				+ perEdit(requestThreads - staged, edits));
 		report.forEach(System.out::println);
@@ -291,6 +297,8 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 
 		static final Map<String, LongAdder> totals = new ConcurrentHashMap<>();
 
+		static final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+
 		static volatile boolean measuring;
 
 		private static final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
@@ -311,6 +319,12 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 					ProxyFactory proxy = new ProxyFactory(bean);
 					proxy.setProxyTargetClass(true);
 					proxy.addAdvice((MethodInterceptor) (invocation) -> {
+						if (measuring) {
+							calls
+								.computeIfAbsent(stage + " " + invocation.getMethod().getName(),
+										(key) -> new LongAdder())
+								.increment();
+						}
 						enter(stage);
 						try {
 							return invocation.proceed();
