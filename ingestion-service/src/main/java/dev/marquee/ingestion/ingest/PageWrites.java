@@ -147,12 +147,24 @@ class PageWrites {
 		try {
 			List<PageChanged> upserts = new ArrayList<>();
 			Set<Dependency> used = new LinkedHashSet<>();
+			Rendered first = null;
+			StoreCatalog firstCatalog = null;
 			for (Stage stage : stages) {
 				// Both stages see the same document: the first stage's problems (a
-				// RenderException) are the answer.
-				Rendered rendered = this.renderer.render(pageId, fields, stage,
-						new StoreCatalog(this.catalogCache, stage),
-						new PageRenderer.Context(this.versions.next(), version, ingestedAt, change.traceId()));
+				// RenderException) are the answer, and a stage whose catalog answers
+				// alike is that rendering again.
+				StoreCatalog catalog = new StoreCatalog(this.catalogCache, stage);
+				PageRenderer.Context context = new PageRenderer.Context(this.versions.next(), version, ingestedAt,
+						change.traceId());
+				Rendered rendered = (first != null)
+						? this.renderer.sameAs(first, firstCatalog, stage, catalog, context).orElse(null) : null;
+				if (rendered == null) {
+					rendered = this.renderer.render(pageId, fields, stage, catalog, context);
+				}
+				if (first == null) {
+					first = rendered;
+					firstCatalog = catalog;
+				}
 				upserts.add(PagePublishing.upsert(rendered, Optional.ofNullable(loaded.rendered().get(stage))));
 				used.addAll(rendered.dependencies());
 			}

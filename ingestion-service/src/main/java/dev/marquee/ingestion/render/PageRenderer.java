@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,42 @@ public class PageRenderer {
 			throw new RenderException(violations);
 		}
 		return new Rendered(page, hydration.dependencies);
+	}
+
+	/**
+	 * Another stage of a page already rendered, without rendering it again, when that
+	 * stage's catalog answers every lookup of the rendering alike. A rendering is a
+	 * function of the fields and of those answers (its dependencies name every document
+	 * it looked up, found or not), so it is the same page; a publish renders both stages
+	 * of one document, and a catalog is mostly the same in both.
+	 * @param rendered a rendering of the same fields
+	 * @param renderedFrom the catalog it was rendered from
+	 * @param stage the other stage
+	 * @param catalog where references resolve for that stage
+	 * @param context versions and trace of this rendering
+	 * @return the page and the documents it used, or empty when the catalogs differ for
+	 * it
+	 */
+	public Optional<Rendered> sameAs(Rendered rendered, Catalog renderedFrom, Stage stage, Catalog catalog,
+			Context context) {
+		for (Dependency dependency : rendered.dependencies()) {
+			if (!lookup(renderedFrom, dependency).equals(lookup(catalog, dependency))) {
+				return Optional.empty();
+			}
+		}
+		Page page = rendered.page();
+		return Optional.of(new Rendered(new Page(page.pageId(), page.slug(), stage, page.template(), page.title(),
+				page.summary(), page.elements(), context.contentVersion(), context.sourceVersion(),
+				context.ingestedAt(), context.traceId()), rendered.dependencies()));
+	}
+
+	private static Optional<?> lookup(Catalog catalog, Dependency dependency) {
+		return switch (dependency.type()) {
+			case TITLE -> catalog.title(dependency.id());
+			case TALENT -> catalog.talent(dependency.id());
+			case ASSET -> catalog.asset(dependency.id());
+			default -> throw new IllegalArgumentException("not a catalog document: " + dependency);
+		};
 	}
 
 	private static Element element(ElementFields fields, int index, CheckedElement checked, Hydration hydration) {

@@ -3,6 +3,7 @@ package dev.marquee.ingestion.render;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import dev.marquee.ingestion.content.Dependency;
 import dev.marquee.ingestion.content.Documents.AssetFields;
 import dev.marquee.ingestion.content.Documents.FocalPoint;
 import dev.marquee.ingestion.content.Documents.PageFields;
+import dev.marquee.ingestion.content.Documents.TalentFields;
 import dev.marquee.ingestion.content.Documents.TitleFields;
 import dev.marquee.model.Element;
 import dev.marquee.model.ElementType;
@@ -210,6 +212,68 @@ class PageRendererTests {
 			assertThat(page.elements().get(1).text().get("html")).contains("edit-" + i);
 		}
 		assertThat(new DatasetGenerator(50, 20).page(3).body()).isEqualTo(content.page(3).body());
+	}
+
+	@Test
+	void anotherStageWhoseCatalogAnswersAlikeIsTheSameRenderingUnderItsOwnVersions() {
+		String home = SampleContentGenerator.files().get("04-pages.json").get(0);
+		PageRenderer.Rendered published = this.renderer.render("page-home", fields(home), Stage.PUBLISHED,
+				sampleCatalog(), this.context);
+		PageRenderer.Context preview = new PageRenderer.Context(8, 3, this.context.ingestedAt(), "trace-1");
+
+		PageRenderer.Rendered reused = this.renderer
+			.sameAs(published, sampleCatalog(), Stage.PREVIEW, sampleCatalog(), preview)
+			.orElseThrow();
+
+		PageRenderer.Rendered rendered = this.renderer.render("page-home", fields(home), Stage.PREVIEW, sampleCatalog(),
+				preview);
+		assertThat(reused).isEqualTo(rendered);
+		assertThat(MarqueeJson.mapper().writeValueAsString(reused.page()))
+			.isEqualTo(MarqueeJson.mapper().writeValueAsString(rendered.page()));
+	}
+
+	@Test
+	void anotherStageIsRenderedAgainWhenItsCatalogAnswersOneLookupOtherwise() {
+		String home = SampleContentGenerator.files().get("04-pages.json").get(0);
+		InMemoryCatalog catalog = sampleCatalog();
+		PageRenderer.Rendered published = this.renderer.render("page-home", fields(home), Stage.PUBLISHED, catalog,
+				this.context);
+		Catalog draftTitle = new Catalog() {
+			@Override
+			public Optional<TitleFields> title(String id) {
+				return id.equals("title-001") ? Optional.of(new TitleFields("Draft name", null, null, null, null))
+						: catalog.title(id);
+			}
+
+			@Override
+			public Optional<TalentFields> talent(String id) {
+				return catalog.talent(id);
+			}
+
+			@Override
+			public Optional<AssetFields> asset(String id) {
+				return catalog.asset(id);
+			}
+		};
+		Catalog missingAsset = new Catalog() {
+			@Override
+			public Optional<TitleFields> title(String id) {
+				return catalog.title(id);
+			}
+
+			@Override
+			public Optional<TalentFields> talent(String id) {
+				return catalog.talent(id);
+			}
+
+			@Override
+			public Optional<AssetFields> asset(String id) {
+				return id.equals("asset-060") ? Optional.empty() : catalog.asset(id);
+			}
+		};
+
+		assertThat(this.renderer.sameAs(published, catalog, Stage.PREVIEW, draftTitle, this.context)).isEmpty();
+		assertThat(this.renderer.sameAs(published, catalog, Stage.PREVIEW, missingAsset, this.context)).isEmpty();
 	}
 
 }
