@@ -35,6 +35,10 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	 * duty after it began, neither at the interval nor at cycle-max-pending entries. The
 	 * overlay keeps such waits invisible to readers; under load, more changes share one
 	 * cycle instead of cycles taking the cores
+	 * @param cycleMaxPause the longest the duty bound holds the next cycle back after the
+	 * previous one ended: the first cycles after a start run on a cold JIT and can take
+	 * many seconds, which must not stall the states (and plain-Hollow readers) for
+	 * minutes
 	 * @param maxQueuedWrites how many write requests may wait for the log's appender
 	 * before new ones are refused (503)
 	 * @param maxAwait the longest long-poll of {@code /v1/announcements/await} and
@@ -48,9 +52,9 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	public record Hollow(@DefaultValue(".marquee/data/hollow-producer/blobs") Path blobDir,
 			@DefaultValue("50") int numStatesBetweenSnapshots, @DefaultValue("3") int snapshotsToKeep,
 			@DefaultValue("1s") Duration cycleInterval, @DefaultValue("1000") int cycleMaxPending,
-			@DefaultValue("0.25") double cycleDuty, @DefaultValue("10000") int maxQueuedWrites,
-			@DefaultValue("60s") Duration maxAwait, @DefaultValue("false") boolean integrityCheck,
-			@DefaultValue Log log) {
+			@DefaultValue("0.25") double cycleDuty, @DefaultValue("5s") Duration cycleMaxPause,
+			@DefaultValue("10000") int maxQueuedWrites, @DefaultValue("60s") Duration maxAwait,
+			@DefaultValue("false") boolean integrityCheck, @DefaultValue Log log) {
 
 		public Hollow {
 			if (snapshotsToKeep < 1) {
@@ -60,6 +64,9 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 					|| cycleInterval.isNegative() || cycleInterval.isZero()) {
 				throw new IllegalArgumentException(
 						"marquee.hollow cycle, queue and snapshot settings must be positive");
+			}
+			if (cycleMaxPause.isNegative()) {
+				throw new IllegalArgumentException("marquee.hollow.cycle-max-pause must not be negative");
 			}
 			if (!(cycleDuty > 0 && cycleDuty <= 1)) {
 				throw new IllegalArgumentException("marquee.hollow.cycle-duty must be in (0, 1], was " + cycleDuty);

@@ -35,10 +35,12 @@ final class CycleRunner implements SmartLifecycle {
 
 	private final double duty;
 
+	private final Duration maxPause;
+
 	private final WorkerThread worker = new WorkerThread("hollow-producer-cycle", Duration.ofSeconds(60), this::run);
 
 	CycleRunner(PageCycles cycles, PendingChanges pending, DurableWriteLog log, CycleMetrics metrics, Duration interval,
-			int maxPending, double duty) {
+			int maxPending, double duty, Duration maxPause) {
 		this.cycles = cycles;
 		this.pending = pending;
 		this.log = log;
@@ -46,6 +48,7 @@ final class CycleRunner implements SmartLifecycle {
 		this.interval = interval;
 		this.maxPending = maxPending;
 		this.duty = duty;
+		this.maxPause = maxPause;
 	}
 
 	private void run() {
@@ -53,8 +56,8 @@ final class CycleRunner implements SmartLifecycle {
 		long lastDuration = 0;
 		while (this.worker.isRunning()) {
 			try {
-				long floor = nextStart(lastStart, lastDuration, Duration.ZERO, this.duty);
-				long deadline = nextStart(lastStart, lastDuration, this.interval, this.duty);
+				long floor = nextStart(lastStart, lastDuration, Duration.ZERO, this.duty, this.maxPause);
+				long deadline = nextStart(lastStart, lastDuration, this.interval, this.duty, this.maxPause);
 				PendingChanges.Fold fold = this.pending.awaitFold(floor, deadline, this.maxPending);
 				lastStart = System.nanoTime();
 				lastDuration = 0;
@@ -90,10 +93,12 @@ final class CycleRunner implements SmartLifecycle {
 	 * @param lastDuration how long it took, in nanoseconds (0 when nothing was folded)
 	 * @param interval the shortest time from one start to the next
 	 * @param duty the largest share of time spent cycling, in (0, 1]
+	 * @param maxPause the longest the duty holds the next cycle back after the previous
+	 * one ended (the first cycles after a start, on a cold JIT, can take many seconds)
 	 * @return the {@link System#nanoTime()} at which the next may start
 	 */
-	static long nextStart(long lastStart, long lastDuration, Duration interval, double duty) {
-		long byDuty = (long) (lastDuration / duty);
+	static long nextStart(long lastStart, long lastDuration, Duration interval, double duty, Duration maxPause) {
+		long byDuty = Math.min((long) (lastDuration / duty), lastDuration + maxPause.toNanos());
 		return lastStart + Math.max(interval.toNanos(), byDuty);
 	}
 

@@ -97,7 +97,8 @@ class ProducerConfiguration {
 	CycleRunner cycleRunner(PageCycles cycles, PendingChanges pending, DurableWriteLog log, CycleMetrics metrics,
 			HollowProducerProperties properties) {
 		return new CycleRunner(cycles, pending, log, metrics, properties.hollow().cycleInterval(),
-				properties.hollow().cycleMaxPending(), properties.hollow().cycleDuty());
+				properties.hollow().cycleMaxPending(), properties.hollow().cycleDuty(),
+				properties.hollow().cycleMaxPause());
 	}
 
 	@Bean

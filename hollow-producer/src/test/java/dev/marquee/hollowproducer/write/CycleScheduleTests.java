@@ -22,23 +22,34 @@ class CycleScheduleTests {
 	@Test
 	void aShortCycleLeavesTheIntervalInCharge() {
 		long start = 1_000 * SECOND;
-		assertThat(CycleRunner.nextStart(start, SECOND / 10, Duration.ofSeconds(1), 0.25)).isEqualTo(start + SECOND);
+		assertThat(CycleRunner.nextStart(start, SECOND / 10, Duration.ofSeconds(1), 0.25, Duration.ofSeconds(5)))
+			.isEqualTo(start + SECOND);
 	}
 
 	@Test
 	void aLongCycleDelaysTheNextToKeepItsShareOfTimeAtTheDuty() {
 		long start = 1_000 * SECOND;
 		// 600 ms at a duty of 0.25: the next may start 2.4 s after this one began
-		assertThat(CycleRunner.nextStart(start, 600 * SECOND / 1000, Duration.ofSeconds(1), 0.25))
+		assertThat(
+				CycleRunner.nextStart(start, 600 * SECOND / 1000, Duration.ofSeconds(1), 0.25, Duration.ofSeconds(5)))
 			.isEqualTo(start + 2_400 * SECOND / 1000);
-		assertThat(CycleRunner.nextStart(start, 600 * SECOND / 1000, Duration.ZERO, 1.0))
+		assertThat(CycleRunner.nextStart(start, 600 * SECOND / 1000, Duration.ZERO, 1.0, Duration.ofSeconds(5)))
 			.isEqualTo(start + 600 * SECOND / 1000);
+	}
+
+	@Test
+	void aVeryLongCycleHoldsTheNextBackAtMostTheMaxPauseAfterItEnded() {
+		long start = 1_000 * SECOND;
+		// 20 s on a cold JIT: by the duty alone the next would wait 80 s, the cap makes
+		// it 25 s
+		assertThat(CycleRunner.nextStart(start, 20 * SECOND, Duration.ofSeconds(1), 0.25, Duration.ofSeconds(5)))
+			.isEqualTo(start + 25 * SECOND);
 	}
 
 	@Test
 	void noFoldMeansNoFloor() {
 		long start = 1_000 * SECOND;
-		assertThat(CycleRunner.nextStart(start, 0, Duration.ZERO, 0.25)).isEqualTo(start);
+		assertThat(CycleRunner.nextStart(start, 0, Duration.ZERO, 0.25, Duration.ofSeconds(5))).isEqualTo(start);
 	}
 
 	@Test
