@@ -34,7 +34,9 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	 * every type each cycle), so after a cycle of D the next starts no earlier than D /
 	 * duty after it began, neither at the interval nor at cycle-max-pending entries. The
 	 * overlay keeps such waits invisible to readers; under load, more changes share one
-	 * cycle instead of cycles taking the cores
+	 * cycle instead of cycles taking the cores. 1 (the default) never holds a cycle back
+	 * beyond its own end: plain-Hollow readers (overlay off) see each state as soon as it
+	 * can be made
 	 * @param cycleMaxPause the longest the duty bound holds the next cycle back after the
 	 * previous one ended: the first cycles after a start run on a cold JIT and can take
 	 * many seconds, which must not stall the states (and plain-Hollow readers) for
@@ -52,7 +54,7 @@ public record HollowProducerProperties(@DefaultValue Hollow hollow) {
 	public record Hollow(@DefaultValue(".marquee/data/hollow-producer/blobs") Path blobDir,
 			@DefaultValue("50") int numStatesBetweenSnapshots, @DefaultValue("3") int snapshotsToKeep,
 			@DefaultValue("1s") Duration cycleInterval, @DefaultValue("1000") int cycleMaxPending,
-			@DefaultValue("0.25") double cycleDuty, @DefaultValue("5s") Duration cycleMaxPause,
+			@DefaultValue("1") double cycleDuty, @DefaultValue("5s") Duration cycleMaxPause,
 			@DefaultValue("10000") int maxQueuedWrites, @DefaultValue("60s") Duration maxAwait,
 			@DefaultValue("false") boolean integrityCheck, @DefaultValue Log log) {
 
