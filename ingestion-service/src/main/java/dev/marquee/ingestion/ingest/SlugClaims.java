@@ -1,5 +1,6 @@
 package dev.marquee.ingestion.ingest;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -40,6 +42,14 @@ import dev.marquee.model.Stage;
 class SlugClaims {
 
 	private static final Logger logger = LoggerFactory.getLogger(SlugClaims.class);
+
+	/**
+	 * How long the winner of a split claim waits for the losers to give their stages
+	 * back.
+	 */
+	private static final Duration SPLIT_SETTLE = Duration.ofSeconds(2);
+
+	private static final Duration SPLIT_RETRY_PAUSE = Duration.ofMillis(10);
 
 	private final SlugClaimStore store;
 
@@ -92,20 +102,25 @@ class SlugClaims {
 	 * @param owners who held it when the delivery began ({@link #owners})
 	 * @return the stages claimed now (not held before), to give back if the write fails
 	 * @throws IngestionRefusedException {@code SLUG_TAKEN} naming the owner when another
-	 * page holds the slug in one of the stages; nothing stays claimed then
+	 * page holds the slug in the deciding stage (the first of them), or still holds it in
+	 * another once a race has settled ({@code settleSplit}); nothing stays claimed then
 	 */
 	List<Stage> claim(String pageId, Set<Stage> stages, @Nullable String slug, Map<Stage, Optional<String>> owners) {
 		List<Stage> claimed = new ArrayList<>();
-		if (!usable(slug)) {
+		if (!usable(slug) || stages.isEmpty()) {
 			return claimed;
 		}
 		Map<Stage, CompletableFuture<Optional<String>>> claims = new EnumMap<>(Stage.class);
+		Stage deciding = stages.stream().min(Stage::compareTo).orElseThrow();
+		Optional<String> decidingOwner = owners.getOrDefault(deciding, Optional.empty());
+		if (decidingOwner.isPresent() && !decidingOwner.get().equals(pageId)) {
+			throw taken(slug, deciding, decidingOwner.get());
+		}
 		for (Stage stage : stages) {
 			Optional<String> owner = owners.getOrDefault(stage, Optional.empty());
-			if (owner.isPresent() && !owner.get().equals(pageId)) {
-				throw taken(slug, stage, owner.get());
-			}
-			if (owner.isEmpty()) {
+			// Only the deciding stage's holder refuses at once (settleSplit): another
+			// stage's may be the loser of a race, giving it back.
+			if (owner.isEmpty() || !owner.get().equals(pageId)) {
 				// The lightweight transaction decides; the read only spared it.
 				claims.put(stage, this.store.claimSlug(stage, slug, pageId));
 			}
@@ -117,6 +132,7 @@ class SlugClaims {
 		catch (RuntimeException ex) {
 			failure = ex;
 		}
+		Map<Stage, String> lost = new EnumMap<>(Stage.class);
 		for (Map.Entry<Stage, CompletableFuture<Optional<String>>> claim : claims.entrySet()) {
 			if (claim.getValue().isCompletedExceptionally()) {
 				continue;
@@ -125,15 +141,56 @@ class SlugClaims {
 			if (other.isEmpty()) {
 				claimed.add(claim.getKey());
 			}
-			else if (failure == null) {
-				failure = taken(slug, claim.getKey(), other.get());
+			else {
+				lost.put(claim.getKey(), other.get());
 			}
+		}
+		if (failure == null && !lost.isEmpty()) {
+			failure = settleSplit(pageId, slug, stages, lost, claimed);
 		}
 		if (failure != null) {
 			giveBack(pageId, claimed, slug, failure);
 			throw failure;
 		}
 		return claimed;
+	}
+
+	/**
+	 * Decides a claim that lost some stages. Two pages racing for one slug in the same
+	 * stages can split them (each transaction has its own winner), and if both then gave
+	 * back what they won, neither would have the slug. So the first of the claimed stages
+	 * decides: the page that won it takes the stages it lost too, which their holders,
+	 * having lost that first stage, are giving back; the others give back and are
+	 * refused. A stage still held after {@link #SPLIT_SETTLE} belongs to a page that won
+	 * it for good (another delivery's claim of fewer stages), and the claim is refused.
+	 * @return the refusal, or null when every stage is now claimed (added to
+	 * {@code claimed})
+	 */
+	private @Nullable RuntimeException settleSplit(String pageId, String slug, Set<Stage> stages,
+			Map<Stage, String> lost, List<Stage> claimed) {
+		Stage deciding = stages.stream().min(Stage::compareTo).orElseThrow();
+		if (lost.containsKey(deciding)) {
+			return taken(slug, deciding, lost.get(deciding));
+		}
+		long deadline = System.nanoTime() + SPLIT_SETTLE.toNanos();
+		for (Map.Entry<Stage, String> stage : lost.entrySet()) {
+			String holder = stage.getValue();
+			while (true) {
+				LockSupport.parkNanos(SPLIT_RETRY_PAUSE.toNanos());
+				Optional<String> other = StoreRequests.await(this.store.claimSlug(stage.getKey(), slug, pageId));
+				if (other.isEmpty()) {
+					claimed.add(stage.getKey());
+					break;
+				}
+				holder = other.get();
+				if (System.nanoTime() - deadline > 0) {
+					return taken(slug, stage.getKey(), holder);
+				}
+			}
+		}
+		logger.info("Page {} won slug {} ({}) in a race with another page and took its other stages {}", pageId, slug,
+				deciding, lost.keySet());
+		return null;
 	}
 
 	private static IngestionRefusedException taken(String slug, Stage stage, String owner) {
