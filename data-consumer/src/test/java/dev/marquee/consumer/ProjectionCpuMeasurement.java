@@ -1,9 +1,6 @@
 package dev.marquee.consumer;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +24,7 @@ import dev.marquee.model.Page;
 import dev.marquee.model.PageChanged;
 import dev.marquee.model.Stage;
 import dev.marquee.model.Topics;
+import dev.marquee.testsupport.CpuTimes;
 import dev.marquee.testsupport.RealInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,10 +56,6 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 	 * measurements.
 	 */
 	private static final String FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ".repeat(18);
-
-	private static final long CLOCK_TICKS_PER_SECOND = 100;
-
-	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 
 	@Autowired
 	AppliedWatermarks watermarks;
@@ -124,13 +118,13 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 	}
 
 	private Sample measure(List<PageChanged> changes, long cassandraPid) {
-		Map<String, Long> threadsBefore = threadCpu();
+		Map<String, Long> threadsBefore = CpuTimes.javaThreads();
 		long cassandraBefore = processCpuNanos(cassandraPid);
 		long start = System.nanoTime();
 		apply(changes);
 		long wall = System.nanoTime() - start;
 		long cassandra = processCpuNanos(cassandraPid) - cassandraBefore;
-		Map<String, Long> threadsAfter = threadCpu();
+		Map<String, Long> threadsAfter = CpuTimes.javaThreads();
 		long listener = 0;
 		long driver = 0;
 		for (Map.Entry<String, Long> entry : threadsAfter.entrySet()) {
@@ -183,19 +177,6 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 		return changes;
 	}
 
-	private Map<String, Long> threadCpu() {
-		Map<String, Long> cpu = new HashMap<>();
-		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
-			if (info != null) {
-				long nanos = this.threads.getThreadCpuTime(info.getThreadId());
-				if (nanos >= 0) {
-					cpu.merge(info.getThreadName() + "#" + info.getThreadId(), nanos, Long::sum);
-				}
-			}
-		}
-		return cpu;
-	}
-
 	/**
 	 * The Cassandra node this test JVM started: the one whose cassandra.yaml has the
 	 * contact point's port.
@@ -227,12 +208,7 @@ class ProjectionCpuMeasurement extends IntegrationTestSupport {
 
 	private static long processCpuNanos(long pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// Fields after the command name (which may contain spaces) start at field 3;
-			// utime and stime are 14, 15.
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-			return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+			return CpuTimes.ofProcess(pid);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

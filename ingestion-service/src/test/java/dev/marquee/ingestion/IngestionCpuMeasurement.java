@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import dev.marquee.testsupport.CpuTimes;
 import dev.marquee.ingestion.publish.Publisher;
 import dev.marquee.ingestion.render.PageRenderer;
 import dev.marquee.model.webhook.NativeWebhook;
@@ -80,8 +79,6 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 
 	private static final int ELEMENTS = 50;
 
-	private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-
 	@Test
 	void measuresCpuPerPageEdit() throws IOException, java.text.ParseException {
 		int edits = Integer.getInteger("marquee.measure.edits", 300);
@@ -113,7 +110,7 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 			recording = new Recording(Configuration.getConfiguration("profile"));
 			recording.start();
 		}
-		Map<String, Long> before = threadCpu();
+		Map<String, Long> before = CpuTimes.javaThreads();
 		Map<String, Long> nativeBefore = nativeThreadCpu();
 		Map<String, Long> childrenBefore = childProcessCpu();
 		long processBefore = processCpu();
@@ -125,7 +122,7 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 		long wall = System.nanoTime() - started;
 		long process = processCpu() - processBefore;
 		Map<String, Long> childrenAfter = childProcessCpu();
-		Map<String, Long> after = threadCpu();
+		Map<String, Long> after = CpuTimes.javaThreads();
 		Map<String, Long> nativeAfter = nativeThreadCpu();
 		Stages.measuring = false;
 		if (recording != null) {
@@ -236,10 +233,7 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 					: command.toLowerCase(java.util.Locale.ROOT).contains("kafka") ? "Kafka broker" : null;
 			if (kind != null) {
 				try {
-					String stat = Files.readString(Path.of("/proc", Long.toString(child.pid()), "stat"));
-					// utime and stime, fields 14 and 15, in clock ticks of 10 ms.
-					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-					cpu.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L, Long::sum);
+					cpu.merge(kind, CpuTimes.ofProcess(child.pid()), Long::sum);
 				}
 				catch (IOException ex) {
 					// Gone: not counted.
@@ -261,27 +255,11 @@ class IngestionCpuMeasurement extends IngestionIntegrationTestSupport {
 							: name.startsWith("GC Thread") || name.startsWith("G1 ") ? "GC"
 									: name.equals("VM Thread") ? "VM thread" : null;
 					if (kind != null) {
-						String stat = Files.readString(task.resolve("stat"));
-						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						cpu.merge(kind, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L,
-								Long::sum);
+						cpu.merge(kind, CpuTimes.ofStat(task.resolve("stat")), Long::sum);
 					}
 				}
 				catch (IOException ex) {
 					// Ended: not counted.
-				}
-			}
-		}
-		return cpu;
-	}
-
-	private Map<String, Long> threadCpu() {
-		Map<String, Long> cpu = new HashMap<>();
-		for (ThreadInfo info : this.threads.getThreadInfo(this.threads.getAllThreadIds())) {
-			if (info != null) {
-				long nanos = this.threads.getThreadCpuTime(info.getThreadId());
-				if (nanos >= 0) {
-					cpu.put(info.getThreadName() + "#" + info.getThreadId(), nanos);
 				}
 			}
 		}
