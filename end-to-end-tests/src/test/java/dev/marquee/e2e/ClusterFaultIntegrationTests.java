@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,12 +48,17 @@ import static org.awaitility.Awaitility.await;
  * paths throughout.
  *
  * <p>
- * Senders keep sending, each at a steady pace, from before the first fault until some
- * edits after the last one are acknowledged, so edits flow through every fault.
- * Afterwards every acknowledged edit is visible at its final version on both paths on
- * every replica, and no read on a surviving replica (one that was never killed) failed.
- * Reduced for CI ({@code marquee.e2e.cluster-edits}: edits between two faults, default
- * 20); the full run's command and figures are in RELIABILITY.md.
+ * The faults overlap: each is injected once some edits were acknowledged since the one
+ * before it, while that one is still restarting, so for a while a Cassandra node, a Kafka
+ * broker and a replica are down together. Each layer loses one member at a time, which
+ * its replication is built for, and the run takes about as long as the slowest restart
+ * instead of their sum (eleven JVMs restarting on 2 cores take minutes each). Senders
+ * keep sending, each at a steady pace, from before the first fault until some edits after
+ * the last restart are acknowledged, so edits flow through every fault. Afterwards every
+ * acknowledged edit is visible at its final version on both paths on every replica, and
+ * no read on a surviving replica (one that was never killed) failed. Reduced for CI
+ * ({@code marquee.e2e.cluster-edits}: edits between two faults, default 20); the full
+ * run's command and figures are in RELIABILITY.md.
  */
 // Last: it releases the shared platform, Kafka and Cassandra to run its own 11 JVMs.
 @Order(Integer.MAX_VALUE)
@@ -112,9 +118,17 @@ class ClusterFaultIntegrationTests {
 
 	private final Set<String> down = ConcurrentHashMap.newKeySet();
 
+	/** The faults under way, by name: what a failed read is reported against. */
+	private final Set<String> faultsUnderWay = ConcurrentHashMap.newKeySet();
+
 	private volatile String phase = "steady";
 
 	private final ExecutorService workers = Executors.newFixedThreadPool(SENDERS + REPLICAS.size());
+
+	/**
+	 * One thread per fault, so a fault's restart runs while the next fault is injected.
+	 */
+	private final ExecutorService faulting = Executors.newCachedThreadPool();
 
 	private final AtomicBoolean sending = new AtomicBoolean(true);
 
@@ -169,29 +183,30 @@ class ClusterFaultIntegrationTests {
 		}
 
 		KafkaServer leader = partitionLeader();
-		List<Runnable> kills = List.of(() -> {
-			CassandraServer node = platform.cluster().cassandra().get(1);
-			faults.add(measure("SIGKILL Cassandra node " + node.contactPoint(), progress, () -> {
+		CassandraServer node = platform.cluster().cassandra().get(1);
+		String killedReplica = REPLICAS.get(1);
+		List<Callable<String>> kills = List
+			.of(() -> measure("SIGKILL Cassandra node " + node.contactPoint(), progress, () -> {
 				node.kill();
 				node.start(ClusterUnderTest.START_TIMEOUT);
-			}));
-		}, () -> faults.add(measure(
-				"SIGKILL Kafka broker " + leader.bootstrapServers() + " (leader of " + Topics.PAGE_CHANGES + "-0)",
-				progress, () -> {
-					leader.kill();
-					leader.start(ClusterUnderTest.START_TIMEOUT);
-				})), () -> {
-					String replica = REPLICAS.get(1);
-					faults.add(measure("SIGKILL " + replica, progress, () -> {
-						this.down.add(replica);
-						platform.killService(replica);
-						platform.restartService(replica);
-						this.down.remove(replica);
+			}), () -> measure(
+					"SIGKILL Kafka broker " + leader.bootstrapServers() + " (leader of " + Topics.PAGE_CHANGES + "-0)",
+					progress, () -> {
+						leader.kill();
+						leader.start(ClusterUnderTest.START_TIMEOUT);
+					}), () -> measure("SIGKILL " + killedReplica, progress, () -> {
+						this.down.add(killedReplica);
+						platform.killService(killedReplica);
+						platform.restartService(killedReplica);
+						this.down.remove(killedReplica);
 					}));
-				});
-		for (Runnable kill : kills) {
+		List<Future<String>> underWay = new ArrayList<>();
+		for (Callable<String> kill : kills) {
 			awaitProgress(progress, progress.get() + EDITS_BETWEEN_FAULTS);
-			kill.run();
+			underWay.add(this.faulting.submit(kill));
+		}
+		for (Future<String> fault : underWay) {
+			faults.add(fault.get());
 		}
 		awaitProgress(progress, progress.get() + EDITS_BETWEEN_FAULTS);
 		this.sending.set(false);
@@ -240,14 +255,15 @@ class ClusterFaultIntegrationTests {
 		this.sending.set(false);
 		this.reading.set(false);
 		this.workers.shutdownNow();
+		this.faulting.shutdownNow();
 	}
 
 	private String measure(String fault, AtomicInteger progress, Runnable kill) {
-		this.phase = fault;
+		this.faultsUnderWay.add(fault);
 		int at = progress.get();
 		Instant started = Instant.now();
 		kill.run();
-		this.phase = "steady";
+		this.faultsUnderWay.remove(fault);
 		return fault + " at edit " + at + ", back after " + Duration.between(started, Instant.now()).toSeconds()
 				+ " s, " + (progress.get() - at) + " edits acknowledged meanwhile";
 	}
@@ -324,7 +340,9 @@ class ClusterFaultIntegrationTests {
 					}
 					this.reads.incrementAndGet();
 					if (failure != null && !this.down.contains(replica)) {
-						String key = replica + " " + readPath + " during " + this.phase + ": " + failure;
+						String during = this.faultsUnderWay.isEmpty() ? this.phase
+								: String.join(" + ", this.faultsUnderWay);
+						String key = replica + " " + readPath + " during " + during + ": " + failure;
 						(this.killed.contains(replica) ? this.killedReplicaReadErrors : this.readErrors)
 							.computeIfAbsent(key, (k) -> new AtomicInteger())
 							.incrementAndGet();
@@ -381,7 +399,7 @@ class ClusterFaultIntegrationTests {
 			.append(", senders: ")
 			.append(SENDERS)
 			.append('\n');
-		report.append("faults, in order:\n");
+		report.append("faults, in the order injected (each while the one before was still restarting):\n");
 		faults.forEach((fault) -> report.append("  - ").append(fault).append('\n'));
 		report.append("edits sent: ").append(this.sent.get()).append('\n');
 		report.append("edits acknowledged (2xx): ").append(this.acknowledged.get()).append('\n');
