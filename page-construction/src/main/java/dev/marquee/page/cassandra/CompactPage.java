@@ -29,8 +29,9 @@ import dev.marquee.model.json.MarqueeJson;
 record CompactPage(String pageId, String slug, String title, long contentVersion, byte[] deflated, int jsonLength) {
 
 	// Pages are encoded once per version and decoded on every read the decoded cache
-	// misses. The fastest level costs a quarter of the default's CPU per edit for a
-	// slightly larger entry; inflating costs the same at any level.
+	// misses. For a 60 KB page the fastest level deflates in a third of the default's
+	// time (0.27 against 0.74 ms) to an entry a quarter larger (5.3 against 4.3 KB);
+	// inflating costs the same at any level (NearCacheMemoryMeasurement).
 	static final int LEVEL = Deflater.BEST_SPEED;
 
 	/**
