@@ -46,8 +46,26 @@ public record PageConstructionProperties(@DefaultValue(".marquee") Path home, @D
 	 * keys are refreshed one at a time, one every {@code refreshInterval / N}
 	 * @param minKeyDelay the smallest pause between two key refreshes, so a huge key set
 	 * cannot turn the refresher into a busy loop against Cassandra
+	 * @param decodedPages how many cached pages are also kept decoded, so reads of the
+	 * pages read most skip inflating and parsing their deflated entry (each costs ~100 KB
+	 * of heap for 50 elements; 0 decodes every read)
 	 */
-	public record NearCache(@DefaultValue("30s") Duration refreshInterval, @DefaultValue("1ms") Duration minKeyDelay) {
+	public record NearCache(@DefaultValue("30s") Duration refreshInterval, @DefaultValue("1ms") Duration minKeyDelay,
+			@DefaultValue("256") int decodedPages) {
+
+		@ConstructorBinding
+		public NearCache {
+		}
+
+		/**
+		 * Settings with the default number of decoded pages.
+		 * @param refreshInterval one background refresh of every cached key
+		 * @param minKeyDelay the smallest pause between two key refreshes
+		 */
+		public NearCache(Duration refreshInterval, Duration minKeyDelay) {
+			this(refreshInterval, minKeyDelay, 256);
+		}
+
 	}
 
 	/**

@@ -75,13 +75,13 @@ class CassandraPageSource implements PageSource, DisposableBean {
 			}
 
 			@Override
-			public Optional<Page> reload(String slug, Page cached) {
-				return tables.pageUnlessUnchanged(slug, Stage.PUBLISHED, cached);
+			public boolean unchanged(String slug, String pageId, long contentVersion) {
+				return tables.unchanged(slug, Stage.PUBLISHED, pageId, contentVersion);
 			}
 
 		};
 		this.cache = new NearCache(store, properties.nearCache().refreshInterval(),
-				properties.nearCache().minKeyDelay(), clock,
+				properties.nearCache().minKeyDelay(), properties.nearCache().decodedPages(), clock,
 				(page, at) -> propagation.visible(ReadPath.KAFKA_CASSANDRA, page, at));
 		this.cache.bindTo(registry);
 	}
@@ -99,7 +99,7 @@ class CassandraPageSource implements PageSource, DisposableBean {
 				logger.info("Cassandra read schema applied (keyspace marquee_read)");
 			}
 			this.cache.warmUp();
-			logger.info("Near cache loaded {} published pages; refreshing every {}", this.cache.pages().size(),
+			logger.info("Near cache loaded {} published pages; refreshing every {}", this.cache.size(),
 					this.cache.stats().refreshInterval());
 			this.refresher.execute(this::tick);
 		}
@@ -149,9 +149,10 @@ class CassandraPageSource implements PageSource, DisposableBean {
 	@Override
 	public List<PageSummary> list(Stage stage) {
 		if (stage == Stage.PUBLISHED) {
-			return this.cache.pages()
+			// From the entries' own fields: a listing decodes nothing.
+			return this.cache.entries()
 				.stream()
-				.map((page) -> new PageSummary(page.pageId(), page.slug(), page.title(), page.contentVersion()))
+				.map((entry) -> new PageSummary(entry.pageId(), entry.slug(), entry.title(), entry.contentVersion()))
 				.sorted(Comparator.comparing(PageSummary::slug))
 				.toList();
 		}

@@ -14,9 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +39,14 @@ import dev.marquee.model.Page;
  * them. Refresh work is done by {@link #tick()}, which a single background thread calls
  * again after the delay it returns; it never blocks readers. A store failure leaves the
  * cached entries in place (availability over freshness).
+ *
+ * <p>
+ * Unlike Tudum's cache of objects, each entry is a {@link CompactPage}: the page's JSON
+ * deflated, with the page id, slug, title and content version beside it, so the dataset
+ * costs a few KB per page instead of ~100 KB of objects. Last-write-wins, the refresh's
+ * unchanged check and the listing read only those fields. A read inflates and parses the
+ * entry, unless the small bounded cache of decoded pages in front holds that very version
+ * (pages read often stay decoded).
  */
 class NearCache {
 
@@ -51,7 +62,17 @@ class NearCache {
 
 	private final Listener listener;
 
-	private final ConcurrentMap<String, Page> entries = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, CompactPage> entries = new ConcurrentHashMap<>();
+
+	// Keyed by version: a copy decoded from an entry that was replaced meanwhile is never
+	// looked up again, so it cannot be served in place of the newer entry.
+	private final Cache<CompactPage.Version, Page> decoded;
+
+	private final boolean keepsDecoded;
+
+	private final AtomicLong bytes = new AtomicLong();
+
+	private final AtomicLong jsonBytes = new AtomicLong();
 
 	private final AtomicLong hits = new AtomicLong();
 
@@ -80,12 +101,15 @@ class NearCache {
 
 	private int next;
 
-	NearCache(Store store, Duration interval, Duration minKeyDelay, Clock clock, Listener listener) {
+	NearCache(Store store, Duration interval, Duration minKeyDelay, int decodedPages, Clock clock, Listener listener) {
 		this.store = store;
 		this.interval = interval;
 		this.minKeyDelay = minKeyDelay;
 		this.clock = clock;
 		this.listener = listener;
+		this.decoded = Caffeine.newBuilder().maximumSize(Math.max(0, decodedPages)).recordStats().build();
+		// A cache bounded at 0 would still hold each page until its eviction runs.
+		this.keepsDecoded = decodedPages > 0;
 	}
 
 	/**
@@ -95,15 +119,20 @@ class NearCache {
 	 * @return the page if published
 	 */
 	Optional<Page> get(String slug) {
-		Page cached = this.entries.get(slug);
+		CompactPage cached = this.entries.get(slug);
 		if (cached != null) {
 			this.hits.incrementAndGet();
-			return Optional.of(cached);
+			if (!this.keepsDecoded) {
+				return Optional.of(cached.page());
+			}
+			// Concurrent readers of one version wait for a single decode.
+			return Optional.of(this.decoded.get(cached.version(), (version) -> cached.page()));
 		}
 		this.misses.incrementAndGet();
 		Optional<Page> loaded = this.store.load(slug);
 		loaded.ifPresent((page) -> {
-			Page previous = put(slug, page);
+			// It was just asked for: keep it decoded for the reads that follow.
+			CompactPage previous = put(slug, page, true);
 			if (this.warm && isNewer(page, previous)) {
 				this.listener.refreshed(page, this.clock.instant());
 			}
@@ -112,10 +141,17 @@ class NearCache {
 	}
 
 	/**
-	 * @return every cached page
+	 * @return every cached entry, for listings (nothing is decoded)
 	 */
-	Collection<Page> pages() {
+	Collection<CompactPage> entries() {
 		return this.entries.values();
+	}
+
+	/**
+	 * @return how many pages are cached
+	 */
+	int size() {
+		return this.entries.size();
 	}
 
 	/**
@@ -124,7 +160,7 @@ class NearCache {
 	 */
 	void warmUp() {
 		for (String slug : this.store.discover()) {
-			this.store.load(slug).ifPresent((page) -> put(slug, page));
+			this.store.load(slug).ifPresent((page) -> put(slug, page, false));
 		}
 		this.warm = true;
 	}
@@ -203,20 +239,23 @@ class NearCache {
 
 	private void refresh(String slug) {
 		try {
-			Page cached = this.entries.get(slug);
-			Optional<Page> loaded = (cached != null) ? this.store.reload(slug, cached) : this.store.load(slug);
+			CompactPage cached = this.entries.get(slug);
+			if (cached != null && this.store.unchanged(slug, cached.pageId(), cached.contentVersion())) {
+				// The store still holds the cached version: nothing was read but its page
+				// row, and nothing is decoded or encoded.
+				this.refreshes.incrementAndGet();
+				return;
+			}
+			Optional<Page> loaded = this.store.load(slug);
 			this.refreshes.incrementAndGet();
 			if (loaded.isEmpty()) {
-				this.entries.remove(slug);
+				remove(slug);
 				return;
 			}
 			Page page = loaded.get();
-			if (page == cached) {
-				// The store still holds the cached version: nothing was read but its page
-				// row.
-				return;
-			}
-			Page previous = put(slug, page);
+			// A page read often stays decoded across its edits.
+			boolean hot = cached != null && this.decoded.asMap().containsKey(cached.version());
+			CompactPage previous = put(slug, page, hot);
 			if (isNewer(page, previous) && (previous != null || this.warm)) {
 				this.listener.refreshed(page, this.clock.instant());
 			}
@@ -228,23 +267,61 @@ class NearCache {
 		}
 	}
 
-	private @Nullable Page put(String slug, Page page) {
-		Page[] previous = new Page[1];
-		this.entries.compute(slug, (key, current) -> {
+	/**
+	 * Stores a page unless the entry holds a newer version of the same page.
+	 * @param slug the key
+	 * @param page the page read from the store
+	 * @param keepDecoded whether to cache {@code page} as the decoded copy too
+	 * @return the entry before, if any
+	 */
+	private @Nullable CompactPage put(String slug, Page page, boolean keepDecoded) {
+		// Encoded outside the map's lock: deflating a page costs far more than the swap.
+		CompactPage entry = CompactPage.of(page);
+		CompactPage[] previous = new CompactPage[1];
+		CompactPage stored = this.entries.compute(slug, (key, current) -> {
 			previous[0] = current;
 			// Last write wins by content version, whichever of a miss and a refresh
-			// stores last; a different
-			// page that took over the slug replaces the entry.
+			// stores last; a different page that took over the slug replaces the entry.
 			if (current != null && current.pageId().equals(page.pageId())
 					&& current.contentVersion() > page.contentVersion()) {
 				return current;
 			}
-			return page;
+			account(current, entry);
+			return entry;
 		});
+		if (stored == entry) {
+			if (previous[0] != null && !previous[0].version().equals(entry.version())) {
+				this.decoded.invalidate(previous[0].version());
+			}
+			if (keepDecoded && this.keepsDecoded) {
+				this.decoded.put(entry.version(), page);
+			}
+		}
 		return previous[0];
 	}
 
-	private static boolean isNewer(Page page, @Nullable Page previous) {
+	private void remove(String slug) {
+		CompactPage[] removed = new CompactPage[1];
+		this.entries.computeIfPresent(slug, (key, current) -> {
+			removed[0] = current;
+			account(current, null);
+			return null;
+		});
+		if (removed[0] != null) {
+			this.decoded.invalidate(removed[0].version());
+		}
+	}
+
+	// Called under the entry's lock, so the sums move with the map.
+	private void account(@Nullable CompactPage before, @Nullable CompactPage after) {
+		long deflated = ((after != null) ? after.deflated().length : 0)
+				- ((before != null) ? before.deflated().length : 0);
+		long json = ((after != null) ? after.jsonLength() : 0) - ((before != null) ? before.jsonLength() : 0);
+		this.bytes.addAndGet(deflated);
+		this.jsonBytes.addAndGet(json);
+	}
+
+	private static boolean isNewer(Page page, @Nullable CompactPage previous) {
 		return previous == null || page.contentVersion() > previous.contentVersion()
 				|| !page.pageId().equals(previous.pageId());
 	}
@@ -252,9 +329,10 @@ class NearCache {
 	/**
 	 * Publishes the cache's reads, size and refresh cycle as meters:
 	 * {@code marquee.nearcache.reads} (tag result = hit or miss),
-	 * {@code marquee.nearcache.size}, {@code marquee.nearcache.cycle.duration} (seconds,
-	 * the last full cycle), {@code marquee.nearcache.refreshes} and
-	 * {@code marquee.nearcache.refresh.failures}.
+	 * {@code marquee.nearcache.size}, {@code marquee.nearcache.bytes} (the deflated bytes
+	 * held), {@code marquee.nearcache.cycle.duration} (seconds, the last full cycle),
+	 * {@code marquee.nearcache.refreshes}, {@code marquee.nearcache.refresh.failures},
+	 * and the decoded pages' Caffeine meters ({@code cache="marquee.nearcache.decoded"}).
 	 * @param registry the registry
 	 */
 	void bindTo(MeterRegistry registry) {
@@ -275,6 +353,11 @@ class NearCache {
 		Gauge.builder("marquee.nearcache.size", this.entries, Map::size)
 			.description("Published pages held in the near cache")
 			.register(registry);
+		Gauge.builder("marquee.nearcache.bytes", this.bytes, AtomicLong::get)
+			.description("Deflated page JSON held in the near cache (the heap its entries cost, less small fields)")
+			.baseUnit("bytes")
+			.register(registry);
+		CaffeineCacheMetrics.monitor(registry, this.decoded, "marquee.nearcache.decoded");
 		Gauge.builder("marquee.nearcache.cycle.duration", this, (cache) -> {
 			Duration last = cache.lastCycleDuration;
 			return (last != null) ? last.toNanos() / 1e9 : Double.NaN;
@@ -290,7 +373,8 @@ class NearCache {
 	Stats stats() {
 		return new Stats(this.entries.size(), this.warm, this.interval, this.perKey, this.keys.size(), this.next,
 				this.cycles, this.lastCycleStarted, this.lastCycleDuration, this.hits.get(), this.misses.get(),
-				this.refreshes.get(), this.failures.get(), this.lastError);
+				this.refreshes.get(), this.failures.get(), this.lastError, this.bytes.get(), this.jsonBytes.get(),
+				this.decoded.estimatedSize(), this.decoded.stats().hitCount());
 	}
 
 	/**
@@ -310,10 +394,16 @@ class NearCache {
 	 * @param refreshes key refreshes done
 	 * @param failures failed refreshes or discoveries
 	 * @param lastError the last failure's message
+	 * @param bytes deflated page JSON held
+	 * @param jsonBytes the same pages' JSON before deflating
+	 * @param decodedPages pages held decoded in front of the deflated entries
+	 * @param decodedHits reads (among the hits) answered by a decoded page without
+	 * inflating
 	 */
 	record Stats(int size, boolean warm, Duration refreshInterval, Duration perKeyDelay, int cycleKeys,
 			int cyclePosition, long cycles, @Nullable Instant lastCycleStarted, @Nullable Duration lastCycleDuration,
-			long hits, long misses, long refreshes, long failures, @Nullable String lastError) {
+			long hits, long misses, long refreshes, long failures, @Nullable String lastError, long bytes,
+			long jsonBytes, long decodedPages, long decodedHits) {
 	}
 
 	/** Where the near cache loads from. */
@@ -331,14 +421,16 @@ class NearCache {
 		Optional<Page> load(String slug);
 
 		/**
-		 * A refresh of a cached key: may answer {@code cached} itself, without reading
-		 * its elements, when the store still holds that very version.
+		 * The refresh's cheap check of a cached key, before any {@link #load}: whether
+		 * the store still holds that very version (for the read tables, one read of the
+		 * page row; a version's elements never change).
 		 * @param slug a key
-		 * @param cached what the cache holds for it
-		 * @return the page now stored under it, if any ({@code cached} when unchanged)
+		 * @param pageId the cached page's id
+		 * @param contentVersion the cached page's version
+		 * @return true when it does, so the key needs no load
 		 */
-		default Optional<Page> reload(String slug, Page cached) {
-			return load(slug);
+		default boolean unchanged(String slug, String pageId, long contentVersion) {
+			return false;
 		}
 
 	}

@@ -21,6 +21,7 @@ class NearCacheHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		NearCache.Stats stats = this.source.nearCacheStats();
 		(stats.warm() ? builder.up() : builder.outOfService()).withDetail("size", stats.size())
+			.withDetail("bytes", stats.bytes())
 			.withDetail("refreshInterval", stats.refreshInterval().toString())
 			.withDetail("perKeyDelay", stats.perKeyDelay().toString())
 			.withDetail("cycles", stats.cycles())

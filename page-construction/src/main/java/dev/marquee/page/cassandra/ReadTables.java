@@ -131,15 +131,16 @@ class ReadTables {
 	}
 
 	/**
-	 * A page, unless its page row still names the version already held: then that,
-	 * without reading (and parsing) its elements. Nothing else can have changed, since a
-	 * version's elements never change.
+	 * Whether the page row still names the version held: then nothing else can have
+	 * changed either, since a version's elements never change, and the caller need not
+	 * read (and parse) them.
 	 * @param slug the slug
 	 * @param stage the stage
-	 * @param held the version held (e.g. by the near cache)
-	 * @return {@code held} itself when unchanged, else the page now stored, if any
+	 * @param pageId the page id held (e.g. by the near cache)
+	 * @param contentVersion the version held
+	 * @return true when the page row names that page at that version
 	 */
-	Optional<Page> pageUnlessUnchanged(String slug, Stage stage, Page held) {
+	boolean unchanged(String slug, Stage stage, String pageId, long contentVersion) {
 		Row row;
 		try {
 			row = execute("SELECT page_id, content_version FROM marquee_read.page_by_slug WHERE slug = ? AND stage = ?",
@@ -149,13 +150,8 @@ class ReadTables {
 		catch (DriverException ex) {
 			throw unavailable(ex);
 		}
-		if (row == null) {
-			return Optional.empty();
-		}
-		if (held.pageId().equals(row.getString("page_id")) && row.getLong("content_version") == held.contentVersion()) {
-			return Optional.of(held);
-		}
-		return page(slug, stage);
+		return row != null && pageId.equals(row.getString("page_id"))
+				&& row.getLong("content_version") == contentVersion;
 	}
 
 	/**

@@ -13,10 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.marquee.model.Page;
 import dev.marquee.model.Stage;
+import dev.marquee.model.json.MarqueeJson;
 import dev.marquee.page.MutableClock;
 import dev.marquee.page.TestPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class NearCacheTests {
 
@@ -26,6 +28,8 @@ class NearCacheTests {
 
 	private final List<Page> refreshed = new ArrayList<>();
 
+	private static final int DECODED_PAGES = 16;
+
 	private NearCache cache;
 
 	@BeforeEach
@@ -33,14 +37,18 @@ class NearCacheTests {
 		for (String slug : List.of("a", "b", "c", "d")) {
 			this.store.put(page(slug, 1));
 		}
-		this.cache = new NearCache(this.store, Duration.ofSeconds(4), Duration.ofMillis(1), this.clock,
-				(page, at) -> this.refreshed.add(page));
+		this.cache = cache(DECODED_PAGES);
 		this.cache.warmUp();
+	}
+
+	private NearCache cache(int decodedPages) {
+		return new NearCache(this.store, Duration.ofSeconds(4), Duration.ofMillis(1), decodedPages, this.clock,
+				(page, at) -> this.refreshed.add(page));
 	}
 
 	@Test
 	void warmUpLoadsEveryPageWithoutRecordingPropagation() {
-		assertThat(this.cache.pages()).hasSize(4);
+		assertThat(this.cache.size()).isEqualTo(4);
 		assertThat(this.refreshed).isEmpty();
 		this.store.loads.clear();
 		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(1L);
@@ -101,7 +109,7 @@ class NearCacheTests {
 		this.store.pages.remove("a");
 		runCycle();
 		runCycle();
-		assertThat(this.cache.pages()).extracting(Page::slug).containsExactlyInAnyOrder("b", "c", "d", "e");
+		assertThat(this.cache.entries()).extracting(CompactPage::slug).containsExactlyInAnyOrder("b", "c", "d", "e");
 		assertThat(this.refreshed).extracting(Page::slug).containsExactly("e");
 	}
 
@@ -140,6 +148,105 @@ class NearCacheTests {
 		assertThat(this.cache.stats().refreshes()).isGreaterThanOrEqualTo(4);
 	}
 
+	@Test
+	void aPageComesBackFromItsCompactFormEqualToTheOriginal() {
+		Page large = TestPages.largePage("id-large", "large", Stage.PUBLISHED, 7, 50);
+		Page noSummary = new Page("id-bare", "bare", Stage.PUBLISHED, "article", "Bare", null, List.of(), 8, 2,
+				Instant.parse("2026-11-26T10:00:00.123456Z"), "trace");
+		for (Page page : List.of(large, noSummary)) {
+			CompactPage compact = CompactPage.of(page);
+			assertThat(compact.page()).isEqualTo(page);
+			assertThat(compact.version())
+				.isEqualTo(new CompactPage.Version(page.slug(), page.pageId(), page.contentVersion()));
+			assertThat(compact.title()).isEqualTo(page.title());
+			assertThat(compact.jsonLength()).isEqualTo(MarqueeJson.mapper().writeValueAsBytes(page).length);
+		}
+		assertThat(CompactPage.of(large).deflated().length).isLessThan(CompactPage.of(large).jsonLength() / 4);
+	}
+
+	@Test
+	void anOlderVersionReadLaterNeverReplacesANewerOne() {
+		this.store.put(page("a", 3));
+		runCycle();
+		assertThat(this.cache.get("a")).map(Page::contentVersion).contains(3L);
+		// A lagging read (e.g. a replica behind) answers an older version of the same
+		// page.
+		this.store.put(page("a", 2));
+		runCycle();
+		assertThat(this.cache.get("a")).map(Page::contentVersion).contains(3L);
+		assertThat(this.refreshed).extracting(Page::contentVersion).containsExactly(3L);
+	}
+
+	@Test
+	void aDifferentPageThatTookOverTheSlugReplacesTheEntryWhateverItsVersion() {
+		this.store.put(page("a", 9));
+		runCycle();
+		assertThat(this.cache.get("a")).map(Page::pageId).contains("id-a");
+		Page other = TestPages.page("id-other", "a", Stage.PUBLISHED, 2, "taken over");
+		this.store.put(other);
+		runCycle();
+		assertThat(this.cache.get("a")).contains(other);
+		assertThat(this.cache.entries()).filteredOn((entry) -> entry.slug().equals("a"))
+			.extracting(CompactPage::pageId)
+			.containsExactly("id-other");
+		assertThat(this.refreshed).extracting(Page::pageId).containsExactly("id-a", "id-other");
+	}
+
+	@Test
+	void aRemovedPageDropsItsEntryItsDecodedCopyAndItsBytes() {
+		long bytesOfFour = this.cache.stats().bytes();
+		assertThat(this.cache.get("a")).isPresent();
+		assertThat(this.cache.stats().decodedPages()).isEqualTo(1);
+		this.store.pages.remove("a");
+		runCycle();
+		assertThat(this.cache.stats().decodedPages()).isZero();
+		assertThat(this.cache.size()).isEqualTo(3);
+		assertThat(this.cache.stats().bytes()).isLessThan(bytesOfFour).isEqualTo(deflatedBytesHeld());
+		assertThat(this.cache.get("a")).isEmpty();
+	}
+
+	@Test
+	void aRefreshedVersionIsServedAtOnceThoughTheOlderOneWasDecoded() {
+		Page hot = this.cache.get("c").orElseThrow();
+		assertThat(this.cache.get("c")).containsSame(hot);
+		Page edited = page("c", 2);
+		this.store.put(edited);
+		runCycle();
+		// The page was read, so its new version is kept decoded: the very page the store
+		// answered.
+		assertThat(this.cache.get("c")).containsSame(edited);
+		assertThat(this.cache.stats().decodedPages()).isEqualTo(1);
+		Page cold = page("d", 2);
+		this.store.put(cold);
+		runCycle();
+		assertThat(this.cache.get("d").orElseThrow()).isEqualTo(cold).isNotSameAs(cold);
+	}
+
+	@Test
+	void everyReadDecodesWhenNoPageIsKeptDecoded() {
+		NearCache undecoded = cache(0);
+		undecoded.warmUp();
+		Page first = undecoded.get("b").orElseThrow();
+		Page second = undecoded.get("b").orElseThrow();
+		assertThat(second).isEqualTo(first).isEqualTo(this.store.pages.get("b")).isNotSameAs(first);
+		assertThat(undecoded.stats().decodedHits()).isZero();
+	}
+
+	@Test
+	void entriesListThePagesWithoutDecodingAny() {
+		assertThat(this.cache.entries())
+			.extracting(CompactPage::slug, CompactPage::pageId, CompactPage::title, CompactPage::contentVersion)
+			.containsExactlyInAnyOrder(tuple("a", "id-a", "Title v1", 1L), tuple("b", "id-b", "Title v1", 1L),
+					tuple("c", "id-c", "Title v1", 1L), tuple("d", "id-d", "Title v1", 1L));
+		assertThat(this.cache.stats().decodedPages()).isZero();
+		NearCache.Stats stats = this.cache.stats();
+		assertThat(stats.bytes()).isPositive().isEqualTo(deflatedBytesHeld()).isLessThan(stats.jsonBytes());
+	}
+
+	private long deflatedBytesHeld() {
+		return this.cache.entries().stream().mapToLong((entry) -> entry.deflated().length).sum();
+	}
+
 	private void runCycle() {
 		for (int i = 0; i < 6; i++) {
 			Duration delay = this.cache.tick();
@@ -155,6 +262,7 @@ class NearCacheTests {
 
 		final Map<String, Page> pages = new LinkedHashMap<>();
 
+		/** Keys read: loaded, or found unchanged by their page row. */
 		final List<String> loads = new ArrayList<>();
 
 		/** Refreshes answered by the cached page itself (only its page row read). */
@@ -184,15 +292,17 @@ class NearCacheTests {
 		}
 
 		@Override
-		public Optional<Page> reload(String slug, Page cached) {
+		public boolean unchanged(String slug, String pageId, long contentVersion) {
+			if (this.failing) {
+				throw new IllegalStateException("Cassandra down");
+			}
 			Page stored = this.pages.get(slug);
-			if (!this.failing && stored != null && stored.pageId().equals(cached.pageId())
-					&& stored.contentVersion() == cached.contentVersion()) {
+			if (stored != null && stored.pageId().equals(pageId) && stored.contentVersion() == contentVersion) {
 				this.loads.add(slug);
 				this.unchanged.add(slug);
-				return Optional.of(cached);
+				return true;
 			}
-			return load(slug);
+			return false;
 		}
 
 	}
