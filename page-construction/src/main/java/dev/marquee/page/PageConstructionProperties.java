@@ -49,9 +49,11 @@ public record PageConstructionProperties(@DefaultValue(".marquee") Path home, @D
 	 * @param decodedPages how many cached pages are also kept decoded, so reads of the
 	 * pages read most skip inflating and parsing their deflated entry (each costs ~100 KB
 	 * of heap for 50 elements; 0 decodes every read)
+	 * @param warmUpConcurrency how many pages the first full load reads from Cassandra at
+	 * once: one at a time, 20,000 pages (1M elements) took longer than a start may
 	 */
 	public record NearCache(@DefaultValue("30s") Duration refreshInterval, @DefaultValue("1ms") Duration minKeyDelay,
-			@DefaultValue("256") int decodedPages) {
+			@DefaultValue("256") int decodedPages, @DefaultValue("8") int warmUpConcurrency) {
 
 		@ConstructorBinding
 		public NearCache {
@@ -63,7 +65,7 @@ public record PageConstructionProperties(@DefaultValue(".marquee") Path home, @D
 		 * @param minKeyDelay the smallest pause between two key refreshes
 		 */
 		public NearCache(Duration refreshInterval, Duration minKeyDelay) {
-			this(refreshInterval, minKeyDelay, 256);
+			this(refreshInterval, minKeyDelay, 256, 8);
 		}
 
 	}

@@ -51,6 +51,8 @@ class CassandraPageSource implements PageSource, DisposableBean {
 
 	private final NearCache cache;
 
+	private final int warmUpConcurrency;
+
 	private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "near-cache-refresh");
 		thread.setDaemon(true);
@@ -62,6 +64,7 @@ class CassandraPageSource implements PageSource, DisposableBean {
 	CassandraPageSource(ReadTables tables, PageConstructionProperties properties, PropagationRecorder propagation,
 			Clock clock, MeterRegistry registry) {
 		this.tables = tables;
+		this.warmUpConcurrency = properties.nearCache().warmUpConcurrency();
 		NearCache.Store store = new NearCache.Store() {
 
 			@Override
@@ -98,7 +101,7 @@ class CassandraPageSource implements PageSource, DisposableBean {
 				this.schemaApplied = true;
 				logger.info("Cassandra read schema applied (keyspace marquee_read)");
 			}
-			this.cache.warmUp();
+			this.cache.warmUp(this.warmUpConcurrency);
 			logger.info("Near cache loaded {} published pages; refreshing every {}", this.cache.size(),
 					this.cache.stats().refreshInterval());
 			this.refresher.execute(this::tick);

@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -157,10 +161,37 @@ class NearCache {
 	/**
 	 * Loads every discovered key at once, so the cache holds the dataset before the paced
 	 * refresh begins. Propagation is not recorded for what this first load finds.
+	 * @param concurrency how many pages are read at once
 	 */
-	void warmUp() {
-		for (String slug : this.store.discover()) {
-			this.store.load(slug).ifPresent((page) -> put(slug, page, false));
+	void warmUp(int concurrency) {
+		List<String> slugs = this.store.discover();
+		// Each load waits on Cassandra for a page's element rows: several in flight keep
+		// Cassandra busy instead of idle between round trips.
+		ExecutorService loaders = Executors.newFixedThreadPool(Math.max(1, concurrency), (runnable) -> {
+			Thread thread = new Thread(runnable, "near-cache-warm-up");
+			thread.setDaemon(true);
+			return thread;
+		});
+		try {
+			List<Future<?>> loads = new ArrayList<>(slugs.size());
+			for (String slug : slugs) {
+				loads.add(loaders.submit(() -> this.store.load(slug).ifPresent((page) -> put(slug, page, false))));
+			}
+			for (Future<?> load : loads) {
+				load.get();
+			}
+		}
+		catch (ExecutionException ex) {
+			// the caller retries the whole load, as it did when one read failed in turn
+			throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+					: new IllegalStateException(ex.getCause());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while loading the near cache", ex);
+		}
+		finally {
+			loaders.shutdownNow();
 		}
 		this.warm = true;
 	}

@@ -79,7 +79,7 @@ class NearCacheCycleMeasurement extends IntegrationTestSupport {
 		NearCache unchanged = new NearCache(new TablesStore(slugs), Duration.ofMillis(1), Duration.ZERO, 0,
 				Clock.systemUTC(), (page, at) -> {
 				});
-		unchanged.warmUp();
+		unchanged.warmUp(1);
 		List<Sample> cycles = cycles(unchanged);
 		Sample perUnchanged = Sample.median(cycles).per(keys);
 		report.add(String.format(Locale.ROOT, "unchanged key (page-row read), %d keys, median of %d cycles: %s", keys,
@@ -96,7 +96,7 @@ class NearCacheCycleMeasurement extends IntegrationTestSupport {
 				});
 		long warmStart = System.nanoTime();
 		long warmCpu = this.threads.getCurrentThreadCpuTime();
-		edited.warmUp();
+		edited.warmUp(1);
 		Sample perLoad = new Sample(System.nanoTime() - warmStart, this.threads.getCurrentThreadCpuTime() - warmCpu)
 			.per(changed);
 		assertThat(edited.size()).isEqualTo(changed);

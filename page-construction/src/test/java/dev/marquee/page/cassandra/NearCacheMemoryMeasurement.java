@@ -105,7 +105,7 @@ class NearCacheMemoryMeasurement {
 		NearCache cache = new NearCache(new GeneratedStore(pages), Duration.ofSeconds(30), Duration.ofMillis(1), 256,
 				Clock.systemUTC(), (page, at) -> {
 				});
-		cache.warmUp();
+		cache.warmUp(1);
 		long retained = usedAfterGc() - before;
 		NearCache.Stats stats = cache.stats();
 		assertThat(cache.size()).isEqualTo(pages);

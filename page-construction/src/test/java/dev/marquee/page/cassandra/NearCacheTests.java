@@ -18,6 +18,7 @@ import dev.marquee.page.MutableClock;
 import dev.marquee.page.TestPages;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class NearCacheTests {
@@ -38,7 +39,7 @@ class NearCacheTests {
 			this.store.put(page(slug, 1));
 		}
 		this.cache = cache(DECODED_PAGES);
-		this.cache.warmUp();
+		this.cache.warmUp(1);
 	}
 
 	private NearCache cache(int decodedPages) {
@@ -53,6 +54,28 @@ class NearCacheTests {
 		this.store.loads.clear();
 		assertThat(this.cache.get("c")).map(Page::contentVersion).contains(1L);
 		assertThat(this.store.loads).isEmpty();
+	}
+
+	@Test
+	void concurrentWarmUpLoadsEveryPageOnce() {
+		for (int i = 0; i < 200; i++) {
+			this.store.put(page("bulk-" + i, 1));
+		}
+		this.store.loads.clear();
+		NearCache bulk = cache(DECODED_PAGES);
+		bulk.warmUp(8);
+		assertThat(bulk.isWarm()).isTrue();
+		assertThat(bulk.size()).isEqualTo(204);
+		assertThat(this.store.loads).hasSize(204).doesNotHaveDuplicates();
+		assertThat(bulk.get("bulk-117")).map(Page::contentVersion).contains(1L);
+	}
+
+	@Test
+	void failedWarmUpThrowsAndLeavesTheCacheCold() {
+		this.store.failing = true;
+		NearCache cold = cache(DECODED_PAGES);
+		assertThatThrownBy(() -> cold.warmUp(4)).hasMessageContaining("Cassandra down");
+		assertThat(cold.isWarm()).isFalse();
 	}
 
 	@Test
@@ -225,7 +248,7 @@ class NearCacheTests {
 	@Test
 	void everyReadDecodesWhenNoPageIsKeptDecoded() {
 		NearCache undecoded = cache(0);
-		undecoded.warmUp();
+		undecoded.warmUp(1);
 		Page first = undecoded.get("b").orElseThrow();
 		Page second = undecoded.get("b").orElseThrow();
 		assertThat(second).isEqualTo(first).isEqualTo(this.store.pages.get("b")).isNotSameAs(first);
@@ -263,7 +286,7 @@ class NearCacheTests {
 		final Map<String, Page> pages = new LinkedHashMap<>();
 
 		/** Keys read: loaded, or found unchanged by their page row. */
-		final List<String> loads = new ArrayList<>();
+		final List<String> loads = java.util.Collections.synchronizedList(new ArrayList<>());
 
 		/** Refreshes answered by the cached page itself (only its page row read). */
 		final List<String> unchanged = new ArrayList<>();
